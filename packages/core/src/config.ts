@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { ChirpError } from './errors.ts';
+
+/**
+ * The one place that reads the environment. Each entry point picks the sections it needs; every
+ * variable is documented in README.md's configuration table (a test keeps the two in step).
+ */
+const int = (def: number, min = 0): z.ZodDefault<z.ZodCoercedNumber<unknown>> =>
+  z.coerce.number().int().min(min).default(def);
+
+export const kafkaEnv = {
+  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:19092'),
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default('twitter.'),
+  TOPIC_PARTITIONS: int(6, 1),
+};
+export const redisEnv = {
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:16379'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._:-]*$/).default(''),
+};
+export const commonEnv = {
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+};
+export const processorEnv = {
+  PROCESSOR_CONCURRENCY: int(16, 1),
+  PROCESSOR_RETRIES: int(3, 0),
+  PROCESSOR_RETRY_ROUNDS: int(2, 0),
+  PROCESSOR_RETRY_DELAY_MS: int(1000, 0),
+};
+export const timelineEnv = {
+  TIMELINE_CAP: int(800, 1),
+  FANOUT_CHUNK_SIZE: int(2000, 1),
+  FANOUT_PULL_THRESHOLD: int(100000, 1),
+};
+export const apiEnv = {
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  WEB_DIST: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: int(600, 0),
+  MONITOR_URL: z.string().url().default('http://127.0.0.1:9308'),
+};
+export const taggerEnv = {
+  TAGGER_PROVIDER: z.enum(['local', 'openai']).optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  TAGGER_MODEL: z.string().default('gpt-4o-mini'),
+  TAGGER_TIMEOUT_MS: int(10000, 1),
+  TAGGER_CONCURRENCY: int(4, 1),
+  TAGGER_MAX_RETRIES: int(3, 0),
+};
+export const monitorEnv = {
+  MONITOR_INTERVAL_MS: int(5000, 100),
+};
+
+export type EnvShape = Record<string, z.ZodType>;
+export type Config<S extends EnvShape> = { [K in keyof S]: z.infer<S[K]> };
+
+/** Validates the environment against the sections given; fails naming every bad variable. */
+export function loadConfig<S extends EnvShape>(shape: S, env: NodeJS.ProcessEnv = process.env): Config<S> {
+  const clean: Record<string, string> = {};
+  for (const key of Object.keys(shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') clean[key] = value;
+  }
+  const parsed = z.object(shape).safeParse(clean);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ChirpError('CONFIG', `invalid configuration: ${problems}`);
+  }
+  return parsed.data as Config<S>;
+}
+
+/** Consumer group ids share the topic prefix, so retry/DLQ/changelog names read `twitter.saver.dlq`. */
+export function groupId(topicPrefix: string, name: string): string {
+  return `${topicPrefix}${name}`;
+}

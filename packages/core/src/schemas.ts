@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { HANDLE_PATTERN, TWEET_MAX_CHARS, countChars } from './text.ts';
+import { TAGS } from './tags.ts';
+
+export const handleSchema = z
+  .string({ error: 'must be a string' })
+  .regex(HANDLE_PATTERN, 'must be 1-32 letters, digits or _');
+
+export const tweetTextSchema = z
+  .string({ error: 'must be a string' })
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, 'must not be empty')
+  .refine((s) => countChars(s) <= TWEET_MAX_CHARS, `must be at most ${TWEET_MAX_CHARS} characters`);
+
+/** A tweet as it travels on twitter.newTweets and as it is stored at tweet:<id>. */
+export const tweetSchema = z.object({
+  id: z.string().min(1).max(64),
+  author: handleSchema,
+  text: z.string().min(1).max(4 * TWEET_MAX_CHARS),
+  createdAt: z.iso.datetime(),
+});
+export type Tweet = z.infer<typeof tweetSchema>;
+
+/** An edge change on twitter.follows, keyed by `<user>|<target>` so compaction keeps the latest. */
+export const followEventSchema = z.object({
+  user: handleSchema,
+  target: handleSchema,
+  action: z.enum(['follow', 'unfollow']),
+  at: z.iso.datetime(),
+});
+export type FollowEvent = z.infer<typeof followEventSchema>;
+
+export const tagSchema = z.enum(TAGS);
+
+/** The tagger's verdict on twitter.tweetTags, keyed by tweet id (compacted: a table). */
+export const tweetTagsSchema = z.object({
+  tweetId: z.string().min(1).max(64),
+  tags: z.array(tagSchema).max(5),
+  provider: z.string().min(1),
+  model: z.string().nullable(),
+  taggedAt: z.iso.datetime(),
+});
+export type TweetTags = z.infer<typeof tweetTagsSchema>;
+
+export const CLICK_KINDS = ['open', 'like', 'share', 'dwell'] as const;
+export const clickSchema = z.object({
+  clickId: z.string().min(1).max(64),
+  user: handleSchema,
+  tweetId: z.string().min(1).max(64),
+  kind: z.enum(CLICK_KINDS),
+  at: z.iso.datetime(),
+});
+export type Click = z.infer<typeof clickSchema>;

@@ -1,0 +1,52 @@
+/**
+ * Every topic name is built here from one prefix (default `twitter.`), so a test or a second
+ * deployment can run side by side on one cluster.
+ */
+export interface TopicNames {
+  newTweets: string;
+  follows: string;
+  fanout: string;
+  tweetTags: string;
+  clicks: string;
+}
+
+export function topicNames(prefix: string): TopicNames {
+  return {
+    newTweets: `${prefix}newTweets`,
+    follows: `${prefix}follows`,
+    fanout: `${prefix}fanout`,
+    tweetTags: `${prefix}tweetTags`,
+    clicks: `${prefix}clicks`,
+  };
+}
+
+/** Per consumer group failure topics: never the shared input topic. */
+export function retryTopic(groupId: string): string {
+  return `${groupId}.retry`;
+}
+export function deadLetterTopic(groupId: string): string {
+  return `${groupId}.dlq`;
+}
+export function changelogTopic(groupId: string): string {
+  return `${groupId}-table`;
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  compacted?: boolean;
+  /** Retention in ms; -1 keeps forever. */
+  retentionMs?: number;
+}
+
+/** The topics the system needs, with explicit partition counts. Input topics get several. */
+export function systemTopics(prefix: string, partitions = 6): TopicSpec[] {
+  const t = topicNames(prefix);
+  return [
+    { topic: t.newTweets, partitions, retentionMs: -1 },
+    { topic: t.follows, partitions, compacted: true },
+    { topic: t.fanout, partitions },
+    { topic: t.tweetTags, partitions, compacted: true },
+    { topic: t.clicks, partitions },
+  ];
+}

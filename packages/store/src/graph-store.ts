@@ -1,0 +1,101 @@
+import type { Keys } from './keys.ts';
+import type { ChirpRedis } from './scripts.ts';
+import { pageBySortedScore, type Page } from './paging.ts';
+
+export interface FollowerPage {
+  followers: string[];
+  /** Score cursor after this page; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface Profile {
+  user: string;
+  followers: number;
+  following: number;
+  tweets: number;
+}
+
+/** The follow graph: followers:<user> and following:<user> ZSETs, updated together by Lua. */
+export class GraphStore {
+  constructor(
+    private readonly redis: ChirpRedis,
+    private readonly keys: Keys,
+    private readonly timelineCap: number,
+    /** How many of the target's recent tweets a new follow merges into the timeline. */
+    private readonly mergeOnFollow = 50,
+  ) {}
+
+  async follow(user: string, target: string, nowMs = Date.now()): Promise<boolean> {
+    const k = this.keys;
+    const added = await this.redis.follow(
+      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), k.users(),
+      user, target, nowMs, this.timelineCap, this.mergeOnFollow, k.tweet(''),
+    );
+    return added === 1;
+  }
+
+  async unfollow(user: string, target: string): Promise<boolean> {
+    const k = this.keys;
+    const removed = await this.redis.unfollow(
+      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), user, target, this.timelineCap,
+    );
+    return removed === 1;
+  }
+
+  /**
+   * Followers in follow order after a score cursor, for fan-out. Scores strictly increase per
+   * key (see follow.lua), so `(cursor` is exact and stable while others follow or unfollow.
+   */
+  async followersAfter(user: string, cursor: string, limit: number): Promise<FollowerPage> {
+    const raw = await this.redis.zrange(this.keys.followers(user), `(${cursor}`, '+inf', 'BYSCORE', 'LIMIT', 0, limit, 'WITHSCORES');
+    const followers: string[] = [];
+    let last = cursor;
+    for (let i = 0; i < raw.length; i += 2) {
+      followers.push(raw[i]!);
+      last = raw[i + 1]!;
+    }
+    return { followers, nextCursor: followers.length === limit ? last : null };
+  }
+
+  async followerCount(user: string): Promise<number> {
+    return this.redis.zcard(this.keys.followers(user));
+  }
+
+  async isFollowing(user: string, target: string): Promise<boolean> {
+    return (await this.redis.zscore(this.keys.following(user), target)) !== null;
+  }
+
+  async profile(user: string, viewer?: string): Promise<(Profile & { exists: boolean; viewerFollows?: boolean }) | null> {
+    const tx = this.redis
+      .pipeline()
+      .zcard(this.keys.followers(user))
+      .zcard(this.keys.following(user))
+      .zcard(this.keys.userTweets(user))
+      .zscore(this.keys.users(), user);
+    if (viewer) tx.zscore(this.keys.following(viewer), user);
+    const res = await tx.exec();
+    if (!res) return null;
+    const val = (i: number): unknown => {
+      const [err, v] = res[i]!;
+      if (err) throw err;
+      return v;
+    };
+    const profile: Profile & { exists: boolean; viewerFollows?: boolean } = {
+      user,
+      followers: Number(val(0)),
+      following: Number(val(1)),
+      tweets: Number(val(2)),
+      exists: val(3) !== null,
+    };
+    if (viewer) profile.viewerFollows = val(4) !== null;
+    return profile;
+  }
+
+  async followersPage(user: string, cursor: string | undefined, limit: number): Promise<Page<string>> {
+    return pageBySortedScore(this.redis, this.keys.followers(user), cursor, limit);
+  }
+
+  async followingPage(user: string, cursor: string | undefined, limit: number): Promise<Page<string>> {
+    return pageBySortedScore(this.redis, this.keys.following(user), cursor, limit);
+  }
+}

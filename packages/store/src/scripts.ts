@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+
+const load = (name: string): string => readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8');
+
+/** The Lua scripts, registered as commands so ioredis sends EVALSHA and falls back to EVAL once. */
+export const SCRIPTS = {
+  fanoutChunk: load('fanout-chunk'),
+  follow: load('follow'),
+  unfollow: load('unfollow'),
+  timelinePage: load('timeline-page'),
+} as const;
+
+export interface ScriptCommands {
+  fanoutChunk(numKeys: number, ...args: (string | number)[]): Promise<number>;
+  follow(...args: (string | number)[]): Promise<number>;
+  unfollow(...args: (string | number)[]): Promise<number>;
+  timelinePage(...args: (string | number)[]): Promise<string[]>;
+}
+
+export type ChirpRedis = Redis & ScriptCommands;
+
+export function defineScripts(redis: Redis): ChirpRedis {
+  redis.defineCommand('fanoutChunk', { lua: SCRIPTS.fanoutChunk });
+  redis.defineCommand('follow', { lua: SCRIPTS.follow, numberOfKeys: 5 });
+  redis.defineCommand('unfollow', { lua: SCRIPTS.unfollow, numberOfKeys: 4 });
+  redis.defineCommand('timelinePage', { lua: SCRIPTS.timelinePage, numberOfKeys: 1 });
+  return redis as ChirpRedis;
+}

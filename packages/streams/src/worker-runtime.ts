@@ -1,0 +1,82 @@
+import { groupId, loadConfig, kafkaEnv, redisEnv, commonEnv, processorEnv, topicNames, type TopicNames } from '@chirp/core';
+import { createKeys, createRedis, closeRedis, type ChirpRedis, type Keys } from '@chirp/store';
+import { createLogger, createRegistry, redisErrors, startMetricsServer, closeAll, type Logger, type Registry, type MetricsServer } from '@chirp/telemetry';
+import type { Kafka } from 'kafkajs';
+import { createKafka } from './kafka.ts';
+import type { Processor } from './processor.ts';
+import type { FailureOptions } from './options.ts';
+import { brokerReachable } from './health.ts';
+
+export const workerEnv = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...processorEnv };
+
+/** What every worker process needs, built from the validated environment. */
+export interface WorkerRuntime {
+  name: string;
+  groupId: string;
+  topics: TopicNames;
+  kafka: Kafka;
+  redis: ChirpRedis;
+  keys: Keys;
+  registry: Registry;
+  logger: Logger;
+  concurrency: number;
+  failure: FailureOptions;
+  partitions: number;
+}
+
+export function createWorkerRuntime(name: string, env: NodeJS.ProcessEnv = process.env): WorkerRuntime & { config: ReturnType<typeof loadConfig<typeof workerEnv>> } {
+  const config = loadConfig(workerEnv, env);
+  const logger = createLogger(name, config.LOG_LEVEL);
+  const registry = createRegistry(name);
+  const redisErr = redisErrors(registry);
+  const redis = createRedis({
+    url: config.REDIS_URL,
+    name: `chirp-${name}`,
+    onError: (error) => {
+      redisErr.inc({ kind: (error as NodeJS.ErrnoException).code ?? 'error' });
+      logger.warn({ err: error }, 'redis error');
+    },
+  });
+  return {
+    name,
+    config,
+    groupId: groupId(config.TOPIC_PREFIX, name),
+    topics: topicNames(config.TOPIC_PREFIX),
+    kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `chirp-${name}`, logger }),
+    redis,
+    keys: createKeys(config.REDIS_PREFIX),
+    registry,
+    logger,
+    concurrency: config.PROCESSOR_CONCURRENCY,
+    partitions: config.TOPIC_PARTITIONS,
+    failure: {
+      retries: config.PROCESSOR_RETRIES,
+      retryBaseMs: 100,
+      retryRounds: config.PROCESSOR_RETRY_ROUNDS,
+      retryTopicDelayMs: config.PROCESSOR_RETRY_DELAY_MS,
+    },
+  };
+}
+
+/** Starts the processor and the metrics server; returns one close for the entry point. */
+export async function startWorker(rt: WorkerRuntime, processor: Processor, metricsPort: number): Promise<{ close(): Promise<void>; metrics: MetricsServer }> {
+  const metrics = await startMetricsServer({
+    registry: rt.registry,
+    port: metricsPort,
+    ready: async () => rt.redis.status === 'ready' && (await brokerReachable(rt.kafka)),
+  });
+  await processor.start();
+  rt.logger.info({ group: rt.groupId, metricsPort: metrics.port }, 'worker started');
+  let closing: Promise<void> | undefined;
+  return {
+    metrics,
+    close() {
+      closing ??= closeAll(rt.logger, [
+        ['processor', () => processor.close()],
+        ['redis', () => closeRedis(rt.redis)],
+        ['metrics', () => metrics.close()],
+      ]);
+      return closing;
+    },
+  };
+}

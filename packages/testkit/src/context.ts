@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { inject, afterAll } from 'vitest';
+import type { Kafka, Producer } from 'kafkajs';
+import { systemTopics, topicNames, type TopicNames } from '@chirp/core';
+import { closeRedis, createKeys, createRedis, type ChirpRedis, type Keys } from '@chirp/store';
+import { createKafka, createProducer, deleteTopics, ensureTopics } from '@chirp/streams';
+import { startService, type ServiceProcess } from './service-process.ts';
+
+export interface TestContext {
+  brokers: string;
+  redisUrl: string;
+  /** Topic and consumer-group prefix of this suite, e.g. `t3f9a1c.`. */
+  prefix: string;
+  redisPrefix: string;
+  topics: TopicNames;
+  kafka: Kafka;
+  redis: ChirpRedis;
+  keys: Keys;
+  /** The environment a service of this suite runs with. */
+  env(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+  startService(name: string, extra?: NodeJS.ProcessEnv): Promise<ServiceProcess>;
+  producer(): Promise<Producer>;
+  /** Registers a cleanup step, run in reverse order after the suite. */
+  onCleanup(step: () => Promise<unknown> | unknown): void;
+}
+
+/**
+ * A suite's own corner of the real Kafka and Redis: fresh topics (created up front), groups and
+ * keys under a random prefix, removed after the suite; every resource registers its cleanup the
+ * moment it is made. Call at the top of a describe block.
+ */
+export async function createTestContext(options: { partitions?: number } = {}): Promise<TestContext> {
+  const brokers = inject('brokers');
+  const redisUrl = inject('redisUrl');
+  const id = randomBytes(4).toString('hex');
+  const prefix = `t${id}.`;
+  const redisPrefix = `t${id}:`;
+  const cleanups: (() => Promise<unknown> | unknown)[] = [];
+  const onCleanup = (step: () => Promise<unknown> | unknown): void => void cleanups.push(step);
+  afterAll(async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        console.warn('cleanup step failed', error);
+      }
+    }
+  }, 60_000);
+
+  const kafka = createKafka({ brokers, clientId: `test-${id}` });
+  const partitions = options.partitions ?? 4;
+  const topics = topicNames(prefix);
+  await ensureTopics(kafka, systemTopics(prefix, partitions));
+  onCleanup(async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    const all = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    await admin.disconnect();
+    await deleteTopics(kafka, all);
+  });
+  const redis = createRedis({ url: redisUrl, name: `test-${id}` });
+  onCleanup(async () => {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    await closeRedis(redis);
+  });
+  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    KAFKA_BROKERS: brokers,
+    REDIS_URL: redisUrl,
+    TOPIC_PREFIX: prefix,
+    REDIS_PREFIX: redisPrefix,
+    TOPIC_PARTITIONS: String(partitions),
+    PROCESSOR_RETRY_DELAY_MS: '200',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...extra,
+  });
+  let sharedProducer: Producer | undefined;
+  return {
+    brokers,
+    redisUrl,
+    prefix,
+    redisPrefix,
+    topics,
+    kafka,
+    redis,
+    keys: createKeys(redisPrefix),
+    env,
+    onCleanup,
+    async startService(name, extra) {
+      const svc = await startService(name, env(extra));
+      onCleanup(() => svc.stop());
+      return svc;
+    },
+    async producer() {
+      if (!sharedProducer) {
+        const p = createProducer(kafka);
+        await p.connect();
+        onCleanup(() => p.disconnect());
+        sharedProducer = p;
+      }
+      return sharedProducer;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './context.ts';
+export * from './service-process.ts';
+export * from './wait.ts';

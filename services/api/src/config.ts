@@ -1,0 +1,4 @@
+import { apiEnv, commonEnv, kafkaEnv, redisEnv, timelineEnv } from '@chirp/core';
+
+/** Every variable the API reads. */
+export const API_ENV = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...apiEnv, TIMELINE_CAP: timelineEnv.TIMELINE_CAP };

@@ -1,0 +1,32 @@
+import type { FollowEvent, Tweet } from '@chirp/core';
+import type { GraphStore, TimelineStore, TweetStore } from '@chirp/store';
+import type { Logger, Registry } from '@chirp/telemetry';
+import type { LiveHub } from './live-hub.ts';
+
+/** Writes go to Kafka only: the API never writes Redis. Each resolves once Kafka acknowledged. */
+export interface Publisher {
+  tweet(tweet: Tweet): Promise<void>;
+  follow(event: FollowEvent): Promise<void>;
+}
+
+export interface Health {
+  kafka(): Promise<boolean>;
+  redis(): Promise<boolean>;
+}
+
+export interface AppDeps {
+  tweets: TweetStore;
+  timelines: TimelineStore;
+  graph: GraphStore;
+  publish: Publisher;
+  health: Health;
+  live: LiveHub;
+  registry: Registry;
+  logger: Logger;
+  /** Folder of the built web app, served on the same origin. */
+  webDist?: string;
+  /** Writes per minute per client address; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Base URL of the lag monitor, whose JSON the pipeline page reads. */
+  monitorUrl: string;
+}

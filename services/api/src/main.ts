@@ -1,0 +1,69 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, topicNames } from '@chirp/core';
+import { closeRedis, createKeys, createRedis, GraphStore, TimelineStore, TweetStore } from '@chirp/store';
+import { brokerReachable, createKafka } from '@chirp/streams';
+import { closeAll, createLogger, createRegistry, redisErrors, runMain } from '@chirp/telemetry';
+import { createApp } from './app.ts';
+import { API_ENV } from './config.ts';
+import { LiveHub } from './live-hub.ts';
+import { KafkaPublisher } from './publisher.ts';
+
+const config = loadConfig(API_ENV);
+const logger = createLogger('api', config.LOG_LEVEL);
+
+await runMain(logger, async () => {
+  const registry = createRegistry('api');
+  const redisErr = redisErrors(registry);
+  const onError = (error: Error): void => {
+    redisErr.inc({ kind: (error as NodeJS.ErrnoException).code ?? 'error' });
+  };
+  const redis = createRedis({ url: config.REDIS_URL, name: 'chirp-api', onError });
+  const subscriber = createRedis({ url: config.REDIS_URL, name: 'chirp-api-live', onError });
+  const keys = createKeys(config.REDIS_PREFIX);
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'chirp-api', logger });
+  const publisher = new KafkaPublisher(kafka, topicNames(config.TOPIC_PREFIX), logger);
+  const tweets = new TweetStore(redis, keys);
+  const live = new LiveHub({ subscriber, redis, keys, tweets, logger });
+  await live.start().catch((error: unknown) => logger.warn({ err: error }, 'live updates unavailable until Redis answers'));
+
+  let kafkaCheck: { at: number; ok: Promise<boolean> } | undefined;
+  const app = createApp({
+    tweets,
+    timelines: new TimelineStore(redis, keys, { cap: config.TIMELINE_CAP }),
+    graph: new GraphStore(redis, keys, config.TIMELINE_CAP),
+    publish: publisher,
+    live,
+    registry,
+    logger,
+    webDist: config.WEB_DIST,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    monitorUrl: config.MONITOR_URL,
+    health: {
+      // Cached for a second so a probe storm does not become a broker storm.
+      kafka: () => {
+        if (!kafkaCheck || Date.now() - kafkaCheck.at > 1000) kafkaCheck = { at: Date.now(), ok: brokerReachable(kafka) };
+        return kafkaCheck.ok;
+      },
+      redis: async () => redis.status === 'ready' && (await redis.ping().then((p) => p === 'PONG', () => false)),
+    },
+  });
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.API_PORT, resolve);
+  });
+  logger.info({ port: (server.address() as AddressInfo).port }, 'api listening');
+  let closing: Promise<void> | undefined;
+  return {
+    close() {
+      closing ??= closeAll(logger, [
+        ['http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); })],
+        ['live', () => live.close()],
+        ['kafka', () => publisher.close()],
+        ['redis', () => closeRedis(redis)],
+      ]);
+      return closing;
+    },
+  };
+});

@@ -1,0 +1,55 @@
+import type { Kafka, Producer } from 'kafkajs';
+import { ChirpError, followEventSchema, tweetSchema, type FollowEvent, type TopicNames, type Tweet } from '@chirp/core';
+import { Emitter, jsonCodec } from '@chirp/streams';
+import { Partitioners } from 'kafkajs';
+import type { Logger } from '@chirp/telemetry';
+import type { Publisher } from './deps.ts';
+
+/**
+ * The API's producer. It fails fast (a bounded retry budget) so a request gets a 503 within a few
+ * seconds while Kafka is away, and never succeeds later behind the client's back. kafkajs
+ * reconnects by itself on the next send once the broker is back.
+ */
+export class KafkaPublisher implements Publisher {
+  private readonly producer: Producer;
+  private readonly tweets: Emitter<Tweet>;
+  private readonly follows: Emitter<FollowEvent>;
+  private connecting: Promise<void> | undefined;
+
+  constructor(kafka: Kafka, topics: TopicNames, private readonly logger: Logger) {
+    this.producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 },
+    });
+    this.tweets = new Emitter({ producer: this.producer, topic: topics.newTweets, codec: jsonCodec(tweetSchema) });
+    this.follows = new Emitter({ producer: this.producer, topic: topics.follows, codec: jsonCodec(followEventSchema) });
+  }
+
+  private async connected(): Promise<void> {
+    this.connecting ??= this.producer.connect().catch((error: unknown) => {
+      this.connecting = undefined; // try again on the next request
+      throw new ChirpError('KAFKA_UNAVAILABLE', 'Kafka is unavailable', { cause: error, retriable: true });
+    });
+    return this.connecting;
+  }
+
+  async tweet(tweet: Tweet): Promise<void> {
+    await this.connected();
+    await this.tweets.emit(tweet.author, tweet, { timestamp: Date.parse(tweet.createdAt) });
+  }
+
+  async follow(event: FollowEvent): Promise<void> {
+    await this.connected();
+    // Keyed by the edge: compaction keeps each edge's latest state, and its events stay in order.
+    await this.follows.emit(`${event.user}|${event.target}`, event);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.producer.disconnect();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'producer disconnect failed');
+    }
+  }
+}

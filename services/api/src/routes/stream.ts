@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import type { AppDeps } from '../deps.ts';
+import { handleParam } from './params.ts';
+
+/** Server-Sent Events: `event: tweet` for every tweet that reaches the user's home timeline. */
+export function streamRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/api/stream', (req, res) => {
+    const user = handleParam(req.query.user);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 3000\n: connected\n\n');
+    const unsubscribe = deps.live.subscribe(user, (tweet) => {
+      res.write(`event: tweet\nid: ${tweet.id}\ndata: ${JSON.stringify(tweet)}\n\n`);
+    });
+    const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  });
+  return router;
+}

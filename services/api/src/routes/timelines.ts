@@ -1,0 +1,40 @@
+import { Router } from 'express';
+import type { StoredTweet } from '@chirp/store';
+import type { AppDeps } from '../deps.ts';
+import { fromRedis } from '../http-error.ts';
+import { handleParam, idCursorParam, limitParam, scoreCursorParam } from './params.ts';
+import { TAGS, ChirpError } from '@chirp/core';
+
+/** The article's plain-text rendering: `author: text` blocks. */
+function asText(tweets: StoredTweet[]): string {
+  return tweets.map((t) => `${t.author}: ${t.text}\n`).join('\n');
+}
+
+export function timelineRoutes(deps: AppDeps): Router {
+  const router = Router();
+
+  /** Home timeline: ids with one round trip (LPOS+LRANGE script), bodies with one MGET. */
+  router.get('/api/timelines/:user', async (req, res) => {
+    const user = handleParam(req.params.user);
+    const limit = limitParam(req.query.limit);
+    const cursor = idCursorParam(req.query.cursor);
+    const ids = await fromRedis(deps.timelines.page(user, cursor, limit));
+    const tweets = await fromRedis(deps.tweets.getMany(ids));
+    const nextCursor = ids.length === limit ? ids[ids.length - 1]! : null;
+    // curl's default Accept (*/*) gets JSON; `Accept: text/plain` gets the article's rendering.
+    if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
+      res.type('text/plain').send(asText(tweets));
+      return;
+    }
+    res.json({ user, tweets, nextCursor });
+  });
+
+  router.get('/api/tags/:tag/tweets', async (req, res) => {
+    const tag = String(req.params.tag);
+    if (!(TAGS as readonly string[]).includes(tag)) throw new ChirpError('NOT_FOUND', `unknown tag ${tag}`);
+    const page = await fromRedis(deps.tweets.tagTweetIds(tag, scoreCursorParam(req.query.cursor), limitParam(req.query.limit)));
+    res.json({ tag, tweets: await fromRedis(deps.tweets.getMany(page.items)), nextCursor: page.nextCursor });
+  });
+
+  return router;
+}

@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { ChirpError, handleSchema, newId, tweetTextSchema, type Tweet } from '@chirp/core';
+import type { AppDeps } from '../deps.ts';
+import { fromRedis, validationError } from '../http-error.ts';
+
+/** JSON `{author, text}` or the article's form fields `author`, `tweet`. */
+const postTweetSchema = z
+  .object({
+    author: handleSchema,
+    text: tweetTextSchema.optional(),
+    tweet: tweetTextSchema.optional(),
+  })
+  .transform((b, ctx) => {
+    const text = b.text ?? b.tweet;
+    if (text === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'is required', path: ['text'] });
+      return z.NEVER;
+    }
+    return { author: b.author, text };
+  });
+
+export const tweetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a tweet id');
+
+export function tweetRoutes(deps: AppDeps): Router {
+  const router = Router();
+
+  router.post('/api/tweets', async (req, res) => {
+    if (req.body === undefined || typeof req.body !== 'object' || Array.isArray(req.body) || req.body === null) {
+      throw new ChirpError('VALIDATION', 'body must be a JSON object or form fields', { field: 'body' });
+    }
+    const parsed = postTweetSchema.safeParse(req.body);
+    if (!parsed.success) throw validationError(parsed.error);
+    const tweet: Tweet = { id: newId(), author: parsed.data.author, text: parsed.data.text, createdAt: new Date().toISOString() };
+    await deps.publish.tweet(tweet); // 503 via the error handler when Kafka does not acknowledge
+    res.status(201).location(`/api/tweets/${tweet.id}`).json(tweet);
+  });
+
+  router.get('/api/tweets/:id', async (req, res) => {
+    const id = tweetIdSchema.safeParse(req.params.id);
+    if (!id.success) throw new ChirpError('NOT_FOUND', 'no such tweet');
+    const tweet = await fromRedis(deps.tweets.get(id.data));
+    if (!tweet) throw new ChirpError('NOT_FOUND', 'no such tweet');
+    res.json(tweet);
+  });
+
+  return router;
+}

@@ -1,0 +1,29 @@
+import { followEventSchema } from '@chirp/core';
+import { GraphStore } from '@chirp/store';
+import { e2eLatency } from '@chirp/telemetry';
+import { input, jsonCodec, Processor, type WorkerRuntime } from '@chirp/streams';
+
+/**
+ * The graph group applies follow/unfollow events to followers:/following: and merges (or removes)
+ * the target's recent tweets in the follower's timeline. Kafka keeps the graph as a compacted log,
+ * so Redis can be rebuilt from it; the API never writes Redis.
+ */
+export function createGraph(rt: WorkerRuntime, timelineCap: number): Processor {
+  const graph = new GraphStore(rt.redis, rt.keys, timelineCap);
+  const latency = e2eLatency(rt.registry);
+  return new Processor({
+    kafka: rt.kafka,
+    groupId: rt.groupId,
+    registry: rt.registry,
+    logger: rt.logger,
+    concurrency: rt.concurrency,
+    failure: rt.failure,
+    inputs: [
+      input(rt.topics.follows, jsonCodec(followEventSchema), async ({ value: e }) => {
+        if (e.action === 'follow') await graph.follow(e.user, e.target, Date.parse(e.at));
+        else await graph.unfollow(e.user, e.target);
+        latency.observe({ stage: 'graph_applied' }, Math.max(0, Date.now() - Date.parse(e.at)) / 1000);
+      }),
+    ],
+  });
+}

@@ -1,0 +1,158 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { systemTopics } from '@chirp/core';
+import { createKafka, ensureTopics } from '@chirp/streams';
+import { ensureInfra, type Infra } from './infra.ts';
+import { LOG_DIR, ROOT, STATE_DIR } from './paths.ts';
+import { has, MissingPrerequisite } from './prereqs.ts';
+import { spawnManaged, type Managed } from './process.ts';
+import { entryPath, SERVICES } from './services.ts';
+import { portOpen, waitFor } from './wait.ts';
+
+const log = (line: string): void => console.log(line);
+const API_PORT = Number(process.env.API_PORT ?? 3000);
+const PROMETHEUS_PORT = Number(process.env.PROMETHEUS_PORT ?? 9090);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/dist when it is missing or older than the sources. */
+function buildWeb(): string | undefined {
+  const web = join(ROOT, 'web');
+  const dist = join(web, 'dist');
+  if (!existsSync(join(web, 'src'))) return undefined;
+  const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
+  if (built < Math.max(newestMtime(join(web, 'src')), statSync(join(web, 'index.html')).mtimeMs)) {
+    log('› building the web app…');
+    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+    if (res.status !== 0) throw new Error('web build failed; see the output above');
+  }
+  return dist;
+}
+
+export function serviceEnv(infra: Infra, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, KAFKA_BROKERS: infra.brokers, REDIS_URL: infra.redisUrl, ...extra };
+}
+
+async function createSystemTopics(infra: Infra): Promise<void> {
+  const prefix = process.env.TOPIC_PREFIX ?? 'twitter.';
+  const kafka = createKafka({ brokers: infra.brokers, clientId: 'chirp-stack' });
+  const created = await ensureTopics(kafka, systemTopics(prefix, Number(process.env.TOPIC_PARTITIONS ?? 6)));
+  log(`› topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
+}
+
+async function start(): Promise<void> {
+  mkdirSync(LOG_DIR, { recursive: true });
+  if (await portOpen(API_PORT)) throw new Error(`port ${API_PORT} is in use (another npm start?); stop it or set API_PORT`);
+  const t0 = Date.now();
+  const infra = await ensureInfra();
+  const procs: Managed[] = [];
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      log('\n› stopping…');
+      await Promise.all(procs.map((p) => p.stop()));
+      await infra.stop();
+      log('› stopped: every process this stack started has exited');
+    })();
+    return stopping;
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void stop().then(() => process.exit(0)));
+  try {
+    await createSystemTopics(infra);
+    const webDist = buildWeb();
+    for (const s of SERVICES) {
+      const env = serviceEnv(infra, s.name === 'api' ? { API_PORT: String(API_PORT), WEB_DIST: webDist } : { METRICS_PORT: String(s.metricsPort) });
+      procs.push(spawnManaged({ name: s.name, cmd: process.execPath, args: ['--import', 'tsx', entryPath(s)], cwd: ROOT, env, logFile: join(LOG_DIR, `${s.name}.log`) }));
+    }
+    await waitFor(async () => {
+      const dead = procs.find((p) => p.exited);
+      if (dead) throw new Error(`${dead.name} exited (code ${dead.exitCode}); see ${join(LOG_DIR, `${dead.name}.log`)}`);
+      const res = await fetch(`http://127.0.0.1:${API_PORT}/readyz`).catch(() => undefined);
+      return res?.status === 200;
+    }, 'the API to be ready', 90_000, 300);
+    if (has('prometheus') && existsSync(join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml'))) {
+      procs.push(
+        spawnManaged({
+          name: 'prometheus',
+          cmd: 'prometheus',
+          args: [
+            `--config.file=${join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml')}`,
+            `--storage.tsdb.path=${join(STATE_DIR, 'prometheus')}`,
+            `--web.listen-address=127.0.0.1:${PROMETHEUS_PORT}`,
+          ],
+          logFile: join(LOG_DIR, 'prometheus.log'),
+        }),
+      );
+      log(`› Prometheus: http://localhost:${PROMETHEUS_PORT}`);
+    }
+    if (process.env.SEED === '1' || process.argv.includes('--seed')) await runSeed(infra);
+    log(`\n  chirp is up in ${((Date.now() - t0) / 1000).toFixed(1)} s → open http://localhost:${API_PORT}\n`);
+    log(`  logs: ${LOG_DIR}/<process>.log · stop with Ctrl-C\n`);
+    // A crashed worker is reported, not silently restarted: the operator should see it.
+    for (const p of procs) void p.done.then(() => { if (!stopping) log(`! ${p.name} exited with code ${p.exitCode}; see ${join(LOG_DIR, `${p.name}.log`)}`); });
+    await new Promise(() => undefined);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function runSeed(infra: Infra): Promise<void> {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'seed.ts')], { cwd: ROOT, stdio: 'inherit', env: serviceEnv(infra) });
+  if (res.status !== 0) throw new Error('seeding failed');
+}
+
+/** Runs a script with KAFKA_BROKERS and REDIS_URL of a reused or started infra. */
+async function withInfra(script: string[], needsInfra = true): Promise<number> {
+  const infra = needsInfra ? await ensureInfra() : undefined;
+  const child = spawn(process.execPath, script, { cwd: ROOT, stdio: 'inherit', env: infra ? serviceEnv(infra) : process.env });
+  const forward = (sig: NodeJS.Signals): void => void child.kill(sig);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  await infra?.stop();
+  return code;
+}
+
+async function test(): Promise<number> {
+  log('› typecheck');
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: ROOT, stdio: 'inherit' });
+  if (tsc.status !== 0) return tsc.status ?? 1;
+  const webTsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'web/tsconfig.json', '--noEmit'], { cwd: ROOT, stdio: 'inherit' });
+  if (webTsc.status !== 0) return webTsc.status ?? 1;
+  buildWeb(); // the browser tests drive the built app
+  log('› vitest (Kafka and Redis are reused or started by the global setup)');
+  return withInfra([join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(3)], false);
+}
+
+const commands: Record<string, () => Promise<number | void>> = {
+  start,
+  test,
+  seed: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'seed.ts')]),
+  'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
+  'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
+  'bench-tagger': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'bench.ts'), ...process.argv.slice(3)], false),
+  'tagger-quality': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'quality.ts'), ...process.argv.slice(3)], false),
+};
+
+const name = process.argv[2] ?? 'start';
+const command = commands[name];
+if (!command) {
+  console.error(`unknown command ${name}; one of: ${Object.keys(commands).join(', ')}`);
+  process.exit(2);
+}
+command().then(
+  (code) => process.exit(typeof code === 'number' ? code : 0),
+  (error: unknown) => {
+    console.error(error instanceof MissingPrerequisite ? `✗ missing prerequisite: ${error.message}` : `✗ ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
