@@ -16,7 +16,7 @@ export const tweetTextSchema = z
 export const tweetSchema = z.object({
   id: z.string().min(1).max(64),
   author: handleSchema,
-  text: z.string().min(1).max(4 * TWEET_MAX_CHARS),
+  text: z.string().min(1).refine((s) => countChars(s) <= TWEET_MAX_CHARS, `must be at most ${TWEET_MAX_CHARS} characters`),
   createdAt: z.iso.datetime(),
 });
 export type Tweet = z.infer<typeof tweetSchema>;

@@ -7,6 +7,11 @@ export interface KafkaOptions {
   logger?: Logger;
   /** How long to wait for a broker connection before an operation fails. */
   connectionTimeoutMs?: number;
+  /**
+   * Retry budget of the client's connections and metadata requests. Workers keep the patient
+   * default; a request path (the API) wants a small one, to answer 503 in seconds.
+   */
+  retry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
 }
 
 export function parseBrokers(brokers: string[] | string): string[] {
@@ -22,7 +27,7 @@ export function createKafka(options: KafkaOptions): Kafka {
     brokers: parseBrokers(options.brokers),
     connectionTimeout: options.connectionTimeoutMs ?? 3000,
     requestTimeout: 10_000,
-    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
+    retry: options.retry ?? { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
     logLevel: logLevel.WARN,
     logCreator: () => (entry: LogEntry) => {
       if (!log) return;

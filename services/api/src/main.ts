@@ -21,7 +21,13 @@ await runMain(logger, async () => {
   const redis = createRedis({ url: config.REDIS_URL, name: 'chirp-api', onError });
   const subscriber = createRedis({ url: config.REDIS_URL, name: 'chirp-api-live', onError });
   const keys = createKeys(config.REDIS_PREFIX);
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'chirp-api', logger });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID ?? 'chirp-api',
+    logger,
+    connectionTimeoutMs: 1000,
+    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
+  });
   const publisher = new KafkaPublisher(kafka, topicNames(config.TOPIC_PREFIX), logger);
   const tweets = new TweetStore(redis, keys);
   const live = new LiveHub({ subscriber, redis, keys, tweets, logger });

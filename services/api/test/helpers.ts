@@ -1,0 +1,58 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRedis, GraphStore, TimelineStore, TweetStore, type ChirpRedis } from '@chirp/store';
+import { brokerReachable } from '@chirp/streams';
+import { createLogger, createRegistry } from '@chirp/telemetry';
+import type { TestContext } from '@chirp/testkit';
+import { createApp } from '../src/app.ts';
+import { LiveHub } from '../src/live-hub.ts';
+import { KafkaPublisher } from '../src/publisher.ts';
+
+export interface InProcessApi {
+  url: string;
+  server: Server;
+  redis: ChirpRedis;
+}
+
+/** The real app on a real port, wired to the suite's Kafka topics and Redis prefix. */
+export async function startApi(ctx: TestContext): Promise<InProcessApi> {
+  const logger = createLogger('api-test', 'silent');
+  const redis = ctx.redis;
+  const subscriber = createRedis({ url: ctx.redisUrl });
+  const tweets = new TweetStore(redis, ctx.keys);
+  const live = new LiveHub({ subscriber, redis, keys: ctx.keys, tweets, logger });
+  await live.start();
+  const publisher = new KafkaPublisher(ctx.kafka, ctx.topics, logger);
+  const app = createApp({
+    tweets,
+    timelines: new TimelineStore(redis, ctx.keys, { cap: 800 }),
+    graph: new GraphStore(redis, ctx.keys, 800),
+    publish: publisher,
+    live,
+    registry: createRegistry('api-test'),
+    logger,
+    rateLimitPerMinute: 0,
+    monitorUrl: 'http://127.0.0.1:9',
+    health: { kafka: () => brokerReachable(ctx.kafka), redis: async () => (await redis.ping()) === 'PONG' },
+  });
+  const server = createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  ctx.onCleanup(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await live.close();
+    await publisher.close();
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, redis };
+}
+
+/** Sum of high watermarks: how many messages a topic holds. */
+export async function topicSize(ctx: TestContext, topic: string): Promise<number> {
+  const admin = ctx.kafka.admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).reduce((s, o) => s + Number(o.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createTestContext } from '@chirp/testkit';
+import { TweetStore, TimelineStore } from '@chirp/store';
+import { startApi } from './helpers.ts';
+
+const ctx = await createTestContext();
+const api = await startApi(ctx);
+
+describe('timeline reads', () => {
+  it('cost at most two Redis round trips per page, whatever the page length', async () => {
+    const tweets = new TweetStore(ctx.redis, ctx.keys);
+    const timelines = new TimelineStore(ctx.redis, ctx.keys, { cap: 800 });
+    for (let i = 0; i < 120; i++) {
+      const id = `rt${i}`;
+      await tweets.save({ id, author: 'writer', text: `n${i}`, createdAt: new Date(Date.now() - (120 - i) * 1000).toISOString() });
+      await timelines.applyChunk({ tweetId: id, followers: ['reader'], cursor: '-inf', nextCursor: 'end' });
+    }
+    // Count what the app sends: every command through this client is one write to the socket.
+    const original = api.redis.sendCommand.bind(api.redis);
+    let commands = 0;
+    api.redis.sendCommand = ((...args: Parameters<typeof original>) => {
+      commands++;
+      return original(...args);
+    }) as typeof original;
+    try {
+      for (const limit of [1, 20, 100]) {
+        commands = 0;
+        const res = await fetch(`${api.url}/api/timelines/reader?limit=${limit}`);
+        const body = (await res.json()) as { tweets: { id: string }[]; nextCursor: string };
+        expect(body.tweets).toHaveLength(limit);
+        expect(body.tweets[0]!.id).toBe('rt119');
+        expect(commands).toBeLessThanOrEqual(2);
+        commands = 0;
+        const next = (await (await fetch(`${api.url}/api/timelines/reader?limit=${limit}&cursor=${body.nextCursor}`)).json()) as { tweets: { id: string }[] };
+        expect(next.tweets[0]!.id).toBe(`rt${119 - limit}`);
+        expect(commands).toBeLessThanOrEqual(2);
+      }
+    } finally {
+      api.redis.sendCommand = original;
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createTestContext, waitFor } from '@chirp/testkit';
+import { GraphStore } from '@chirp/store';
+import { Emitter, jsonCodec } from '@chirp/streams';
+import { tweetSchema, type Tweet } from '@chirp/core';
+
+const ctx = await createTestContext({ partitions: 4 });
+const AUTHORS = 100;
+const FOLLOWERS = 50;
+const TWEETS_PER_AUTHOR = 50; // 5,000 tweets in all
+
+describe('fanout worker crash and resume', () => {
+  it('SIGKILL mid-backlog, restart: every follower timeline holds every tweet exactly once', async () => {
+    const graph = new GraphStore(ctx.redis, ctx.keys, 800);
+    // 100 authors with 50 followers each (disjoint), written as the graph worker would.
+    const pipeline = [];
+    for (let a = 0; a < AUTHORS; a++) for (let f = 0; f < FOLLOWERS; f++) pipeline.push(graph.follow(`f${a}_${f}`, `a${a}`, 1_000_000 + f));
+    await Promise.all(pipeline);
+
+    const emitter = new Emitter({ producer: await ctx.producer(), topic: ctx.topics.newTweets, codec: jsonCodec(tweetSchema) });
+    const expected = new Map<number, string[]>();
+    const batch: { key: string; value: Tweet }[] = [];
+    for (let a = 0; a < AUTHORS; a++) {
+      const ids: string[] = [];
+      for (let t = 0; t < TWEETS_PER_AUTHOR; t++) {
+        const id = `a${a}t${t}`;
+        ids.push(id);
+        batch.push({ key: `a${a}`, value: { id, author: `a${a}`, text: `tweet ${t}`, createdAt: new Date().toISOString() } });
+      }
+      expected.set(a, ids);
+    }
+    for (let i = 0; i < batch.length; i += 500) await emitter.emitMany(batch.slice(i, i + 500));
+
+    // Small batches and chunks so the kill lands mid-way through work.
+    const env = { FANOUT_CHUNK_SIZE: '20', PROCESSOR_CONCURRENCY: '4' };
+    const first = await ctx.startService('fanout', env);
+    const probe = 'f0_0';
+    const total = async (): Promise<number> => {
+      const p = ctx.redis.pipeline();
+      for (let a = 0; a < AUTHORS; a++) p.llen(ctx.keys.timeline(`f${a}_0`));
+      return ((await p.exec()) ?? []).reduce((s, [, n]) => s + Number(n), 0);
+    };
+    await waitFor(async () => (await total()) > 500, { what: 'fan-out to be under way', timeoutMs: 30_000, intervalMs: 10 });
+    await first.kill();
+    const atKill = await total();
+    expect(atKill).toBeLessThan(AUTHORS * TWEETS_PER_AUTHOR); // it really was mid-way
+
+    await ctx.startService('fanout', env);
+    await waitFor(async () => (await total()) >= AUTHORS * TWEETS_PER_AUTHOR, { what: 'all tweets fanned out after restart', timeoutMs: 60_000, intervalMs: 100 });
+    // Exactly once, for every follower of every author (and the author's own timeline).
+    const check = ctx.redis.pipeline();
+    for (let a = 0; a < AUTHORS; a++) {
+      check.lrange(ctx.keys.timeline(`a${a}`), 0, -1);
+      for (let f = 0; f < FOLLOWERS; f++) check.lrange(ctx.keys.timeline(`f${a}_${f}`), 0, -1);
+    }
+    const lists = ((await check.exec()) ?? []).map(([, v]) => v as string[]);
+    let i = 0;
+    for (let a = 0; a < AUTHORS; a++) {
+      const want = [...expected.get(a)!].sort();
+      for (let f = 0; f <= FOLLOWERS; f++) {
+        const got = lists[i++]!;
+        expect(got.length, `timeline ${f === 0 ? `a${a}` : `f${a}_${f - 1}`}`).toBe(TWEETS_PER_AUTHOR);
+        expect([...got].sort()).toEqual(want);
+      }
+    }
+    expect(await ctx.redis.llen(ctx.keys.timeline(probe))).toBe(TWEETS_PER_AUTHOR);
+  });
+});
