@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemTopics } from '@chirp/core';
+import { groupTopics, systemTopics } from '@chirp/core';
 import { createKafka, ensureTopics } from '@chirp/streams';
 import { ensureInfra, type Infra } from './infra.ts';
 import { LOG_DIR, ROOT, STATE_DIR } from './paths.ts';
@@ -31,7 +31,7 @@ function buildWeb(): string | undefined {
   const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
   if (built < Math.max(newestMtime(join(web, 'src')), statSync(join(web, 'index.html')).mtimeMs)) {
     log('› building the web app…');
-    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+    const res = spawnSync(process.execPath, [join(web, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
     if (res.status !== 0) throw new Error('web build failed; see the output above');
   }
   return dist;
@@ -44,7 +44,7 @@ export function serviceEnv(infra: Infra, extra: NodeJS.ProcessEnv = {}): NodeJS.
 async function createSystemTopics(infra: Infra): Promise<void> {
   const prefix = process.env.TOPIC_PREFIX ?? 'twitter.';
   const kafka = createKafka({ brokers: infra.brokers, clientId: 'chirp-stack' });
-  const created = await ensureTopics(kafka, systemTopics(prefix, Number(process.env.TOPIC_PARTITIONS ?? 6)));
+  const created = await ensureTopics(kafka, [...systemTopics(prefix, Number(process.env.TOPIC_PARTITIONS ?? 6)), ...groupTopics(prefix)]);
   log(`› topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
 }
 
@@ -75,9 +75,15 @@ async function start(): Promise<void> {
     await waitFor(async () => {
       const dead = procs.find((p) => p.exited);
       if (dead) throw new Error(`${dead.name} exited (code ${dead.exitCode}); see ${join(LOG_DIR, `${dead.name}.log`)}`);
-      const res = await fetch(`http://127.0.0.1:${API_PORT}/readyz`).catch(() => undefined);
-      return res?.status === 200;
-    }, 'the API to be ready', 90_000, 300);
+      const ready = await Promise.all(
+        SERVICES.map(async (s) => {
+          const port = s.name === 'api' ? API_PORT : s.metricsPort;
+          const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+          return res?.status === 200;
+        }),
+      );
+      return ready.every(Boolean);
+    }, 'every service to be ready', 90_000, 300);
     if (has('prometheus') && existsSync(join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml'))) {
       procs.push(
         spawnManaged({

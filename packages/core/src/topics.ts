@@ -39,6 +39,17 @@ export interface TopicSpec {
   retentionMs?: number;
 }
 
+/** The consumer groups of the system's workers (their ids are prefix + name). */
+export const WORKER_GROUPS = ['saver', 'fanout', 'tagger', 'graph', 'analytics'] as const;
+
+/** Each group's own retry and dead-letter topics. */
+export function groupTopics(prefix: string, partitions = 3): TopicSpec[] {
+  return WORKER_GROUPS.flatMap((name) => [
+    { topic: retryTopic(`${prefix}${name}`), partitions },
+    { topic: deadLetterTopic(`${prefix}${name}`), partitions, retentionMs: 30 * 24 * 3600 * 1000 },
+  ]);
+}
+
 /** The topics the system needs, with explicit partition counts. Input topics get several. */
 export function systemTopics(prefix: string, partitions = 6): TopicSpec[] {
   const t = topicNames(prefix);

@@ -1,8 +1,24 @@
 import type { Kafka, ITopicConfig } from 'kafkajs';
 import type { TopicSpec } from '@chirp/core';
 
-/** Creates the topics that do not exist yet; leaves existing ones alone. Safe to run concurrently. */
-export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): Promise<string[]> {
+/**
+ * Creates the topics that do not exist yet; leaves existing ones alone. Safe to run concurrently:
+ * a broker still creating a topic answers with retriable errors (UNKNOWN_TOPIC_OR_PARTITION,
+ * LEADER_NOT_AVAILABLE) for a moment, so those are retried with backoff.
+ */
+export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[], attempts = 8): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureTopicsOnce(kafka, specs);
+    } catch (error) {
+      const retriable = (error as { retriable?: boolean }).retriable === true;
+      if (!retriable || attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
+    }
+  }
+}
+
+async function ensureTopicsOnce(kafka: Kafka, specs: readonly TopicSpec[]): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {

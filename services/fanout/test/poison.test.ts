@@ -4,12 +4,12 @@ import { deadLetterTopic, groupId } from '@chirp/core';
 import type { KafkaMessage } from 'kafkajs';
 
 const ctx = await createTestContext();
-const GROUPS = ['saver', 'fanout'] as const;
+const GROUPS = ['saver', 'fanout', 'tagger'] as const;
 
 describe('a malformed message on twitter.newTweets', () => {
   it('lands in each group DLQ with its error, and the next valid tweet is processed by every group', async () => {
-    const services = await Promise.all([ctx.startService('saver'), ctx.startService('fanout'), ctx.startService('api')]);
-    const api = `http://127.0.0.1:${services[2].port}`;
+    const services = await Promise.all([ctx.startService('api'), ctx.startService('saver'), ctx.startService('fanout'), ctx.startService('tagger')]);
+    const api = `http://127.0.0.1:${services[0].port}`;
     const producer = await ctx.producer();
     // Same key (author) as the valid tweet, so both sit in one partition: the poison is in its way.
     await producer.send({ topic: ctx.topics.newTweets, messages: [{ key: 'ann', value: '{"id": "x", "author": "ann", "text": ' }] });
@@ -17,6 +17,7 @@ describe('a malformed message on twitter.newTweets', () => {
     const tweet = (await res.json()) as { id: string };
     await waitFor(async () => (await ctx.redis.exists(ctx.keys.tweet(tweet.id))) === 1, { what: 'saver to save the valid tweet' });
     await waitFor(async () => (await ctx.redis.lpos(ctx.keys.timeline('ann'), tweet.id)) !== null, { what: 'fanout to deliver the valid tweet' });
+    await waitFor(async () => (await ctx.redis.exists(ctx.keys.tweetTags(tweet.id))) === 1, { what: 'tagger to tag the valid tweet' });
 
     for (const group of GROUPS) {
       const topic = deadLetterTopic(groupId(ctx.prefix, group));

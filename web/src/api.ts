@@ -1,0 +1,163 @@
+import { ApiError, isAbortError } from './api-error.ts';
+import { isTweet } from './types.ts';
+import type { Click, Page, PipelineStatus, Ranking, Tweet, UserProfile } from './types.ts';
+
+export { ApiError } from './api-error.ts';
+
+/** Every call the web app makes to the chirp API, typed, in one place. */
+
+export interface ApiOptions {
+  /** Prefix for every path; '' means same origin (Vite proxies /api in dev). */
+  baseUrl?: string;
+  /** Looked up on each call when omitted, so tests can stub the global. */
+  fetch?: typeof fetch;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  keepalive?: boolean;
+}
+
+export interface PageOptions {
+  cursor?: string | null;
+  limit?: number;
+  signal?: AbortSignal;
+}
+
+export interface Api {
+  postTweet(input: { author: string; text: string }, signal?: AbortSignal): Promise<Tweet>;
+  getTweet(id: string, signal?: AbortSignal): Promise<Tweet>;
+  getTimeline(user: string, options?: PageOptions & { ranking?: Ranking }): Promise<Page<Tweet>>;
+  getTagTweets(tag: string, options?: PageOptions): Promise<Page<Tweet>>;
+  getUser(user: string, viewer: string | null, signal?: AbortSignal): Promise<UserProfile>;
+  getUserTweets(user: string, options?: PageOptions): Promise<Page<Tweet>>;
+  getFollowers(user: string, options?: PageOptions): Promise<Page<string>>;
+  getFollowing(user: string, options?: PageOptions): Promise<Page<string>>;
+  follow(user: string, target: string): Promise<void>;
+  unfollow(user: string, target: string): Promise<void>;
+  sendClicks(clicks: readonly Click[]): Promise<void>;
+  getPipeline(signal?: AbortSignal): Promise<PipelineStatus>;
+  streamUrl(user: string): string;
+}
+
+const seg = encodeURIComponent;
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  let message = res.statusText || `HTTP ${res.status}`;
+  let field: string | undefined;
+  try {
+    const body: unknown = await res.json();
+    if (typeof body === 'object' && body !== null) {
+      const { error, field: f } = body as { error?: unknown; field?: unknown };
+      if (typeof error === 'string' && error) message = error;
+      if (typeof f === 'string' && f) field = f;
+    }
+  } catch {
+    // Not JSON (a proxy's HTML error page): the status line is all we have.
+  }
+  return new ApiError(res.status, message, field === undefined ? {} : { field });
+}
+
+function tweets(raw: unknown): Tweet[] {
+  return Array.isArray(raw) ? raw.filter(isTweet) : [];
+}
+
+function cursorOf(raw: unknown): string | null {
+  return typeof raw === 'string' && raw !== '' ? raw : null;
+}
+
+export function createApi(options: ApiOptions = {}): Api {
+  const baseUrl = options.baseUrl ?? '';
+
+  async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    let res: Response;
+    try {
+      res = await doFetch(`${baseUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: init.body === undefined ? null : JSON.stringify(init.body),
+        signal: init.signal ?? null,
+        keepalive: init.keepalive ?? false,
+      });
+    } catch (err) {
+      if (isAbortError(err)) throw err;
+      throw new ApiError(0, 'Cannot reach the server', { cause: err });
+    }
+    if (!res.ok) throw await errorFrom(res);
+    if (res.status === 204 || res.status === 202) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  function tweetPage(raw: { tweets?: unknown; nextCursor?: unknown }): Page<Tweet> {
+    return { items: tweets(raw.tweets), nextCursor: cursorOf(raw.nextCursor) };
+  }
+
+  function userPage(raw: { users?: unknown; nextCursor?: unknown }): Page<string> {
+    const users = Array.isArray(raw.users) ? raw.users.filter((u): u is string => typeof u === 'string') : [];
+    return { items: users, nextCursor: cursorOf(raw.nextCursor) };
+  }
+
+  async function getTweet(id: string, signal?: AbortSignal): Promise<Tweet> {
+    const raw = await request<unknown>(`/api/tweets/${seg(id)}`, { signal });
+    if (!isTweet(raw)) throw new ApiError(502, 'The server sent a malformed tweet');
+    return raw;
+  }
+
+  return {
+    async postTweet(input, signal) {
+      const raw = await request<unknown>('/api/tweets', { method: 'POST', body: input, signal });
+      if (!isTweet(raw)) throw new ApiError(502, 'The server sent a malformed tweet');
+      return raw;
+    },
+    getTweet,
+    async getTimeline(user, { cursor, limit = 20, ranking = 'following', signal } = {}) {
+      const q = query({ limit, cursor, ranking: ranking === 'for-you' ? 'for-you' : undefined });
+      return tweetPage(await request(`/api/timelines/${seg(user)}${q}`, { signal }));
+    },
+    async getTagTweets(tag, { cursor, limit, signal } = {}) {
+      return tweetPage(await request(`/api/tags/${seg(tag)}/tweets${query({ cursor, limit })}`, { signal }));
+    },
+    async getUser(user, viewer, signal) {
+      return request<UserProfile>(`/api/users/${seg(user)}${query({ viewer })}`, { signal });
+    },
+    async getUserTweets(user, { cursor, limit, signal } = {}) {
+      return tweetPage(await request(`/api/users/${seg(user)}/tweets${query({ cursor, limit })}`, { signal }));
+    },
+    async getFollowers(user, { cursor, limit, signal } = {}) {
+      return userPage(await request(`/api/users/${seg(user)}/followers${query({ cursor, limit })}`, { signal }));
+    },
+    async getFollowing(user, { cursor, limit, signal } = {}) {
+      return userPage(await request(`/api/users/${seg(user)}/following${query({ cursor, limit })}`, { signal }));
+    },
+    async follow(user, target) {
+      await request(`/api/users/${seg(user)}/following/${seg(target)}`, { method: 'PUT' });
+    },
+    async unfollow(user, target) {
+      await request(`/api/users/${seg(user)}/following/${seg(target)}`, { method: 'DELETE' });
+    },
+    async sendClicks(clicks) {
+      // keepalive lets the last batch leave while the page is being closed.
+      await request('/api/clicks', { method: 'POST', body: { clicks }, keepalive: true });
+    },
+    async getPipeline(signal) {
+      return request<PipelineStatus>('/api/pipeline', { signal });
+    },
+    streamUrl(user) {
+      return `${baseUrl}/api/stream${query({ user })}`;
+    },
+  };
+}
+
+/** The app's client: same origin, the dev server or the API's own static hosting proxies /api. */
+export const api: Api = createApi();

@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import type { ReactElement } from 'react';
+import { AppHeader } from './components/app-header.tsx';
+import { useHashRoute } from './hooks/use-hash-route.ts';
+import { useSession } from './hooks/use-session.ts';
+import { HomePage } from './pages/home-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { PipelinePage } from './pages/pipeline-page.tsx';
+import { ProfilePage } from './pages/profile-page.tsx';
+import { SignInPage } from './pages/sign-in-page.tsx';
+import { TagPage } from './pages/tag-page.tsx';
+import { TweetPage } from './pages/tweet-page.tsx';
+import { routeKey } from './router.ts';
+import type { Route } from './router.ts';
+
+export function App(): ReactElement {
+  const session = useSession();
+  const route = useHashRoute();
+  const key = `${session.viewer ?? ''}|${routeKey(route)}`;
+  const shownKey = useRef(key);
+
+  // A hash change swaps the page without a load, so nothing tells a screen reader the page changed:
+  // move focus to the new page's heading, as a full navigation would (but not on the first load).
+  useEffect(() => {
+    if (shownKey.current === key) return;
+    shownKey.current = key;
+    window.scrollTo?.({ top: 0 });
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [key]);
+
+  function switchUser(): void {
+    session.signOut();
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => skipToMain(e)}>
+        Skip to content
+      </a>
+      <AppHeader viewer={session.viewer} route={route} onSwitchUser={switchUser} />
+      <main id="main" className="main" tabIndex={-1}>
+        {session.viewer === null && route.name !== 'pipeline' ? (
+          <SignInPage onSignIn={session.signIn} rejected={session.rejected} />
+        ) : (
+          <Page route={route} viewer={session.viewer} />
+        )}
+      </main>
+    </>
+  );
+}
+
+/** The skip link cannot use a plain #main fragment: the hash is the router's. */
+function skipToMain(event: { preventDefault(): void }): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+function Page({ route, viewer }: { route: Route; viewer: string | null }): ReactElement {
+  if (route.name === 'pipeline') return <PipelinePage />;
+  if (viewer === null) return <NotFoundPage />;
+  switch (route.name) {
+    case 'home':
+      return <HomePage viewer={viewer} ranking={route.ranking} />;
+    case 'profile':
+      return <ProfilePage viewer={viewer} handle={route.handle} tab={route.tab} />;
+    case 'tweet':
+      return <TweetPage key={route.id} viewer={viewer} id={route.id} />;
+    case 'tag':
+      return <TagPage viewer={viewer} tag={route.tag} />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,45 @@
+import type { ReactElement } from 'react';
+import { paths } from '../router.ts';
+import type { Route } from '../router.ts';
+
+export interface AppHeaderProps {
+  viewer: string | null;
+  route: Route;
+  onSwitchUser: () => void;
+}
+
+export function AppHeader({ viewer, route, onSwitchUser }: AppHeaderProps): ReactElement {
+  const current = (active: boolean): 'page' | undefined => (active ? 'page' : undefined);
+  return (
+    <header className="app-header">
+      <a className="brand" href={paths.home()}>
+        <span aria-hidden="true">🐦 </span>chirp
+      </a>
+      <nav className="main-nav" aria-label="Main">
+        {viewer !== null && (
+          <>
+            <a href={paths.home()} aria-current={current(route.name === 'home')}>
+              Home
+            </a>
+            <a href={paths.profile(viewer)} aria-current={current(route.name === 'profile' && route.handle === viewer)}>
+              Profile
+            </a>
+          </>
+        )}
+        <a href={paths.pipeline()} aria-current={current(route.name === 'pipeline')}>
+          Pipeline
+        </a>
+      </nav>
+      {viewer !== null && (
+        <div className="session">
+          <span className="session-name">
+            <span className="visually-hidden">Signed in as </span>@{viewer}
+          </span>
+          <button type="button" className="button button-secondary button-small" onClick={onSwitchUser}>
+            Switch user
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,70 @@
+/** Shapes of the chirp HTTP API (see services/api); the web app trusts these after a light check. */
+
+export interface Tweet {
+  id: string;
+  author: string;
+  text: string;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+  tags?: string[];
+}
+
+/** A tweet on screen: `sending` marks an optimistic tweet the API has not accepted yet. */
+export interface ShownTweet extends Tweet {
+  sending?: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface UserProfile {
+  user: string;
+  followers: number;
+  following: number;
+  tweets: number;
+  viewerFollows?: boolean;
+}
+
+export type Ranking = 'following' | 'for-you';
+
+export const CLICK_KINDS = ['open', 'like', 'share', 'dwell'] as const;
+export type ClickKind = (typeof CLICK_KINDS)[number];
+
+export interface Click {
+  user: string;
+  tweetId: string;
+  kind: ClickKind;
+}
+
+export interface PipelineGroup {
+  group: string;
+  lag: number;
+  partitions: { topic: string; partition: number; lag: number }[];
+}
+
+export interface PipelineLatency {
+  stage: string;
+  p50Seconds: number | null;
+  p99Seconds: number | null;
+}
+
+export interface PipelineStatus {
+  updatedAt: string;
+  groups: PipelineGroup[];
+  latency: PipelineLatency[];
+}
+
+/** Live events and API answers are parsed JSON; this keeps a malformed one out of the timeline. */
+export function isTweet(value: unknown): value is Tweet {
+  if (typeof value !== 'object' || value === null) return false;
+  const t = value as Record<string, unknown>;
+  return (
+    typeof t.id === 'string' &&
+    typeof t.author === 'string' &&
+    typeof t.text === 'string' &&
+    typeof t.createdAt === 'string' &&
+    (t.tags === undefined || (Array.isArray(t.tags) && t.tags.every((tag) => typeof tag === 'string')))
+  );
+}
