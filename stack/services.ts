@@ -13,6 +13,7 @@ export const SERVICES: ServiceSpec[] = [
   { name: 'saver', entry: 'services/saver/src/main.ts', metricsPort: 9101 },
   { name: 'fanout', entry: 'services/fanout/src/main.ts', metricsPort: 9102 },
   { name: 'tagger', entry: 'services/tagger/src/main.ts', metricsPort: 9103 },
+  { name: 'analytics', entry: 'services/analytics/src/main.ts', metricsPort: 9104 },
   { name: 'graph', entry: 'services/graph/src/main.ts', metricsPort: 9105 },
   { name: 'monitor', entry: 'services/monitor/src/main.ts', metricsPort: 9308 },
   { name: 'api', entry: 'services/api/src/main.ts', metricsPort: 3000 },

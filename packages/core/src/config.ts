@@ -74,3 +74,15 @@ export function loadConfig<S extends EnvShape>(shape: S, env: NodeJS.ProcessEnv 
 export function groupId(topicPrefix: string, name: string): string {
   return `${topicPrefix}${name}`;
 }
+
+/** Click analytics (services/analytics) and the personalised timeline that reads it (services/api). */
+export const analyticsEnv = {
+  /** Half-life of a click's weight in a user's tag affinity (forward decay). */
+  ANALYTICS_HALF_LIFE_HOURS: z.coerce.number().positive().default(168),
+  /** The fixed landmark t0 of forward decay; changing it (or the half-life) needs a rebuild of the table. */
+  ANALYTICS_DECAY_LANDMARK: z.iso.datetime().default('2025-01-01T00:00:00.000Z'),
+  /** Sliding window of GET /api/trends, in minutes (clicks are bucketed by minute). */
+  ANALYTICS_TREND_WINDOW_MINUTES: int(60, 1),
+  /** Half-life of a tweet's recency in the for-you ranking. */
+  FOR_YOU_RECENCY_HALF_LIFE_HOURS: z.coerce.number().positive().default(24),
+};

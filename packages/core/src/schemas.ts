@@ -51,3 +51,16 @@ export const clickSchema = z.object({
   at: z.iso.datetime(),
 });
 export type Click = z.infer<typeof clickSchema>;
+
+/** One chunk of a large fan-out on twitter.fanout: followers with scores in (from, to]. */
+export const fanoutChunkSchema = z.object({
+  tweetId: z.string().min(1).max(64),
+  author: handleSchema,
+  createdAt: z.iso.datetime(),
+  index: z.number().int().min(0),
+  chunks: z.number().int().min(1),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  plannedAt: z.number().int(),
+});
+export type FanoutChunkMessage = z.infer<typeof fanoutChunkSchema>;

@@ -43,18 +43,36 @@ export class GraphStore {
   }
 
   /**
-   * Followers in follow order after a score cursor, for fan-out. Scores strictly increase per
-   * key (see follow.lua), so `(cursor` is exact and stable while others follow or unfollow.
+   * Scores that cut a follower set into chunks of `size`, found by rank in one pipeline
+   * (O(log n) each, nothing read whole). Chunk i covers (bounds[i], bounds[i+1]], the first
+   * starting at -inf and the last ending at +inf so followers who arrive meanwhile are included.
    */
-  async followersAfter(user: string, cursor: string, limit: number): Promise<FollowerPage> {
-    const raw = await this.redis.zrange(this.keys.followers(user), `(${cursor}`, '+inf', 'BYSCORE', 'LIMIT', 0, limit, 'WITHSCORES');
+  async chunkBounds(user: string, size: number, count: number): Promise<string[]> {
+    const pipeline = this.redis.pipeline();
+    for (let rank = size - 1; rank < count - 1; rank += size) pipeline.zrange(this.keys.followers(user), rank, rank, 'WITHSCORES');
+    const res = (await pipeline.exec()) ?? [];
+    const cuts = res.map(([err, v]) => {
+      if (err) throw err;
+      return (v as string[])[1]!;
+    });
+    return ['-inf', ...cuts, '+inf'];
+  }
+
+  /** Followers in (from, to] by score, at most `limit`, with the cursor to continue from. */
+  async followersBetween(user: string, from: string, to: string, limit: number): Promise<FollowerPage> {
+    const raw = await this.redis.zrange(this.keys.followers(user), `(${from}`, to, 'BYSCORE', 'LIMIT', 0, limit, 'WITHSCORES');
     const followers: string[] = [];
-    let last = cursor;
+    let last = from;
     for (let i = 0; i < raw.length; i += 2) {
       followers.push(raw[i]!);
       last = raw[i + 1]!;
     }
     return { followers, nextCursor: followers.length === limit ? last : null };
+  }
+
+  /** Followers after a score cursor, in follow order: a stable page for fan-out. */
+  async followersAfter(user: string, cursor: string, limit: number): Promise<FollowerPage> {
+    return this.followersBetween(user, cursor, '+inf', limit);
   }
 
   async followerCount(user: string): Promise<number> {

@@ -5,3 +5,6 @@ export * from './paging.ts';
 export * from './tweet-store.ts';
 export * from './timeline-store.ts';
 export * from './graph-store.ts';
+export * from './home-timeline.ts';
+export * from './preferences-store.ts';
+export * from './for-you-candidates.ts';

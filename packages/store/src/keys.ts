@@ -22,8 +22,19 @@ export interface Keys {
   tagTweets(tag: string): string;
   /** Marker that one fan-out chunk was applied; value = the cursor after it. */
   fanoutChunk(tweetId: string, cursor: string): string;
+  /** The chunk plan of a large fan-out (JSON boundaries), written once so a redelivery replays it. */
+  fanoutPlan(tweetId: string): string;
+  /** Chunks of a fan-out not applied yet; the chunk that takes it to 0 announces delivery. */
+  fanoutPending(tweetId: string): string;
+  /** ZSET of authors above the pull threshold (score = follower count when last seen): merged at read. */
+  pulledAuthors(): string;
   /** Pub/sub channel: a tweet has reached its followers' timelines. */
   timelineEvents(): string;
+  /**
+   * ZSET tag → forward-decayed affinity of a user (raw sums; divide by e^{λ(now−t0)} to read).
+   * Written by the analytics worker as a copy of its group table, rebuilt from the changelog.
+   */
+  preferences(user: string): string;
 }
 
 export function createKeys(prefix = ''): Keys {
@@ -38,6 +49,10 @@ export function createKeys(prefix = ''): Keys {
     users: () => `${prefix}users`,
     tagTweets: (tag) => `${prefix}tag:${tag}`,
     fanoutChunk: (tweetId, cursor) => `${prefix}fanout:${tweetId}:${cursor}`,
+    fanoutPlan: (tweetId) => `${prefix}fanout:plan:${tweetId}`,
+    fanoutPending: (tweetId) => `${prefix}fanout:pending:${tweetId}`,
+    pulledAuthors: () => `${prefix}pulled-authors`,
     timelineEvents: () => `${prefix}events:timeline`,
+    preferences: (user) => `${prefix}prefs:${user}`,
   };
 }

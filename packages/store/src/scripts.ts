@@ -9,6 +9,7 @@ export const SCRIPTS = {
   follow: load('follow'),
   unfollow: load('unfollow'),
   timelinePage: load('timeline-page'),
+  homePage: load('home-page'),
 } as const;
 
 export interface ScriptCommands {
@@ -16,6 +17,7 @@ export interface ScriptCommands {
   follow(...args: (string | number)[]): Promise<number>;
   unfollow(...args: (string | number)[]): Promise<number>;
   timelinePage(...args: (string | number)[]): Promise<string[]>;
+  homePage(...args: (string | number)[]): Promise<[string[], string[]]>;
 }
 
 export type ChirpRedis = Redis & ScriptCommands;
@@ -25,5 +27,6 @@ export function defineScripts(redis: Redis): ChirpRedis {
   redis.defineCommand('follow', { lua: SCRIPTS.follow, numberOfKeys: 5 });
   redis.defineCommand('unfollow', { lua: SCRIPTS.unfollow, numberOfKeys: 4 });
   redis.defineCommand('timelinePage', { lua: SCRIPTS.timelinePage, numberOfKeys: 1 });
+  redis.defineCommand('homePage', { lua: SCRIPTS.homePage, numberOfKeys: 3 });
   return redis as ChirpRedis;
 }

@@ -9,7 +9,13 @@ export interface FanoutChunk {
   cursor: string;
   /** Cursor after this chunk, stored in the marker so a resumed fan-out can skip ahead. */
   nextCursor: string;
+  /** True when this chunk ends its range: it counts down the tweet's pending chunks. */
+  last?: boolean;
 }
+
+/** How applying a chunk went: before (a redelivery), now, or now and it completed the fan-out. */
+export type ChunkOutcome = 'duplicate' | 'applied' | 'completed';
+const OUTCOME: ChunkOutcome[] = ['duplicate', 'applied', 'completed'];
 
 export interface TimelineStoreOptions {
   cap: number;
@@ -33,11 +39,23 @@ export class TimelineStore {
     return this.options.cap;
   }
 
-  /** Applies one chunk atomically, at most once. Resolves true if applied now, false if before. */
-  async applyChunk(chunk: FanoutChunk): Promise<boolean> {
-    const keys = [this.keys.fanoutChunk(chunk.tweetId, chunk.cursor), ...chunk.followers.map((f) => this.keys.timeline(f))];
-    const applied = await this.redis.fanoutChunk(keys.length, ...keys, chunk.tweetId, this.options.cap, chunk.nextCursor, this.markerTtl);
-    return applied === 1;
+  /** Applies one chunk atomically, at most once. */
+  async applyChunk(chunk: FanoutChunk): Promise<ChunkOutcome> {
+    const keys = [
+      this.keys.fanoutChunk(chunk.tweetId, chunk.cursor),
+      this.keys.fanoutPending(chunk.tweetId),
+      ...chunk.followers.map((f) => this.keys.timeline(f)),
+    ];
+    const code = await this.redis.fanoutChunk(keys.length, ...keys, chunk.tweetId, this.options.cap, chunk.nextCursor, this.markerTtl, chunk.last ? '1' : '0');
+    return OUTCOME[code] ?? 'applied';
+  }
+
+  /**
+   * Records how many chunks a fan-out has, once (NX): a redelivered plan does not reset a count
+   * that chunks already decremented.
+   */
+  async setPending(tweetId: string, chunks: number): Promise<void> {
+    await this.redis.set(this.keys.fanoutPending(tweetId), chunks, 'EX', this.markerTtl, 'NX');
   }
 
   /** The cursor a previously applied chunk recorded, if any. */

@@ -25,9 +25,9 @@ describe('store on the real Redis', () => {
   });
 
   it('applies a fan-out chunk at most once and caps the timeline', async () => {
-    const chunk = { tweetId: 'x1', followers: ['bob', 'cid'], cursor: '-inf', nextCursor: 'end' };
-    expect(await timelines.applyChunk(chunk)).toBe(true);
-    expect(await timelines.applyChunk(chunk)).toBe(false);
+    const chunk = { tweetId: 'x1', followers: ['bob', 'cid'], cursor: '-inf', nextCursor: 'end', last: true };
+    expect(await timelines.applyChunk(chunk)).toBe('completed');
+    expect(await timelines.applyChunk(chunk)).toBe('duplicate');
     expect(await timelines.ids('bob')).toEqual(['x1']);
     for (let i = 0; i < 10; i++) await timelines.applyChunk({ ...chunk, tweetId: `y${i}` });
     expect(await timelines.length('bob')).toBe(5);

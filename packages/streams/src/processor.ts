@@ -1,4 +1,4 @@
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, PartitionAssigner, Producer } from 'kafkajs';
 import { ChirpError, deadLetterTopic, isRetriable, retryTopic } from '@chirp/core';
 import { processorMetrics, type Logger, type ProcessorMetrics, type Registry } from '@chirp/telemetry';
 import { backoffMs, sleep } from './backoff.ts';
@@ -25,6 +25,14 @@ export interface ProcessorOptions {
   sessionTimeoutMs?: number;
   /** Upper bound on bytes fetched per partition; smaller batches mean smaller redelivery after a crash. */
   maxBytesPerPartition?: number;
+  /**
+   * Called with this member's partitions every time it joins the group, before any message of them
+   * is handled (kafkajs finishes in-flight batches before it rejoins). Stateful processors restore
+   * the table partitions they gained here.
+   */
+  onAssignment?: (assignment: Record<string, number[]>, memberId: string) => void;
+  /** How partitions are spread over members; kafkajs' round robin unless given (stateful groups co-partition). */
+  partitionAssigners?: PartitionAssigner[];
 }
 
 /**
@@ -98,11 +106,17 @@ export class Processor {
       heartbeatInterval: 3000,
       allowAutoTopicCreation: false,
       maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1024 * 1024,
+      ...(this.options.partitionAssigners ? { partitionAssigners: this.options.partitionAssigners } : {}),
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
       this.assigned = e.payload.memberAssignment;
       this.log.info({ assignment: this.assigned }, 'joined group');
+      try {
+        this.options.onAssignment?.(this.assigned, e.payload.memberId);
+      } catch (error) {
+        this.log.error({ err: error }, 'onAssignment failed');
+      }
       this.markJoined();
     });
     consumer.on(consumer.events.CRASH, (e) => {

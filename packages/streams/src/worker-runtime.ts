@@ -3,7 +3,8 @@ import { createKeys, createRedis, closeRedis, type ChirpRedis, type Keys } from 
 import { createLogger, createRegistry, redisErrors, startMetricsServer, closeAll, type Logger, type Registry, type MetricsServer } from '@chirp/telemetry';
 import type { Kafka } from 'kafkajs';
 import { createKafka } from './kafka.ts';
-import type { Processor } from './processor.ts';
+import { Processor } from './processor.ts';
+import type { Input } from './message.ts';
 import type { FailureOptions } from './options.ts';
 import { brokerReachable } from './health.ts';
 
@@ -56,6 +57,19 @@ export function createWorkerRuntime(name: string, env: NodeJS.ProcessEnv = proce
       retryTopicDelayMs: config.PROCESSOR_RETRY_DELAY_MS,
     },
   };
+}
+
+/** The worker's consumer group over the given inputs, with the runtime's bounds and failure policy. */
+export function workerProcessor(rt: WorkerRuntime, inputs: Input[]): Processor {
+  return new Processor({
+    kafka: rt.kafka,
+    groupId: rt.groupId,
+    registry: rt.registry,
+    logger: rt.logger,
+    concurrency: rt.concurrency,
+    failure: rt.failure,
+    inputs,
+  });
 }
 
 /** Starts the processor and the metrics server; returns one close for the entry point. */

@@ -1,13 +1,21 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+
+/** A route's answer: a status and a JSON body. */
+export interface JsonReply {
+  status: number;
+  body: unknown;
+}
 
 export interface MetricsServerOptions {
   registry: Registry;
   port: number;
   host?: string;
   /** Resolves true when the process's dependencies are reachable. */
-  ready?: () => Promise<boolean>;
+  ready?: () => Promise<boolean> | boolean;
+  /** More GET routes answering JSON, e.g. the monitor's `/lag.json`. */
+  routes?: Record<string, () => Promise<JsonReply> | JsonReply>;
 }
 
 export interface MetricsServer {
@@ -15,44 +23,42 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-/** `/metrics`, `/healthz` (alive) and `/readyz` (dependencies reachable) for worker processes. */
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** `/metrics`, `/healthz` (alive), `/readyz` (dependencies reachable) and any extra JSON routes. */
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
-  const server: Server = createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url === '/metrics') {
-      options.registry.metrics().then(
-        (body) => {
-          res.writeHead(200, { 'content-type': options.registry.contentType });
-          res.end(body);
-        },
-        () => {
-          res.writeHead(500);
-          res.end();
-        },
-      );
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return json(res, 405, { error: `method ${req.method ?? ''} not allowed` });
+    }
+    if (path === '/metrics') {
+      const body = await options.registry.metrics();
+      res.writeHead(200, { 'content-type': options.registry.contentType });
+      res.end(body);
       return;
     }
-    if (url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"status":"ok"}');
-      return;
+    if (path === '/healthz') return json(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      const ok = options.ready ? await options.ready() : true;
+      return json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
     }
-    if (url === '/readyz') {
-      const check = options.ready ?? (async () => true);
-      check().then(
-        (ok) => {
-          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: ok ? 'ready' : 'not ready' }));
-        },
-        () => {
-          res.writeHead(503);
-          res.end('{"status":"not ready"}');
-        },
-      );
-      return;
+    const route = options.routes?.[path];
+    if (route) {
+      const reply = await route();
+      return json(res, reply.status, reply.body);
     }
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end('{"error":"not found"}');
+    return json(res, 404, { error: 'not found' });
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      else res.end();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,5 @@
 import type { FollowEvent, Tweet } from '@chirp/core';
-import type { GraphStore, TimelineStore, TweetStore } from '@chirp/store';
+import type { GraphStore, HomeTimeline, TimelineStore, TweetStore } from '@chirp/store';
 import type { Logger, Registry } from '@chirp/telemetry';
 import type { LiveHub } from './live-hub.ts';
 
@@ -17,6 +17,8 @@ export interface Health {
 export interface AppDeps {
   tweets: TweetStore;
   timelines: TimelineStore;
+  /** Home timeline reads with read-time merge of pulled (celebrity) authors. */
+  home: HomeTimeline;
   graph: GraphStore;
   publish: Publisher;
   health: Health;

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, topicNames } from '@chirp/core';
-import { closeRedis, createKeys, createRedis, GraphStore, TimelineStore, TweetStore } from '@chirp/store';
+import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, TimelineStore, TweetStore } from '@chirp/store';
 import { brokerReachable, createKafka } from '@chirp/streams';
 import { closeAll, createLogger, createRegistry, redisErrors, runMain } from '@chirp/telemetry';
 import { createApp } from './app.ts';
@@ -37,6 +37,7 @@ await runMain(logger, async () => {
   const app = createApp({
     tweets,
     timelines: new TimelineStore(redis, keys, { cap: config.TIMELINE_CAP }),
+    home: new HomeTimeline(redis, keys, tweets),
     graph: new GraphStore(redis, keys, config.TIMELINE_CAP),
     publish: publisher,
     live,

@@ -1,102 +1,138 @@
-import { tweetSchema, type Tweet } from '@chirp/core';
-import { GraphStore, TimelineStore } from '@chirp/store';
-import { e2eLatency, Histogram, type Registry } from '@chirp/telemetry';
-import { input, jsonCodec, Processor, type WorkerRuntime } from '@chirp/streams';
+import type { FanoutChunkMessage, Tweet } from '@chirp/core';
+import { GraphStore, TimelineStore, type ChunkOutcome } from '@chirp/store';
+import type { Emitter, WorkerRuntime } from '@chirp/streams';
+import { fanoutMetrics, type FanoutMetrics } from './fanout-metrics.ts';
 
 export interface FanoutOptions {
   timelineCap: number;
   /** Followers per chunk: one Lua call pushes the id onto this many timelines. */
   chunkSize: number;
+  /** Authors with at least this many followers are not fanned out: their tweets are merged at read time. */
+  pullThreshold: number;
 }
 
-const START = '-inf';
-const END = 'end';
+export type FanoutMode = 'inline' | 'chunked' | 'pulled';
 
-interface FanoutMetrics {
-  size: Histogram<never>;
-  duration: Histogram<never>;
-}
-
-function fanoutMetrics(registry: Registry): FanoutMetrics {
-  return {
-    size: new Histogram({
-      name: 'chirp_fanout_followers',
-      help: 'Timelines one tweet was pushed to',
-      buckets: [0, 1, 10, 100, 1000, 10_000, 100_000, 1_000_000],
-      registers: [registry],
-    }),
-    duration: new Histogram({
-      name: 'chirp_fanout_duration_seconds',
-      help: 'Time to push one tweet to every follower timeline',
-      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30],
-      registers: [registry],
-    }),
-  };
+/** Where a tweet's fan-out stands after one step: done (announce it) or still under way. */
+export interface StepResult {
+  mode: FanoutMode;
+  completed: boolean;
+  followers: number;
 }
 
 /**
- * Pushes a tweet's id onto its author's and every follower's timeline.
+ * Pushes tweet ids onto timelines, chunk by chunk.
  *
- * Followers are read page by page with a stable score cursor (never whole into memory). Each page
- * is one chunk applied by one Lua call that also sets a marker `fanout:<tweet>:<cursor>` holding
- * the next cursor, atomically: a redelivered message walks the markers to where it stopped and
- * goes on from there, so no follower is missed and none gets the tweet twice.
+ * A range of followers (scores in (from, to]) is read page by page with a stable score cursor,
+ * never whole into memory. Each page is applied by one Lua call that also sets the marker
+ * `fanout:<tweet>:<cursor>` holding the next cursor, atomically: a redelivered message walks the
+ * markers to where it stopped and goes on, so no follower is missed and none gets a tweet twice.
+ *
+ * Small follower sets are delivered inline by the planner. Large ones are cut into chunks by rank
+ * (the plan is stored once, so a redelivered tweet replays the same chunks) and published to
+ * twitter.fanout, where every fanout instance takes its share. Authors above the pull threshold
+ * are not fanned out at all: readers merge their recent tweets at read time.
  */
 export class Fanout {
-  private readonly graph: GraphStore;
-  private readonly timelines: TimelineStore;
-  private readonly metrics: FanoutMetrics;
+  readonly graph: GraphStore;
+  readonly timelines: TimelineStore;
+  readonly metrics: FanoutMetrics;
 
   constructor(
     private readonly rt: WorkerRuntime,
     private readonly options: FanoutOptions,
+    private readonly chunkEmitter: Emitter<FanoutChunkMessage>,
   ) {
     this.graph = new GraphStore(rt.redis, rt.keys, options.timelineCap);
     this.timelines = new TimelineStore(rt.redis, rt.keys, { cap: options.timelineCap });
     this.metrics = fanoutMetrics(rt.registry);
   }
 
-  async deliver(tweet: Tweet, signal?: AbortSignal): Promise<number> {
-    const end = this.metrics.duration.startTimer();
-    let cursor = START;
-    let pushed = 0;
+  /** Handles a new tweet: decides inline, chunked or pulled, and does the inline part. */
+  async plan(tweet: Tweet, signal?: AbortSignal): Promise<StepResult> {
+    const plannedAt = Date.now();
+    const count = await this.graph.followerCount(tweet.author);
+    const { pullThreshold, chunkSize } = this.options;
+    if (count >= pullThreshold) {
+      await this.rt.redis.zadd(this.rt.keys.pulledAuthors(), count, tweet.author);
+      await this.applySelf(tweet, true);
+      this.metrics.size.observe({ mode: 'pulled' }, count);
+      return { mode: 'pulled', completed: true, followers: count };
+    }
+    if (count < pullThreshold / 2) await this.rt.redis.zrem(this.rt.keys.pulledAuthors(), tweet.author);
+    if (count <= chunkSize) {
+      const completed = await this.deliverRange(tweet, '-inf', '+inf', true, signal);
+      this.metrics.size.observe({ mode: 'inline' }, count);
+      if (completed) this.metrics.duration.observe({ mode: 'inline' }, (Date.now() - plannedAt) / 1000);
+      return { mode: 'inline', completed, followers: count };
+    }
+    const bounds = await this.storedPlan(tweet.id, () => this.graph.chunkBounds(tweet.author, chunkSize, count));
+    const chunks = bounds.length - 1;
+    await this.timelines.setPending(tweet.id, chunks);
+    await this.applySelf(tweet, false);
+    await this.chunkEmitter.emitMany(
+      Array.from({ length: chunks }, (_, index) => ({
+        key: `${tweet.id}:${index}`, // spreads one tweet's chunks over the partitions, so over instances
+        value: { tweetId: tweet.id, author: tweet.author, createdAt: tweet.createdAt, index, chunks, from: bounds[index]!, to: bounds[index + 1]!, plannedAt },
+      })),
+    );
+    this.metrics.size.observe({ mode: 'chunked' }, count);
+    return { mode: 'chunked', completed: false, followers: count };
+  }
+
+  /** Handles one chunk from twitter.fanout. Resolves true when it completed the tweet's fan-out. */
+  async applyChunk(chunk: FanoutChunkMessage, signal?: AbortSignal): Promise<boolean> {
+    const tweet = { id: chunk.tweetId, author: chunk.author };
+    const completed = await this.deliverRange(tweet, chunk.from, chunk.to, false, signal);
+    if (completed) this.metrics.duration.observe({ mode: 'chunked' }, (Date.now() - chunk.plannedAt) / 1000);
+    return completed;
+  }
+
+  async announce(tweet: { id: string; author: string }): Promise<void> {
+    await this.timelines.publishDelivered({ tweetId: tweet.id, author: tweet.author });
+  }
+
+  /** The author's own timeline, as its own one-off chunk. */
+  private async applySelf(tweet: { id: string; author: string }, last: boolean): Promise<ChunkOutcome> {
+    const outcome = await this.timelines.applyChunk({ tweetId: tweet.id, followers: [tweet.author], cursor: 'self', nextCursor: 'end', last });
+    this.metrics.chunks.inc({ outcome: outcome === 'duplicate' ? 'duplicate' : 'applied' });
+    return outcome;
+  }
+
+  /** The chunk plan is written once (NX); whoever comes later uses the stored one. */
+  private async storedPlan(tweetId: string, compute: () => Promise<string[]>): Promise<string[]> {
+    const key = this.rt.keys.fanoutPlan(tweetId);
+    const existing = await this.rt.redis.get(key);
+    if (existing) return JSON.parse(existing) as string[];
+    const bounds = await compute();
+    await this.rt.redis.set(key, JSON.stringify(bounds), 'EX', 7 * 24 * 3600, 'NX');
+    return JSON.parse((await this.rt.redis.get(key)) ?? JSON.stringify(bounds)) as string[];
+  }
+
+  /** Followers in (from, to], page by page; resolves true when this range completed the fan-out. */
+  private async deliverRange(tweet: { id: string; author: string }, from: string, to: string, withAuthor: boolean, signal?: AbortSignal): Promise<boolean> {
+    let cursor = from;
+    let completed = false;
     for (;;) {
       signal?.throwIfAborted();
-      const applied = await this.timelines.appliedChunkEnd(tweet.id, cursor);
+      // Markers are named by range start and cursor: a range's trailing cursor is the next range's start.
+      const marker = `${from}/${cursor}`;
+      const applied = await this.timelines.appliedChunkEnd(tweet.id, marker);
       if (applied !== null) {
-        if (applied === END) break;
+        this.metrics.chunks.inc({ outcome: 'duplicate' });
+        if (applied === 'end') return false; // finished by an earlier delivery, which announced it
         cursor = applied;
         continue;
       }
-      const page = await this.graph.followersAfter(tweet.author, cursor, this.options.chunkSize);
-      const followers = cursor === START ? [tweet.author, ...page.followers] : page.followers;
-      const next = page.nextCursor ?? END;
-      if (await this.timelines.applyChunk({ tweetId: tweet.id, followers, cursor, nextCursor: next })) pushed += followers.length;
-      if (next === END) break;
-      cursor = next;
+      const page = await this.graph.followersBetween(tweet.author, cursor, to, this.options.chunkSize);
+      const followers = withAuthor && cursor === from ? [tweet.author, ...page.followers] : page.followers;
+      const last = page.nextCursor === null;
+      const outcome = await this.timelines.applyChunk({ tweetId: tweet.id, followers, cursor: marker, nextCursor: page.nextCursor ?? 'end', last });
+      this.metrics.chunks.inc({ outcome: outcome === 'duplicate' ? 'duplicate' : 'applied' });
+      if (outcome !== 'duplicate') this.metrics.timelines.inc(followers.length);
+      completed ||= outcome === 'completed';
+      if (last) return completed;
+      cursor = page.nextCursor!;
     }
-    end();
-    this.metrics.size.observe(pushed);
-    await this.timelines.publishDelivered({ tweetId: tweet.id, author: tweet.author });
-    return pushed;
   }
-}
-
-export function createFanout(rt: WorkerRuntime, options: FanoutOptions): Processor {
-  const fanout = new Fanout(rt, options);
-  const latency = e2eLatency(rt.registry);
-  return new Processor({
-    kafka: rt.kafka,
-    groupId: rt.groupId,
-    registry: rt.registry,
-    logger: rt.logger,
-    concurrency: rt.concurrency,
-    failure: rt.failure,
-    inputs: [
-      input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }, ctx) => {
-        await fanout.deliver(tweet, ctx.signal);
-        latency.observe({ stage: 'fanned_out' }, Math.max(0, Date.now() - Date.parse(tweet.createdAt)) / 1000);
-      }),
-    ],
-  });
 }

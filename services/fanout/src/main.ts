@@ -1,10 +1,23 @@
 import { loadConfig, timelineEnv } from '@chirp/core';
-import { runMain } from '@chirp/telemetry';
+import { closeAll, runMain } from '@chirp/telemetry';
 import { createWorkerRuntime, startWorker } from '@chirp/streams';
-import { createFanout } from './fanout.ts';
+import { createFanout } from './fanout-processor.ts';
 
 const rt = createWorkerRuntime('fanout');
-const { TIMELINE_CAP, FANOUT_CHUNK_SIZE } = loadConfig(timelineEnv);
-await runMain(rt.logger, () =>
-  startWorker(rt, createFanout(rt, { timelineCap: TIMELINE_CAP, chunkSize: FANOUT_CHUNK_SIZE }), rt.config.METRICS_PORT ?? 9102),
-);
+const config = loadConfig(timelineEnv);
+await runMain(rt.logger, async () => {
+  const { processor, producer } = createFanout(rt, {
+    timelineCap: config.TIMELINE_CAP,
+    chunkSize: config.FANOUT_CHUNK_SIZE,
+    pullThreshold: config.FANOUT_PULL_THRESHOLD,
+  });
+  await producer.connect();
+  const worker = await startWorker(rt, processor, rt.config.METRICS_PORT ?? 9102);
+  return {
+    close: () =>
+      closeAll(rt.logger, [
+        ['worker', () => worker.close()],
+        ['producer', () => producer.disconnect()],
+      ]),
+  };
+});

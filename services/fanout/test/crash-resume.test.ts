@@ -31,22 +31,24 @@ describe('fanout worker crash and resume', () => {
     }
     for (let i = 0; i < batch.length; i += 500) await emitter.emitMany(batch.slice(i, i + 500));
 
-    // Small batches and chunks so the kill lands mid-way through work.
-    const env = { FANOUT_CHUNK_SIZE: '20', PROCESSOR_CONCURRENCY: '4' };
+    // Default chunking (50 followers go inline); low concurrency so the kill lands mid-way.
+    const env = { PROCESSOR_CONCURRENCY: '2' };
     const first = await ctx.startService('fanout', env);
     const probe = 'f0_0';
+    // Timeline entries across every follower: AUTHORS * FOLLOWERS * TWEETS_PER_AUTHOR when done.
+    const done = AUTHORS * FOLLOWERS * TWEETS_PER_AUTHOR;
     const total = async (): Promise<number> => {
       const p = ctx.redis.pipeline();
-      for (let a = 0; a < AUTHORS; a++) p.llen(ctx.keys.timeline(`f${a}_0`));
+      for (let a = 0; a < AUTHORS; a++) for (let f = 0; f < FOLLOWERS; f++) p.llen(ctx.keys.timeline(`f${a}_${f}`));
       return ((await p.exec()) ?? []).reduce((s, [, n]) => s + Number(n), 0);
     };
-    await waitFor(async () => (await total()) > 500, { what: 'fan-out to be under way', timeoutMs: 30_000, intervalMs: 10 });
+    await waitFor(async () => (await total()) > done / 10, { what: 'fan-out to be under way', timeoutMs: 30_000, intervalMs: 10 });
     await first.kill();
     const atKill = await total();
-    expect(atKill).toBeLessThan(AUTHORS * TWEETS_PER_AUTHOR); // it really was mid-way
+    expect(atKill).toBeLessThan(done); // it really was mid-way
 
     await ctx.startService('fanout', env);
-    await waitFor(async () => (await total()) >= AUTHORS * TWEETS_PER_AUTHOR, { what: 'all tweets fanned out after restart', timeoutMs: 60_000, intervalMs: 100 });
+    await waitFor(async () => (await total()) >= done, { what: 'all tweets fanned out after restart', timeoutMs: 90_000, intervalMs: 200 });
     // Exactly once, for every follower of every author (and the author's own timeline).
     const check = ctx.redis.pipeline();
     for (let a = 0; a < AUTHORS; a++) {
@@ -64,5 +66,5 @@ describe('fanout worker crash and resume', () => {
       }
     }
     expect(await ctx.redis.llen(ctx.keys.timeline(probe))).toBe(TWEETS_PER_AUTHOR);
-  });
+  }, 180_000);
 });

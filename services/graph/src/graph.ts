@@ -1,7 +1,7 @@
 import { followEventSchema } from '@chirp/core';
 import { GraphStore } from '@chirp/store';
 import { e2eLatency } from '@chirp/telemetry';
-import { input, jsonCodec, Processor, type WorkerRuntime } from '@chirp/streams';
+import { input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
 
 /**
  * The graph group applies follow/unfollow events to followers:/following: and merges (or removes)
@@ -11,19 +11,11 @@ import { input, jsonCodec, Processor, type WorkerRuntime } from '@chirp/streams'
 export function createGraph(rt: WorkerRuntime, timelineCap: number): Processor {
   const graph = new GraphStore(rt.redis, rt.keys, timelineCap);
   const latency = e2eLatency(rt.registry);
-  return new Processor({
-    kafka: rt.kafka,
-    groupId: rt.groupId,
-    registry: rt.registry,
-    logger: rt.logger,
-    concurrency: rt.concurrency,
-    failure: rt.failure,
-    inputs: [
+  return workerProcessor(rt, [
       input(rt.topics.follows, jsonCodec(followEventSchema), async ({ value: e }) => {
         if (e.action === 'follow') await graph.follow(e.user, e.target, Date.parse(e.at));
         else await graph.unfollow(e.user, e.target);
         latency.observe({ stage: 'graph_applied' }, Math.max(0, Date.now() - Date.parse(e.at)) / 1000);
       }),
-    ],
-  });
+  ]);
 }

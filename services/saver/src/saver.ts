@@ -1,24 +1,16 @@
 import { tweetSchema } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
 import { e2eLatency } from '@chirp/telemetry';
-import { input, jsonCodec, Processor, type WorkerRuntime } from '@chirp/streams';
+import { input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
 
 /** The saver group: tweet bodies into `tweet:<id>` and the author's own list. Idempotent on redelivery. */
 export function createSaver(rt: WorkerRuntime): Processor {
   const store = new TweetStore(rt.redis, rt.keys);
   const latency = e2eLatency(rt.registry);
-  return new Processor({
-    kafka: rt.kafka,
-    groupId: rt.groupId,
-    registry: rt.registry,
-    logger: rt.logger,
-    concurrency: rt.concurrency,
-    failure: rt.failure,
-    inputs: [
+  return workerProcessor(rt, [
       input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }) => {
         await store.save(tweet);
         latency.observe({ stage: 'saved' }, Math.max(0, Date.now() - Date.parse(tweet.createdAt)) / 1000);
       }),
-    ],
-  });
+  ]);
 }

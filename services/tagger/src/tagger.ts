@@ -1,7 +1,7 @@
 import { tweetSchema, tweetTagsSchema, type TweetTags } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
 import { e2eLatency } from '@chirp/telemetry';
-import { Emitter, input, jsonCodec, Processor, type WorkerRuntime } from '@chirp/streams';
+import { Emitter, input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
 import { createProducer } from '@chirp/streams';
 import type { Tagger } from '@chirp/tagging';
 import type { Producer } from 'kafkajs';
@@ -16,14 +16,7 @@ export function createTaggerProcessor(rt: WorkerRuntime, tagger: Tagger): { proc
   const latency = e2eLatency(rt.registry);
   const producer = createProducer(rt.kafka);
   const verdicts = new Emitter<TweetTags>({ producer, topic: rt.topics.tweetTags, codec: jsonCodec(tweetTagsSchema) });
-  const processor = new Processor({
-    kafka: rt.kafka,
-    groupId: rt.groupId,
-    registry: rt.registry,
-    logger: rt.logger,
-    concurrency: rt.concurrency,
-    failure: rt.failure,
-    inputs: [
+  const processor = workerProcessor(rt, [
       input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }) => {
         const result = await tagger.tag({ id: tweet.id, text: tweet.text });
         const verdict: TweetTags = { tweetId: tweet.id, tags: result.tags, provider: result.provider, model: result.model, taggedAt: new Date().toISOString() };
@@ -31,7 +24,6 @@ export function createTaggerProcessor(rt: WorkerRuntime, tagger: Tagger): { proc
         await store.saveTags(tweet.id, result.tags, Date.parse(tweet.createdAt));
         latency.observe({ stage: 'tagged' }, Math.max(0, Date.now() - Date.parse(tweet.createdAt)) / 1000);
       }),
-    ],
-  });
+  ]);
   return { processor, producer };
 }

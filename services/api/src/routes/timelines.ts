@@ -18,9 +18,8 @@ export function timelineRoutes(deps: AppDeps): Router {
     const user = handleParam(req.params.user);
     const limit = limitParam(req.query.limit);
     const cursor = idCursorParam(req.query.cursor);
-    const ids = await fromRedis(deps.timelines.page(user, cursor, limit));
-    const tweets = await fromRedis(deps.tweets.getMany(ids));
-    const nextCursor = ids.length === limit ? ids[ids.length - 1]! : null;
+    // Hybrid push/pull: pushed ids merged with followed celebrities' tweets, two round trips.
+    const { tweets, nextCursor } = await fromRedis(deps.home.page(user, cursor, limit));
     // curl's default Accept (*/*) gets JSON; `Accept: text/plain` gets the article's rendering.
     if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
       res.type('text/plain').send(asText(tweets));

@@ -1,0 +1,42 @@
+# syntax=docker/dockerfile:1
+# One image for every chirp process (docker-compose.yml picks the entry point per service):
+#   node --import tsx services/<name>/src/main.ts   — as `npm start` runs them; there is no build step.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ── deps: the workspace's packages, cached on the lockfile alone ───────────────────────────────
+FROM ${NODE_IMAGE} AS deps
+ENV CI=true
+RUN npm i -g pnpm@10
+WORKDIR /app
+# `pnpm fetch` needs only the lockfile, so this layer (the slow, networked part) is rebuilt only
+# when a dependency changes, not when a workspace manifest's scripts or a source file does.
+COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+RUN pnpm fetch
+# Then the workspace manifests and sources; the install links from the fetched store, offline.
+COPY package.json tsconfig.base.json tsconfig.json ./
+COPY packages ./packages
+COPY services ./services
+COPY stack ./stack
+COPY web ./web
+RUN pnpm install --frozen-lockfile --offline
+
+# ── web: the React app, served by the API from WEB_DIST ───────────────────────────────────────
+FROM deps AS web
+RUN pnpm --filter @chirp/web build
+
+# ── runtime: node, the sources and their modules; no pnpm, no compilers, not root ────────────
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+# tsx (a root devDependency) runs the TypeScript sources, so the full install is kept; the
+# per-package node_modules are symlinks into /app/node_modules/.pnpm and come along with them.
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app/package.json /app/pnpm-workspace.yaml /app/tsconfig.base.json /app/tsconfig.json ./
+COPY --from=deps /app/packages ./packages
+COPY --from=deps /app/services ./services
+COPY --from=deps /app/stack ./stack
+COPY --from=web /app/web/dist ./web/dist
+USER node
+EXPOSE 3000 9101 9102 9103 9104 9105 9308
+CMD ["node", "--import", "tsx", "services/api/src/main.ts"]

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * What a key's state remembers about the messages already applied to it, so that a redelivered
+ * message changes nothing (exactly-once effect on top of at-least-once delivery). Kept inside the
+ * key's changelog record, so the marks and the state they describe are written atomically.
+ *
+ * - `offsets`: per input topic, the highest offset applied. A key lives on one partition, and the
+ *   processor hands a key's messages over in offset order, so an offset at or below it is applied
+ *   — unless it is pending.
+ * - `pending`: `<topic>@<offset>` of messages that failed and went on (retry topic): applied later
+ *   out of order. The invariant: whenever `offsets` passes a message, that message is either
+ *   applied or pending. A failure is remembered in memory first and written with the key's next
+ *   record, which is the first record that could pass it.
+ * - `recent`: ids of the last messages (e.g. click ids), catching the same event produced twice at
+ *   two offsets (a producer retry), which offsets alone cannot.
+ */
+export interface AppliedMarks {
+  offsets: Record<string, string>;
+  pending: string[];
+  recent: string[];
+}
+
+export const MARK_LIMITS = { pending: 256, recent: 32 } as const;
+
+export const appliedMarksSchema = z.object({
+  offsets: z.record(z.string(), z.string().regex(/^-?\d+$/)),
+  pending: z.array(z.string()).max(MARK_LIMITS.pending),
+  recent: z.array(z.string()).max(MARK_LIMITS.recent),
+});
+
+/** Where a message came from originally (the retry topic keeps the original topic and offset). */
+export interface MessageOrigin {
+  topic: string;
+  offset: string;
+}
+
+export function originToken(m: MessageOrigin): string {
+  return `${m.topic}@${m.offset}`;
+}
+
+export function emptyMarks(): AppliedMarks {
+  return { offsets: {}, pending: [], recent: [] };
+}
+
+/** True when the message (or the same event under another offset) is already in the state. */
+export function isApplied(marks: AppliedMarks | undefined, unsaved: ReadonlySet<string>, m: MessageOrigin, id?: string): boolean {
+  if (!marks) return false;
+  if (id !== undefined && marks.recent.includes(id)) return true;
+  const token = originToken(m);
+  if (unsaved.has(token) || marks.pending.includes(token)) return false;
+  const high = marks.offsets[m.topic];
+  return high !== undefined && BigInt(m.offset) <= BigInt(high);
+}
+
+/** The marks after applying a message: its offset passed, no longer pending, its id remembered. */
+export function markApplied(marks: AppliedMarks | undefined, unsaved: ReadonlySet<string>, m: MessageOrigin, id?: string): AppliedMarks {
+  const base = marks ?? emptyMarks();
+  const token = originToken(m);
+  const high = base.offsets[m.topic];
+  const offsets = { ...base.offsets, [m.topic]: high === undefined || BigInt(m.offset) > BigInt(high) ? m.offset : high };
+  const pending = [...new Set([...base.pending, ...unsaved])].filter((t) => t !== token).slice(-MARK_LIMITS.pending);
+  const recent = id === undefined ? base.recent : [...base.recent.filter((r) => r !== id), id].slice(-MARK_LIMITS.recent);
+  return { offsets, pending, recent };
+}

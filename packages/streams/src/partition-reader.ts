@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { ChirpError } from '@chirp/core';
+import type { Logger } from '@chirp/telemetry';
+import { fixedAssigner } from './assigners.ts';
+
+export interface PartitionReaderOptions {
+  kafka: Kafka;
+  topic: string;
+  /** Partitions to read; all of the topic's when not given. */
+  partitions?: readonly number[];
+  /**
+   * `catch-up`: read from the beginning to the high watermark each partition had when reading
+   * started, then stop (a table restore). `follow`: keep reading (a view).
+   */
+  mode: 'catch-up' | 'follow';
+  /** Called in offset order per partition; a throw stops the reader with that error. */
+  onMessages(partition: number, messages: KafkaMessage[]): void | Promise<void>;
+  logger: Logger;
+}
+
+/**
+ * Reads partitions of a topic from their beginning without joining anyone's consumer group: a
+ * consumer with a group id of its own (never committed, so every start is from the beginning) and
+ * an assigner that gives it exactly the partitions asked for.
+ */
+export class PartitionReader {
+  private readonly o: PartitionReaderOptions;
+  private consumer: Consumer | undefined;
+  private readonly positions = new Map<number, bigint>();
+  private readonly targets = new Map<number, bigint>();
+  private caughtUpResolve: () => void = () => {};
+  private caughtUpReject: (error: unknown) => void = () => {};
+  private readonly caughtUpPromise: Promise<void>;
+  private waiters: { targets: Map<number, bigint>; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private closing: Promise<void> | undefined;
+
+  constructor(options: PartitionReaderOptions) {
+    this.o = options;
+    this.caughtUpPromise = new Promise((resolve, reject) => {
+      this.caughtUpResolve = resolve;
+      this.caughtUpReject = reject;
+    });
+    this.caughtUpPromise.catch(() => undefined);
+  }
+
+  /** Connects and starts reading; resolves once reading runs (not once caught up). */
+  async start(): Promise<void> {
+    const { kafka, topic } = this.o;
+    const marks = await highWatermarks(kafka, topic);
+    const partitions = this.o.partitions ?? [...marks.keys()].sort((a, b) => a - b);
+    for (const p of partitions) {
+      const mark = marks.get(p);
+      if (!mark) throw new ChirpError('CONFIG', `${topic} has no partition ${p}`);
+      this.targets.set(p, mark.high);
+      this.positions.set(p, mark.low);
+    }
+    if (this.isCaughtUp(this.targets)) this.caughtUpResolve();
+    if (this.o.mode === 'catch-up' && this.isCaughtUp(this.targets)) return; // nothing to read
+    const consumer = kafka.consumer({
+      groupId: `reader-${randomUUID()}`,
+      partitionAssigners: [fixedAssigner(topic, partitions)],
+      allowAutoTopicCreation: false,
+      maxBytesPerPartition: 8 * 1024 * 1024,
+      maxWaitTimeInMs: 250,
+      sessionTimeout: 30_000,
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, (e) => {
+      this.o.logger.warn({ err: e.payload.error, topic, restart: e.payload.restart }, 'partition reader crashed');
+      if (!e.payload.restart) this.caughtUpReject(e.payload.error);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: Math.max(1, partitions.length),
+      eachBatch: async ({ batch }) => {
+        if (batch.messages.length > 0) await this.o.onMessages(batch.partition, batch.messages);
+        this.positions.set(batch.partition, BigInt(batch.lastOffset()) + 1n);
+        this.settle();
+      },
+    });
+  }
+
+  /** The high watermark partition p had when the reader started. */
+  target(partition: number): bigint {
+    return this.targets.get(partition) ?? 0n;
+  }
+
+  /** Resolves once every partition reached the high watermark it had when the reader started. */
+  caughtUp(): Promise<void> {
+    return this.caughtUpPromise;
+  }
+
+  /** Resolves once every partition reached the high watermark it has now (read-your-writes for tests). */
+  async reach(targets?: Map<number, bigint>): Promise<void> {
+    const wanted = targets ?? new Map([...(await highWatermarks(this.o.kafka, this.o.topic))].filter(([p]) => this.targets.has(p)).map(([p, m]) => [p, m.high]));
+    if (this.isCaughtUp(wanted)) return;
+    if (this.closing) throw new ChirpError('INTERNAL', `reader of ${this.o.topic} closed`, { retriable: true });
+    await new Promise<void>((resolve, reject) => this.waiters.push({ targets: wanted, resolve, reject }));
+  }
+
+  private isCaughtUp(targets: Map<number, bigint>): boolean {
+    for (const [p, target] of targets) if ((this.positions.get(p) ?? 0n) < target) return false;
+    return true;
+  }
+
+  private settle(): void {
+    if (this.isCaughtUp(this.targets)) {
+      this.caughtUpResolve();
+      if (this.o.mode === 'catch-up') void this.close();
+    }
+    this.waiters = this.waiters.filter((w) => {
+      if (!this.isCaughtUp(w.targets)) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  /** Idempotent: stops reading and leaves the (private) group. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      const closed = new ChirpError('INTERNAL', `reader of ${this.o.topic} closed`, { retriable: true });
+      this.caughtUpReject(closed);
+      for (const w of this.waiters.splice(0)) w.reject(closed);
+      try {
+        await this.consumer?.disconnect();
+      } catch (error) {
+        this.o.logger.warn({ err: error, topic: this.o.topic }, 'partition reader disconnect failed');
+      }
+    })();
+    return this.closing;
+  }
+}
+
+/** Low and high watermark of every partition of a topic. A fresh admin client per call (see lag-collector). */
+export async function highWatermarks(kafka: Kafka, topic: string): Promise<Map<number, { low: bigint; high: bigint }>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return new Map(offsets.map((o) => [o.partition, { low: BigInt(o.low), high: BigInt(o.high) }]));
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,183 @@
+import type { Kafka, Producer } from 'kafkajs';
+import { changelogTopic, ChirpError, retryTopic } from '@chirp/core';
+import type { Logger, Registry } from '@chirp/telemetry';
+import { copartitionedAssigner } from './assigners.ts';
+import { Emitter } from './emitter.ts';
+import type { GroupGraph, LookupEdge, OutputEdge } from './group-graph.ts';
+import { GroupTable } from './group-table.ts';
+import { createProducer } from './kafka.ts';
+import { input } from './message.ts';
+import type { FailureOptions } from './options.ts';
+import { Processor } from './processor.ts';
+import { stateMetrics } from './state-metrics.ts';
+import { StateRunner } from './state-runner.ts';
+import { tableRecordCodec } from './table-record.ts';
+import { ensureTopics } from './topics-admin.ts';
+import { View } from './view.ts';
+
+export interface StatefulProcessorOptions<V> {
+  kafka: Kafka;
+  graph: GroupGraph<V>;
+  registry: Registry;
+  logger: Logger;
+  concurrency?: number;
+  failure?: Partial<FailureOptions>;
+  sessionTimeoutMs?: number;
+  maxBytesPerPartition?: number;
+}
+
+/**
+ * A Processor with a group table, lookups and outputs (goka's processor with Persist, Lookup and
+ * Output). Partitions are co-partitioned across the inputs and the group's retry topic, the
+ * changelog has as many partitions as the inputs, lookups are caught up before the first message,
+ * and each table partition is restored before a message of it is handled.
+ */
+export class StatefulProcessor<V> extends Processor {
+  readonly table: GroupTable<V>;
+  readonly changelogTopic: string;
+  private readonly graph: GroupGraph<V>;
+  private readonly kafka: Kafka;
+  private readonly views = new Map<string, View<unknown>>();
+  private readonly emitters = new Map<string, Emitter<unknown>>();
+  private readonly outputProducer: Producer | undefined;
+  private readonly stateLog: Logger;
+  private stateClosing: Promise<void> | undefined;
+
+  constructor(options: StatefulProcessorOptions<V>) {
+    const { graph } = options;
+    // The processor's callbacks need the table and runner, which need `this`: filled in below.
+    const late: { runner?: StateRunner<V>; table?: GroupTable<V> } = {};
+    const stateTopics = new Set([...graph.inputs.map((i) => i.topic), retryTopic(graph.group)]);
+    super({
+      kafka: options.kafka,
+      groupId: graph.group,
+      registry: options.registry,
+      logger: options.logger,
+      concurrency: options.concurrency,
+      failure: options.failure,
+      sessionTimeoutMs: options.sessionTimeoutMs,
+      maxBytesPerPartition: options.maxBytesPerPartition,
+      inputs: graph.inputs.map((edge) =>
+        input(edge.topic, edge.codec, async (message, ctx) => {
+          await late.runner!.handle(edge, message, ctx.signal);
+        }),
+      ),
+      partitionAssigners: [copartitionedAssigner()],
+      onAssignment: (assignment, memberId) => {
+        const partitions = new Set<number>();
+        for (const [topic, list] of Object.entries(assignment)) if (stateTopics.has(topic)) for (const p of list) partitions.add(p);
+        late.table!.assign([...partitions].sort((a, b) => a - b), memberId);
+      },
+    });
+    this.graph = graph;
+    this.kafka = options.kafka;
+    this.stateLog = options.logger.child({ group: graph.group });
+    this.changelogTopic = changelogTopic(graph.group);
+    this.table = new GroupTable<V>({
+      kafka: options.kafka,
+      group: graph.group,
+      topic: this.changelogTopic,
+      codec: tableRecordCodec(graph.table),
+      logger: options.logger,
+      registry: options.registry,
+      onRestored: graph.mirror ? (_p, entries) => graph.mirror!(entries) : undefined,
+    });
+    for (const edge of graph.lookups ?? []) {
+      this.views.set(edge.topic, new View({ kafka: options.kafka, topic: edge.topic, codec: edge.codec, logger: options.logger, registry: options.registry }));
+    }
+    if ((graph.outputs ?? []).length > 0) {
+      const producer = createProducer(options.kafka);
+      this.outputProducer = producer;
+      for (const edge of graph.outputs ?? []) this.emitters.set(edge.topic, new Emitter({ producer, topic: edge.topic, codec: edge.codec }));
+    }
+    const duplicates = stateMetrics(options.registry).duplicates;
+    const table = this.table;
+    late.table = table;
+    late.runner = new StateRunner<V>(
+      graph,
+      {
+        ready: (p) => table.ready(p),
+        get: (p, key) => table.get(p, key),
+        put: (p, key, record) => table.put(p, key, record),
+        unsaved: (p, key) => table.unsaved(p, key),
+        lookup: <T>(edge: LookupEdge<T>, key: string) => this.views.get(edge.topic)?.get(key) as T | undefined,
+        emit: async (edge: OutputEdge<unknown>, messages) => this.emitters.get(edge.topic)!.emitMany(messages),
+      },
+      () => duplicates.inc({ group: graph.group }),
+    );
+  }
+
+  /** Lookups caught up, topics co-partitioned, then the consumer joins (and restores per assignment). */
+  override async start(): Promise<void> {
+    await this.prepareTopics();
+    await this.table.start();
+    await this.outputProducer?.connect();
+    await Promise.all([...this.views.values()].map(async (view) => {
+      await view.start();
+      await view.ready();
+    }));
+    await super.start();
+  }
+
+  /**
+   * The changelog needs the inputs' partition count (partition p of the input ↔ p of the table),
+   * and so does the retry topic, or a retried message would reach a member that does not hold its
+   * key's state. An existing retry topic with fewer partitions is grown; anything else that does
+   * not fit is a configuration error.
+   */
+  private async prepareTopics(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const inputs = this.graph.inputs.map((i) => i.topic);
+      const { topics } = await admin.fetchTopicMetadata({ topics: inputs });
+      const counts = new Set(topics.map((t) => t.partitions.length));
+      if (counts.size !== 1) {
+        throw new ChirpError('CONFIG', `inputs of ${this.groupId} must have the same partition count: ${topics.map((t) => `${t.name}=${t.partitions.length}`).join(', ')}`);
+      }
+      const partitions = [...counts][0]!;
+      const existing = new Set(await admin.listTopics());
+      const present = [this.changelogTopic, this.retryTopic].filter((t) => existing.has(t));
+      const current = present.length ? (await admin.fetchTopicMetadata({ topics: present })).topics : [];
+      const count = (topic: string): number | undefined => current.find((t) => t.name === topic)?.partitions.length;
+      const changelog = count(this.changelogTopic);
+      if (changelog !== undefined && changelog !== partitions) {
+        throw new ChirpError('CONFIG', `${this.changelogTopic} has ${changelog} partitions, its inputs ${partitions}: the table cannot be mapped`);
+      }
+      const retry = count(this.retryTopic);
+      if (retry !== undefined && retry > partitions) {
+        throw new ChirpError('CONFIG', `${this.retryTopic} has ${retry} partitions, more than its inputs (${partitions})`);
+      }
+      if (retry !== undefined && retry < partitions) {
+        await admin.createPartitions({ topicPartitions: [{ topic: this.retryTopic, count: partitions }] });
+        this.stateLog.warn({ topic: this.retryTopic, from: retry, to: partitions }, 'retry topic grown to co-partition it with the inputs');
+      }
+      await ensureTopics(this.kafka, [
+        { topic: this.changelogTopic, partitions, compacted: true },
+        { topic: this.retryTopic, partitions },
+      ]);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** The lookup view of a topic (for tests and introspection). */
+  lookupView<T>(edge: LookupEdge<T>): View<T> | undefined {
+    return this.views.get(edge.topic) as View<T> | undefined;
+  }
+
+  /** Stops the consumer (in-flight messages finish and commit), then the table and lookups. Idempotent. */
+  override close(): Promise<void> {
+    this.stateClosing ??= (async () => {
+      await super.close();
+      await this.table.close();
+      await Promise.all([...this.views.values()].map((v) => v.close()));
+      try {
+        await this.outputProducer?.disconnect();
+      } catch (error) {
+        this.stateLog.warn({ err: error }, 'output producer disconnect failed');
+      }
+    })();
+    return this.stateClosing;
+  }
+}

@@ -1,0 +1,47 @@
+import { ChirpError, clickSchema, tweetTagsSchema, type Click, type TweetTags } from '@chirp/core';
+import type { Histogram } from '@chirp/telemetry';
+import { defineGroup, jsonCodec, lookup, stream, type GroupGraph, type LookupEdge } from '@chirp/streams';
+import { applyClick, userStateSchema, type AffinityModel, type UserState } from './user-state.ts';
+
+export interface AnalyticsGroupOptions {
+  group: string;
+  clicksTopic: string;
+  tweetTagsTopic: string;
+  model: AffinityModel;
+  /** Keeps the Redis copy in step (absolute values). */
+  mirror?: (entries: { key: string; value: UserState }[]) => Promise<void>;
+  latency?: Histogram<'stage'>;
+  now?: () => number;
+}
+
+export interface AnalyticsGroup {
+  graph: GroupGraph<UserState>;
+  tags: LookupEdge<TweetTags>;
+}
+
+/**
+ * The analytics group: clicks keyed by user, joined with the tweet's tags (lookup of the compacted
+ * twitter.tweetTags), folded into the user's state. A click on a tweet the tagger has not tagged
+ * yet fails retriably: retried in place, then through the group's retry topic — never dropped
+ * while the tag may still come.
+ */
+export function analyticsGroup(o: AnalyticsGroupOptions): AnalyticsGroup {
+  const tags = lookup(o.tweetTagsTopic, jsonCodec(tweetTagsSchema));
+  const now = o.now ?? Date.now;
+  const graph = defineGroup<UserState>({
+    group: o.group,
+    table: userStateSchema,
+    lookups: [tags],
+    mirror: o.mirror,
+    inputs: [
+      stream<UserState, Click>(o.clicksTopic, jsonCodec(clickSchema), (ctx, { value: click }) => {
+        if (click.user !== ctx.key) throw new ChirpError('VALIDATION', `click ${click.clickId} of ${click.user} keyed by ${ctx.key}`);
+        const verdict = ctx.lookup(tags, click.tweetId);
+        if (!verdict) throw new ChirpError('UPSTREAM', `tweet ${click.tweetId} is not tagged yet`, { retriable: true });
+        ctx.setValue(applyClick(ctx.value(), click, verdict.tags, o.model));
+        o.latency?.observe({ stage: 'analysed' }, Math.max(0, now() - Date.parse(click.at)) / 1000);
+      }, { id: (click) => click.clickId }),
+    ],
+  });
+  return { graph, tags };
+}

@@ -1,0 +1,3 @@
+export * from './click-weights.ts';
+export * from './user-state.ts';
+export * from './analytics-group.ts';

@@ -1,0 +1,26 @@
+import { fanoutChunkSchema, tweetSchema, type FanoutChunkMessage } from '@chirp/core';
+import { e2eLatency } from '@chirp/telemetry';
+import { createProducer, Emitter, input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
+import type { Producer } from 'kafkajs';
+import { Fanout, type FanoutOptions } from './fanout.ts';
+
+/** The fanout group: plans on twitter.newTweets, applies chunks from twitter.fanout. */
+export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { processor: Processor; producer: Producer; fanout: Fanout } {
+  const producer = createProducer(rt.kafka);
+  const chunks = new Emitter<FanoutChunkMessage>({ producer, topic: rt.topics.fanout, codec: jsonCodec(fanoutChunkSchema) });
+  const fanout = new Fanout(rt, options, chunks);
+  const latency = e2eLatency(rt.registry);
+  const done = async (tweet: { id: string; author: string; createdAt: string }): Promise<void> => {
+    await fanout.announce(tweet);
+    latency.observe({ stage: 'fanned_out' }, Math.max(0, Date.now() - Date.parse(tweet.createdAt)) / 1000);
+  };
+  const processor = workerProcessor(rt, [
+      input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }, ctx) => {
+        if ((await fanout.plan(tweet, ctx.signal)).completed) await done(tweet);
+      }),
+      input(rt.topics.fanout, jsonCodec(fanoutChunkSchema), async ({ value: chunk }, ctx) => {
+        if (await fanout.applyChunk(chunk, ctx.signal)) await done({ id: chunk.tweetId, author: chunk.author, createdAt: chunk.createdAt });
+      }),
+  ]);
+  return { processor, producer, fanout };
+}
