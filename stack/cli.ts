@@ -5,7 +5,7 @@ import { groupTopics, systemTopics } from '@chirp/core';
 import { createKafka, ensureTopics } from '@chirp/streams';
 import { ensureInfra, type Infra } from './infra.ts';
 import { LOG_DIR, ROOT, STATE_DIR } from './paths.ts';
-import { has, MissingPrerequisite } from './prereqs.ts';
+import { ensureTestTools, has, MissingPrerequisite } from './prereqs.ts';
 import { spawnManaged, type Managed } from './process.ts';
 import { entryPath, SERVICES } from './services.ts';
 import { portOpen, waitFor } from './wait.ts';
@@ -129,11 +129,14 @@ async function withInfra(script: string[], needsInfra = true): Promise<number> {
 }
 
 async function test(): Promise<number> {
+  ensureTestTools(log);
   log('› typecheck');
   const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: ROOT, stdio: 'inherit' });
   if (tsc.status !== 0) return tsc.status ?? 1;
-  const webTsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'web/tsconfig.json', '--noEmit'], { cwd: ROOT, stdio: 'inherit' });
-  if (webTsc.status !== 0) return webTsc.status ?? 1;
+  for (const project of ['web/tsconfig.json', 'web/e2e/tsconfig.json']) {
+    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project, '--noEmit'], { cwd: ROOT, stdio: 'inherit' });
+    if (res.status !== 0) return res.status ?? 1;
+  }
   buildWeb(); // the browser tests drive the built app
   log('› vitest (Kafka and Redis are reused or started by the global setup)');
   return withInfra([join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(3)], false);

@@ -39,3 +39,30 @@ export function checkRedis(): void {
 export function has(cmd: string): boolean {
   return run('sh', ['-c', `command -v ${cmd}`]).ok;
 }
+
+/** Tools the test suite drives, by the Debian package that provides each. */
+export const TEST_TOOLS: Record<string, string> = {
+  chromium: 'chromium', // browser tests, through playwright-core (never a downloaded browser)
+  promtool: 'prometheus', // alert rule checks and unit tests
+  prometheus: 'prometheus', // dashboard queries against a real Prometheus
+  'docker-compose': 'docker-compose', // `docker-compose config` validates docker-compose.yml
+};
+
+/**
+ * Installs missing test tools with apt-get when we may (root on Debian/Ubuntu); otherwise stops
+ * with the command to run. `npm test` does its own set-up, as the README promises.
+ */
+export function ensureTestTools(log: (line: string) => void): void {
+  const missing = [...new Set(Object.entries(TEST_TOOLS).filter(([bin]) => !has(bin)).map(([, pkg]) => pkg))];
+  if (missing.length === 0) return;
+  const packages = [...missing, ...(missing.includes('chromium') ? ['fonts-noto-color-emoji'] : [])];
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !has('apt-get')) {
+    throw new MissingPrerequisite(`the tests need ${missing.join(', ')}. Install them: sudo apt-get install -y ${packages.join(' ')}`);
+  }
+  log(`› installing test tools with apt-get: ${packages.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  if (update.status !== 0 || install.status !== 0) throw new MissingPrerequisite(`apt-get could not install ${packages.join(' ')}; install them and run npm test again`);
+}

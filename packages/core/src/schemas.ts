@@ -56,6 +56,7 @@ export type Click = z.infer<typeof clickSchema>;
 export const fanoutChunkSchema = z.object({
   tweetId: z.string().min(1).max(64),
   author: handleSchema,
+  text: z.string().min(1),
   createdAt: z.iso.datetime(),
   index: z.number().int().min(0),
   chunks: z.number().int().min(1),

@@ -6,6 +6,7 @@ const load = (name: string): string => readFileSync(new URL(`./lua/${name}.lua`,
 /** The Lua scripts, registered as commands so ioredis sends EVALSHA and falls back to EVAL once. */
 export const SCRIPTS = {
   fanoutChunk: load('fanout-chunk'),
+  fanoutRange: load('fanout-range'),
   follow: load('follow'),
   unfollow: load('unfollow'),
   timelinePage: load('timeline-page'),
@@ -14,6 +15,7 @@ export const SCRIPTS = {
 
 export interface ScriptCommands {
   fanoutChunk(numKeys: number, ...args: (string | number)[]): Promise<number>;
+  fanoutRange(...args: (string | number)[]): Promise<[number, string, number]>;
   follow(...args: (string | number)[]): Promise<number>;
   unfollow(...args: (string | number)[]): Promise<number>;
   timelinePage(...args: (string | number)[]): Promise<string[]>;
@@ -24,6 +26,7 @@ export type ChirpRedis = Redis & ScriptCommands;
 
 export function defineScripts(redis: Redis): ChirpRedis {
   redis.defineCommand('fanoutChunk', { lua: SCRIPTS.fanoutChunk });
+  redis.defineCommand('fanoutRange', { lua: SCRIPTS.fanoutRange, numberOfKeys: 3 });
   redis.defineCommand('follow', { lua: SCRIPTS.follow, numberOfKeys: 5 });
   redis.defineCommand('unfollow', { lua: SCRIPTS.unfollow, numberOfKeys: 4 });
   redis.defineCommand('timelinePage', { lua: SCRIPTS.timelinePage, numberOfKeys: 1 });

@@ -1,3 +1,4 @@
+import type { Tweet } from '@chirp/core';
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 
@@ -51,6 +52,29 @@ export class TimelineStore {
   }
 
   /**
+   * Delivers the next page of a follower range in one round trip (read, push, marker and countdown
+   * all inside Redis). `marker` names this page: range start plus cursor.
+   */
+  async applyRangePage(page: {
+    tweetId: string;
+    author: string;
+    marker: string;
+    cursor: string;
+    to: string;
+    limit: number;
+    includeAuthor: boolean;
+  }): Promise<{ outcome: ChunkOutcome; next: string; pushed: number }> {
+    const [code, next, pushed] = await this.redis.fanoutRange(
+      this.keys.followers(page.author),
+      this.keys.fanoutChunk(page.tweetId, page.marker),
+      this.keys.fanoutPending(page.tweetId),
+      page.tweetId, this.options.cap, page.cursor, page.to, page.limit, this.markerTtl, this.keys.timeline(''),
+      page.includeAuthor ? page.author : '',
+    );
+    return { outcome: OUTCOME[code] ?? 'applied', next, pushed };
+  }
+
+  /**
    * Records how many chunks a fan-out has, once (NX): a redelivered plan does not reset a count
    * that chunks already decremented.
    */
@@ -76,7 +100,8 @@ export class TimelineStore {
     return this.redis.lrange(this.keys.timeline(user), 0, -1);
   }
 
-  async publishDelivered(event: { tweetId: string; author: string }): Promise<void> {
+  /** Announces a tweet that is in every timeline; the tweet rides along so no reader races the saver. */
+  async publishDelivered(event: { tweetId: string; author: string; tweet?: Tweet }): Promise<void> {
     await this.redis.publish(this.keys.timelineEvents(), JSON.stringify(event));
   }
 }

@@ -2,6 +2,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { ChirpError } from '@chirp/core';
 import type { Logger, Registry } from '@chirp/telemetry';
 import { backoffMs, sleep } from './backoff.ts';
+import { ChangelogWriter } from './changelog-writer.ts';
 import type { Codec } from './codec.ts';
 import { createProducer } from './kafka.ts';
 import { highWatermarks, PartitionReader } from './partition-reader.ts';
@@ -43,6 +44,7 @@ const MIRROR_CHUNK = 500;
 export class GroupTable<V> {
   private readonly o: GroupTableOptions<V>;
   private readonly producer: Producer;
+  private readonly writer: ChangelogWriter;
   private readonly metrics: StateMetrics;
   private readonly log: Logger;
   private readonly parts = new Map<number, TablePartition<V>>();
@@ -52,6 +54,7 @@ export class GroupTable<V> {
   constructor(options: GroupTableOptions<V>) {
     this.o = options;
     this.producer = createProducer(options.kafka);
+    this.writer = new ChangelogWriter(this.producer, options.topic);
     this.metrics = stateMetrics(options.registry);
     this.log = options.logger.child({ table: options.topic });
   }
@@ -117,14 +120,7 @@ export class GroupTable<V> {
   /** Writes the record to the changelog (every in-sync replica acknowledged), then locally. */
   async put(partition: number, key: string, record: TableRecord<V>): Promise<void> {
     const part = this.held(partition);
-    const value = this.o.codec.encode(record);
-    let offset: bigint;
-    try {
-      const [meta] = await this.producer.send({ topic: this.o.topic, acks: -1, messages: [{ key, value, partition }] });
-      offset = BigInt(meta?.baseOffset ?? meta?.offset ?? '-1');
-    } catch (cause) {
-      throw new ChirpError('KAFKA_UNAVAILABLE', `Kafka did not acknowledge ${this.o.topic}`, { cause, retriable: true });
-    }
+    const offset = await this.writer.write(key, this.o.codec.encode(record), partition);
     if (this.parts.get(partition) !== part) throw notHeld(this.o.topic, partition); // revoked meanwhile
     part.storage.set(key, record);
     part.unsaved.delete(key);

@@ -25,3 +25,4 @@ export * from './stateful-processor.ts';
 export * from './tester.ts';
 export * from './forward-decay.ts';
 export * from './window-counts.ts';
+export * from './changelog-writer.ts';

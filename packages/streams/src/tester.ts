@@ -18,8 +18,8 @@ export interface ConsumeOptions {
 /**
  * goka's tester: runs a group definition without Kafka, through the same StateRunner the Kafka
  * runtime uses (dedupe, marks, changelog-before-done, mirror). Feed messages, set lookup values,
- * read the table, the changelog and what was emitted; `redeliver` plays a redelivery or the retry
- * topic's copy, `restart` plays a new member restoring from the changelog.
+ * read the table, the changelog and what was emitted; `handle` a message again to play a
+ * redelivery or the retry topic's copy, `restart` to play a new member restoring from the changelog.
  */
 export class Tester<V> {
   private readonly graph: GroupGraph<V>;
@@ -85,18 +85,14 @@ export class Tester<V> {
     else table.set(key, edge.codec.decode(edge.codec.encode(value)));
   }
 
-  /**
-   * Appends a message to an input topic (next offset of its partition) and handles it. Resolves
-   * with the message, to redeliver later; rejects with the handler's error as the processor would
-   * see it (the message stays unapplied, as before a retry).
-   */
-  async consume<T>(topic: string, key: string, value: T, options: ConsumeOptions = {}): Promise<{ message: Message<T>; outcome: StepOutcome }> {
+  /** Appends a message to an input topic (next offset of its partition) without handling it. */
+  message<T>(topic: string, key: string, value: T, options: ConsumeOptions = {}): Message<T> {
     const edge = this.edge(topic);
     const partition = options.partition ?? 0;
     const slot = `${topic}/${partition}`;
     const offset = this.offsets.get(slot) ?? 0n;
     this.offsets.set(slot, offset + 1n);
-    const message: Message<T> = {
+    return {
       topic,
       partition,
       offset: String(offset),
@@ -105,16 +101,20 @@ export class Tester<V> {
       timestamp: options.timestamp ?? Date.now(),
       headers: options.headers ?? {},
     };
-    try {
-      return { message, outcome: await this.runner.handle(edge, message, this.abort.signal) };
-    } catch (error) {
-      throw Object.assign(error instanceof Error ? error : new Error(String(error)), { testerMessage: message });
-    }
   }
 
-  /** Handles a message again: a redelivery after a crash, or the retry topic's copy of it. */
-  redeliver<T>(message: Message<T>): Promise<StepOutcome> {
+  /**
+   * Handles a message as the processor would: the first delivery, a redelivery after a crash, or
+   * the retry topic's copy. Rejects with the handler's error (the message stays unapplied).
+   */
+  handle<T>(message: Message<T>): Promise<StepOutcome> {
     return this.runner.handle(this.edge(message.topic), message as Message<unknown>, this.abort.signal);
+  }
+
+  /** Appends a message and handles it. */
+  async consume<T>(topic: string, key: string, value: T, options: ConsumeOptions = {}): Promise<{ message: Message<T>; outcome: StepOutcome }> {
+    const message = this.message(topic, key, value, options);
+    return { message, outcome: await this.handle(message) };
   }
 
   /** Drops local state and unsaved marks, restores from the changelog and mirrors it, as a new member would. */

@@ -6,6 +6,8 @@ import { ChirpError } from '@chirp/core';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, notFound, requireBodyType } from './http-error.ts';
 import { httpMetrics } from './http-metrics.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
+import { clickRoutes } from './routes/clicks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pipelineRoutes } from './routes/pipeline.ts';
 import { streamRoutes } from './routes/stream.ts';
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(userRoutes(deps));
   app.use(streamRoutes(deps));
   app.use(pipelineRoutes(deps));
+  app.use(clickRoutes(deps));
+  app.use(analyticsRoutes(deps));
   app.use('/api', notFound);
   if (deps.webDist && existsSync(join(deps.webDist, 'index.html'))) {
     const dist = deps.webDist;

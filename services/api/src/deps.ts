@@ -1,5 +1,5 @@
-import type { FollowEvent, Tweet } from '@chirp/core';
-import type { GraphStore, HomeTimeline, TimelineStore, TweetStore } from '@chirp/store';
+import type { Click, FollowEvent, Tweet } from '@chirp/core';
+import type { GraphStore, HomeTimeline, StoredTweet, TimelineStore, TweetStore } from '@chirp/store';
 import type { Logger, Registry } from '@chirp/telemetry';
 import type { LiveHub } from './live-hub.ts';
 
@@ -7,6 +7,19 @@ import type { LiveHub } from './live-hub.ts';
 export interface Publisher {
   tweet(tweet: Tweet): Promise<void>;
   follow(event: FollowEvent): Promise<void>;
+  /** A batch of clicks on twitter.clicks, keyed by user. */
+  clicks(clicks: readonly Click[]): Promise<void>;
+}
+
+/** The personalised timeline (services/api/src/for-you.ts). */
+export interface ForYouReader {
+  page(user: string, limit: number): Promise<{ tweets: StoredTweet[]; nextCursor: null }>;
+}
+
+/** Reads of the analytics table (services/api/src/routes/analytics.ts). */
+export interface AnalyticsReader {
+  preferences(user: string): Promise<{ tag: string; score: number }[]>;
+  trends(limit: number): { window: { minutes: number; from: string; to: string }; tags: { tag: string; count: number }[] };
 }
 
 export interface Health {
@@ -31,4 +44,6 @@ export interface AppDeps {
   rateLimitPerMinute: number;
   /** Base URL of the lag monitor, whose JSON the pipeline page reads. */
   monitorUrl: string;
+  /** For-you ranking, preferences and trends; without it those routes answer 503. */
+  analytics?: { forYou: ForYouReader; reads: AnalyticsReader };
 }

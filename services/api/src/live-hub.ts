@@ -53,11 +53,12 @@ export class LiveHub {
   private async onEvent(raw: string): Promise<void> {
     if (this.streams.size === 0 || this.closed) return;
     try {
-      const event = JSON.parse(raw) as { tweetId: string; author: string };
+      const event = JSON.parse(raw) as { tweetId: string; author: string; tweet?: StoredTweet };
       const users = [...this.streams.keys()];
       const pipeline = this.o.redis.pipeline();
       for (const u of users) pipeline.zscore(this.o.keys.following(u), event.author);
-      const [tweet, edges] = await Promise.all([this.o.tweets.get(event.tweetId), pipeline.exec()]);
+      // The event carries the tweet; older publishers sent only ids, so fall back to a read.
+      const [tweet, edges] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), pipeline.exec()]);
       if (!tweet) return;
       users.forEach((u, i) => {
         if (u !== event.author && !edges?.[i]?.[1]) return;

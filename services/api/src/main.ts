@@ -1,15 +1,18 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, topicNames } from '@chirp/core';
-import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, TimelineStore, TweetStore } from '@chirp/store';
-import { brokerReachable, createKafka } from '@chirp/streams';
+import { analyticsEnv, changelogTopic, groupId, loadConfig, topicNames } from '@chirp/core';
+import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, TimelineStore, TweetStore } from '@chirp/store';
+import { brokerReachable, createKafka, ForwardDecay } from '@chirp/streams';
 import { closeAll, createLogger, createRegistry, redisErrors, runMain } from '@chirp/telemetry';
 import { createApp } from './app.ts';
 import { API_ENV } from './config.ts';
+import { ForYou } from './for-you.ts';
 import { LiveHub } from './live-hub.ts';
+import { AnalyticsReads } from './routes/analytics.ts';
 import { KafkaPublisher } from './publisher.ts';
 
 const config = loadConfig(API_ENV);
+const analyticsConfig = loadConfig(analyticsEnv);
 const logger = createLogger('api', config.LOG_LEVEL);
 
 await runMain(logger, async () => {
@@ -32,6 +35,18 @@ await runMain(logger, async () => {
   const tweets = new TweetStore(redis, keys);
   const live = new LiveHub({ subscriber, redis, keys, tweets, logger });
   await live.start().catch((error: unknown) => logger.warn({ err: error }, 'live updates unavailable until Redis answers'));
+  // The view of the analytics table reads forever: a client with the workers' patient retries.
+  const analytics = new AnalyticsReads({
+    kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID ?? 'chirp-api'}-views`, logger }),
+    topic: changelogTopic(groupId(config.TOPIC_PREFIX, 'analytics')),
+    preferences: new PreferencesStore(redis, keys),
+    decay: new ForwardDecay({ halfLifeMs: analyticsConfig.ANALYTICS_HALF_LIFE_HOURS * 3600_000, landmarkMs: Date.parse(analyticsConfig.ANALYTICS_DECAY_LANDMARK) }),
+    trendWindowMinutes: analyticsConfig.ANALYTICS_TREND_WINDOW_MINUTES,
+    logger,
+    registry,
+  });
+  analytics.start();
+  const forYou = new ForYou({ redis, keys, tweets, recencyHalfLifeMs: analyticsConfig.FOR_YOU_RECENCY_HALF_LIFE_HOURS * 3600_000 });
 
   let kafkaCheck: { at: number; ok: Promise<boolean> } | undefined;
   const app = createApp({
@@ -46,6 +61,7 @@ await runMain(logger, async () => {
     webDist: config.WEB_DIST,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     monitorUrl: config.MONITOR_URL,
+    analytics: { forYou, reads: analytics },
     health: {
       // Cached for a second so a probe storm does not become a broker storm.
       kafka: () => {
@@ -67,6 +83,7 @@ await runMain(logger, async () => {
       closing ??= closeAll(logger, [
         ['http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); })],
         ['live', () => live.close()],
+        ['analytics', () => analytics.close()],
         ['kafka', () => publisher.close()],
         ['redis', () => closeRedis(redis)],
       ]);

@@ -1,5 +1,5 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { ChirpError, followEventSchema, tweetSchema, type FollowEvent, type TopicNames, type Tweet } from '@chirp/core';
+import { ChirpError, clickSchema, followEventSchema, tweetSchema, type Click, type FollowEvent, type TopicNames, type Tweet } from '@chirp/core';
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { Partitioners } from 'kafkajs';
 import type { Logger } from '@chirp/telemetry';
@@ -14,6 +14,7 @@ export class KafkaPublisher implements Publisher {
   private readonly producer: Producer;
   private readonly tweets: Emitter<Tweet>;
   private readonly follows: Emitter<FollowEvent>;
+  private readonly clickEvents: Emitter<Click>;
   private connecting: Promise<void> | undefined;
 
   constructor(kafka: Kafka, topics: TopicNames, private readonly logger: Logger) {
@@ -24,6 +25,7 @@ export class KafkaPublisher implements Publisher {
     });
     this.tweets = new Emitter({ producer: this.producer, topic: topics.newTweets, codec: jsonCodec(tweetSchema) });
     this.follows = new Emitter({ producer: this.producer, topic: topics.follows, codec: jsonCodec(followEventSchema) });
+    this.clickEvents = new Emitter({ producer: this.producer, topic: topics.clicks, codec: jsonCodec(clickSchema) });
   }
 
   private async connected(): Promise<void> {
@@ -43,6 +45,12 @@ export class KafkaPublisher implements Publisher {
     await this.connected();
     // Keyed by the edge: compaction keeps each edge's latest state, and its events stay in order.
     await this.follows.emit(`${event.user}|${event.target}`, event);
+  }
+
+  async clicks(clicks: readonly Click[]): Promise<void> {
+    await this.connected();
+    // Keyed by user: a user's clicks stay in order, on the partition that holds their analytics state.
+    await this.clickEvents.emitMany(clicks.map((c) => ({ key: c.user, value: c, timestamp: Date.parse(c.at) })));
   }
 
   async close(): Promise<void> {

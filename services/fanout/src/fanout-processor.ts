@@ -1,4 +1,4 @@
-import { fanoutChunkSchema, tweetSchema, type FanoutChunkMessage } from '@chirp/core';
+import { fanoutChunkSchema, tweetSchema, type FanoutChunkMessage, type Tweet } from '@chirp/core';
 import { e2eLatency } from '@chirp/telemetry';
 import { createProducer, Emitter, input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
 import type { Producer } from 'kafkajs';
@@ -10,7 +10,7 @@ export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { proce
   const chunks = new Emitter<FanoutChunkMessage>({ producer, topic: rt.topics.fanout, codec: jsonCodec(fanoutChunkSchema) });
   const fanout = new Fanout(rt, options, chunks);
   const latency = e2eLatency(rt.registry);
-  const done = async (tweet: { id: string; author: string; createdAt: string }): Promise<void> => {
+  const done = async (tweet: Tweet): Promise<void> => {
     await fanout.announce(tweet);
     latency.observe({ stage: 'fanned_out' }, Math.max(0, Date.now() - Date.parse(tweet.createdAt)) / 1000);
   };
@@ -19,7 +19,7 @@ export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { proce
         if ((await fanout.plan(tweet, ctx.signal)).completed) await done(tweet);
       }),
       input(rt.topics.fanout, jsonCodec(fanoutChunkSchema), async ({ value: chunk }, ctx) => {
-        if (await fanout.applyChunk(chunk, ctx.signal)) await done({ id: chunk.tweetId, author: chunk.author, createdAt: chunk.createdAt });
+        if (await fanout.applyChunk(chunk, ctx.signal)) await done({ id: chunk.tweetId, author: chunk.author, text: chunk.text, createdAt: chunk.createdAt });
       }),
   ]);
   return { processor, producer, fanout };

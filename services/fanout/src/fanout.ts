@@ -73,7 +73,7 @@ export class Fanout {
     await this.chunkEmitter.emitMany(
       Array.from({ length: chunks }, (_, index) => ({
         key: `${tweet.id}:${index}`, // spreads one tweet's chunks over the partitions, so over instances
-        value: { tweetId: tweet.id, author: tweet.author, createdAt: tweet.createdAt, index, chunks, from: bounds[index]!, to: bounds[index + 1]!, plannedAt },
+        value: { tweetId: tweet.id, author: tweet.author, text: tweet.text, createdAt: tweet.createdAt, index, chunks, from: bounds[index]!, to: bounds[index + 1]!, plannedAt },
       })),
     );
     this.metrics.size.observe({ mode: 'chunked' }, count);
@@ -88,8 +88,8 @@ export class Fanout {
     return completed;
   }
 
-  async announce(tweet: { id: string; author: string }): Promise<void> {
-    await this.timelines.publishDelivered({ tweetId: tweet.id, author: tweet.author });
+  async announce(tweet: Tweet): Promise<void> {
+    await this.timelines.publishDelivered({ tweetId: tweet.id, author: tweet.author, tweet });
   }
 
   /** The author's own timeline, as its own one-off chunk. */
@@ -109,30 +109,28 @@ export class Fanout {
     return JSON.parse((await this.rt.redis.get(key)) ?? JSON.stringify(bounds)) as string[];
   }
 
-  /** Followers in (from, to], page by page; resolves true when this range completed the fan-out. */
+  /**
+   * Followers in (from, to], page by page, each page one script call that reads, pushes, marks and
+   * counts down inside Redis. Resolves true when this range completed the fan-out.
+   */
   private async deliverRange(tweet: { id: string; author: string }, from: string, to: string, withAuthor: boolean, signal?: AbortSignal): Promise<boolean> {
     let cursor = from;
-    let completed = false;
     for (;;) {
       signal?.throwIfAborted();
-      // Markers are named by range start and cursor: a range's trailing cursor is the next range's start.
-      const marker = `${from}/${cursor}`;
-      const applied = await this.timelines.appliedChunkEnd(tweet.id, marker);
-      if (applied !== null) {
-        this.metrics.chunks.inc({ outcome: 'duplicate' });
-        if (applied === 'end') return false; // finished by an earlier delivery, which announced it
-        cursor = applied;
-        continue;
-      }
-      const page = await this.graph.followersBetween(tweet.author, cursor, to, this.options.chunkSize);
-      const followers = withAuthor && cursor === from ? [tweet.author, ...page.followers] : page.followers;
-      const last = page.nextCursor === null;
-      const outcome = await this.timelines.applyChunk({ tweetId: tweet.id, followers, cursor: marker, nextCursor: page.nextCursor ?? 'end', last });
+      // Markers are named by range start and cursor: a range's last cursor is the next range's start.
+      const { outcome, next, pushed } = await this.timelines.applyRangePage({
+        tweetId: tweet.id,
+        author: tweet.author,
+        marker: `${from}/${cursor}`,
+        cursor,
+        to,
+        limit: this.options.chunkSize,
+        includeAuthor: withAuthor && cursor === from,
+      });
       this.metrics.chunks.inc({ outcome: outcome === 'duplicate' ? 'duplicate' : 'applied' });
-      if (outcome !== 'duplicate') this.metrics.timelines.inc(followers.length);
-      completed ||= outcome === 'completed';
-      if (last) return completed;
-      cursor = page.nextCursor!;
+      if (pushed > 0) this.metrics.timelines.inc(pushed);
+      if (next === 'end') return outcome === 'completed';
+      cursor = next;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import { ApiError, api } from '../api.ts';
 import { isAbortError } from '../api-error.ts';
@@ -59,8 +59,10 @@ export function PipelinePage({ refreshMs = PIPELINE_REFRESH_MS }: { refreshMs?: 
       {view.kind === 'unavailable' && (
         <div className="notice" role="alert">
           <p>
-            <strong>The pipeline monitor is unavailable.</strong> {view.reason}
+            <strong>The pipeline monitor is unavailable.</strong>
           </p>
+          {/* The server's words, as a detail: on its own it is a lower-case fragment echoing the headline. */}
+          {view.reason && <p className="muted">Details: {withFullStop(view.reason)}</p>}
           <p className="muted">This page keeps trying every {Math.round(refreshMs / 1000)} s.</p>
         </div>
       )}
@@ -78,6 +80,25 @@ export function PipelinePage({ refreshMs = PIPELINE_REFRESH_MS }: { refreshMs?: 
       )}
     </section>
   );
+}
+
+function withFullStop(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+/** `twitter.fanout` may break after the dot, never inside `fan|out`, when a phone is too narrow. */
+function breakAfterDots(name: string): ReactElement[] {
+  return name.split('.').map((part, i, parts) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          .<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
 }
 
 function updatedLabel(iso: string, now: number): string {
@@ -112,7 +133,7 @@ function LagTable({ groups }: { groups: PipelineGroup[] }): ReactElement {
           {groups.map((g) => (
             <tr key={g.group}>
               <th scope="row">
-                {g.group}
+                {breakAfterDots(g.group)}
                 {g.partitions.length > 0 && (
                   <details className="partitions">
                     <summary>{g.partitions.length} partitions</summary>

@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.ts';
 import { fromRedis } from '../http-error.ts';
 import { handleParam, idCursorParam, limitParam, scoreCursorParam } from './params.ts';
 import { TAGS, ChirpError } from '@chirp/core';
+import { rankingParam } from '../for-you.ts';
 
 /** The article's plain-text rendering: `author: text` blocks. */
 function asText(tweets: StoredTweet[]): string {
@@ -18,6 +19,17 @@ export function timelineRoutes(deps: AppDeps): Router {
     const user = handleParam(req.params.user);
     const limit = limitParam(req.query.limit);
     const cursor = idCursorParam(req.query.cursor);
+    if (rankingParam(req.query.ranking) === 'for-you') {
+      // Personalised: one page ranked by affinity·recency (services/api/src/for-you.ts), two round trips.
+      if (!deps.analytics) throw new ChirpError('UPSTREAM', 'for-you ranking is not configured', { retriable: true });
+      const page = await fromRedis(deps.analytics.forYou.page(user, limit));
+      if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
+        res.type('text/plain').send(asText(page.tweets));
+        return;
+      }
+      res.json({ user, ...page });
+      return;
+    }
     // Hybrid push/pull: pushed ids merged with followed celebrities' tweets, two round trips.
     const { tweets, nextCursor } = await fromRedis(deps.home.page(user, cursor, limit));
     // curl's default Accept (*/*) gets JSON; `Accept: text/plain` gets the article's rendering.

@@ -1,0 +1,108 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import type { KafkaMessage } from 'kafkajs';
+import { clickSchema } from '@chirp/core';
+import { GraphStore, HomeTimeline, TimelineStore, TweetStore } from '@chirp/store';
+import { createKafka } from '@chirp/streams';
+import { createLogger, createRegistry } from '@chirp/telemetry';
+import { createTestContext, waitFor, type TestContext } from '@chirp/testkit';
+import { createApp } from '../src/app.ts';
+import type { LiveHub } from '../src/live-hub.ts';
+import { KafkaPublisher } from '../src/publisher.ts';
+import { topicSize } from './helpers.ts';
+
+const ctx = await createTestContext();
+const logger = createLogger('api-test', 'silent');
+
+/** The app in-process with a publisher on the given Kafka (the suite's, or one that is not there). */
+async function serve(c: TestContext, kafka = c.kafka): Promise<string> {
+  const publisher = new KafkaPublisher(kafka, c.topics, logger);
+  const tweets = new TweetStore(c.redis, c.keys);
+  const app = createApp({
+    tweets,
+    timelines: new TimelineStore(c.redis, c.keys, { cap: 800 }),
+    home: new HomeTimeline(c.redis, c.keys, tweets),
+    graph: new GraphStore(c.redis, c.keys, 800),
+    publish: publisher,
+    live: { subscribe: () => () => undefined } as unknown as LiveHub,
+    registry: createRegistry('api-test'),
+    logger,
+    rateLimitPerMinute: 0,
+    monitorUrl: 'http://127.0.0.1:9',
+    health: { kafka: async () => true, redis: async () => true },
+  });
+  const server = createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  c.onCleanup(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await publisher.close();
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const url = await serve(ctx);
+const post = (body: unknown, base = url): Promise<Response> =>
+  fetch(`${base}/api/clicks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const good = { user: 'ann', tweetId: 'abc123', kind: 'like' };
+
+describe('POST /api/clicks', () => {
+  const cases: [string, unknown, string][] = [
+    ['a missing user', { tweetId: 'abc', kind: 'open' }, 'user'],
+    ['an invalid handle', { ...good, user: 'not a handle' }, 'user'],
+    ['a bad tweet id', { ...good, tweetId: 'a/b' }, 'tweetId'],
+    ['an unknown kind', { ...good, kind: 'stare' }, 'kind'],
+    ['an empty batch', { clicks: [] }, 'clicks'],
+    ['a batch of 101', { clicks: Array.from({ length: 101 }, () => good) }, 'clicks'],
+    ['a bad click inside a batch', { clicks: [good, { ...good, kind: 'nope' }] }, 'clicks.1.kind'],
+    ['clicks that is not an array', { clicks: 'many' }, 'clicks'],
+    ['an array body', [good], 'body'],
+    ['invalid JSON', '{"user": ', 'body'],
+  ];
+
+  it.each(cases)('%s → 400 naming the field, nothing produced', async (_name, body, field) => {
+    const before = await topicSize(ctx, ctx.topics.clicks);
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    const answer = (await res.json()) as { error: string; field: string };
+    expect(answer.field).toBe(field);
+    expect(answer.error).not.toMatch(/\n\s+at /);
+    expect(await topicSize(ctx, ctx.topics.clicks)).toBe(before);
+  });
+
+  it('accepts one click and a batch of 100 with 202 once Kafka acked, each with its own id and time, keyed by user', async () => {
+    const before = await topicSize(ctx, ctx.topics.clicks);
+    const one = await post(good);
+    expect(one.status).toBe(202);
+    expect(await one.json()).toEqual({ accepted: 1 });
+    const batch = Array.from({ length: 100 }, (_, i) => ({ user: `u${i % 7}`, tweetId: `t${i}`, kind: (['open', 'like', 'share', 'dwell'] as const)[i % 4] }));
+    const many = await post({ clicks: batch });
+    expect(many.status).toBe(202);
+    expect(await many.json()).toEqual({ accepted: 100 });
+    expect(await topicSize(ctx, ctx.topics.clicks)).toBe(before + 101);
+
+    const consumer = ctx.kafka.consumer({ groupId: `${ctx.prefix}click-reader` });
+    ctx.onCleanup(() => consumer.disconnect());
+    await consumer.connect();
+    await consumer.subscribe({ topic: ctx.topics.clicks, fromBeginning: true });
+    const seen: KafkaMessage[] = [];
+    await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
+    await waitFor(() => seen.length >= before + 101, { what: 'the clicks on the topic', timeoutMs: 20_000 });
+    const clicks = seen.map((m) => ({ key: m.key!.toString(), click: clickSchema.parse(JSON.parse(m.value!.toString())) }));
+    expect(clicks.every(({ key, click }) => key === click.user)).toBe(true);
+    expect(new Set(clicks.map((c) => c.click.clickId)).size).toBe(clicks.length);
+    const last = clicks.find((c) => c.click.tweetId === 't99')!.click;
+    expect(last).toMatchObject({ user: 'u1', kind: 'dwell' });
+    expect(Math.abs(Date.now() - Date.parse(last.at))).toBeLessThan(60_000);
+  });
+
+  it('answers 503 when Kafka does not acknowledge', async () => {
+    const nowhere = createKafka({ brokers: '127.0.0.1:1', clientId: 'nowhere', connectionTimeoutMs: 300, retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 100 } });
+    const down = await serve(ctx, nowhere);
+    const res = await post({ clicks: [good] }, down);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(((await res.json()) as { error: string }).error).toMatch(/Kafka/);
+  });
+});

@@ -1,0 +1,49 @@
+/** The few API calls the e2e suite makes behind the browser's back: to seed data and to check outcomes. */
+
+export interface ApiTweet {
+  id: string;
+  author: string;
+  text: string;
+  createdAt: string;
+  tags?: string[];
+}
+
+export interface ApiProfile {
+  user: string;
+  followers: number;
+  following: number;
+  tweets: number;
+  viewerFollows?: boolean;
+}
+
+export interface ApiClient {
+  postTweet(author: string, text: string): Promise<ApiTweet>;
+  follow(user: string, target: string): Promise<void>;
+  unfollow(user: string, target: string): Promise<void>;
+  profile(user: string, viewer?: string): Promise<ApiProfile>;
+  /** The first page of a home timeline, newest first. */
+  timeline(user: string, limit?: number): Promise<ApiTweet[]>;
+}
+
+const seg = encodeURIComponent;
+
+export function apiClient(baseUrl: string): ApiClient {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+  return {
+    postTweet: (author, text) => call('POST', '/api/tweets', { author, text }),
+    follow: (user, target) => call('PUT', `/api/users/${seg(user)}/following/${seg(target)}`),
+    unfollow: (user, target) => call('DELETE', `/api/users/${seg(user)}/following/${seg(target)}`),
+    profile: (user, viewer) => call('GET', `/api/users/${seg(user)}${viewer ? `?viewer=${seg(viewer)}` : ''}`),
+    async timeline(user, limit = 50) {
+      return (await call<{ tweets: ApiTweet[] }>('GET', `/api/timelines/${seg(user)}?limit=${limit}`)).tweets;
+    },
+  };
+}
