@@ -17,7 +17,7 @@ import { Deliveries } from './lib/pipeline-deliveries.ts';
 import { KafkaLoad } from './lib/pipeline-kafka-load.ts';
 import { parseOptions, USAGE, type PipelineOptions } from './lib/pipeline-options.ts';
 import { runPhase, type PhaseResult, type PhaseSpec } from './lib/pipeline-phase.ts';
-import { findPids, ProcSampler, type Tracked } from './lib/pipeline-proc.ts';
+import { pidListeningOn, ProcSampler, type Tracked } from './lib/pipeline-proc.ts';
 import { bottleneck, cpuTable, phaseTable, producerTable, redisTable, stageTable } from './lib/pipeline-report.ts';
 import { readLag } from './lib/pipeline-scrape.ts';
 import { benchRedis, BENCH_GROUPS, PipelineStack } from './lib/pipeline-stack.ts';
@@ -148,12 +148,14 @@ async function main(): Promise<void> {
     const admin = stack.kafka.admin();
     await admin.connect();
     cleanups.push(() => admin.disconnect());
-    const kafkaPids = findPids('kafka.Kafka');
+    // The broker of KAFKA_BROKERS when it runs here (the first one listed), found by its port.
+    const brokerPid = pidListeningOn(Number(o.brokers.split(',')[0]!.split(':').pop()));
+    const kafkaPids = brokerPid ? [brokerPid] : [];
     const tracked = (): Tracked[] => [
       { name: 'bench (load+probe)', pid: process.pid },
       ...[...stack.services.values()].map((s) => ({ name: s.name, pid: s.child.pid ?? -1 })),
       ...(stack.redis ? [{ name: 'redis', pid: stack.redis.pid }] : []),
-      ...kafkaPids.map((pid, i) => ({ name: kafkaPids.length > 1 ? `kafka#${i} (shared)` : 'kafka (shared)', pid })),
+      ...kafkaPids.map((pid) => ({ name: 'kafka (shared)', pid })),
       ...(wrk.pid ? [{ name: 'wrk', pid: wrk.pid }] : []),
     ];
     const sampler = new ProcSampler(tracked);

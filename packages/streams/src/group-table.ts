@@ -134,7 +134,13 @@ export class GroupTable<V> {
   }
 
   private async verify(p: number, part: TablePartition<V>, marks: () => Promise<Map<number, { high: bigint }>>): Promise<void> {
-    const high = (await marks()).get(p)?.high ?? 0n;
+    let high: bigint;
+    try {
+      high = (await marks()).get(p)?.high ?? 0n;
+    } catch (error) {
+      this.log.warn({ err: error, partition: p }, 'cannot read the changelog high watermark: restoring to be safe');
+      return this.restore(p, part);
+    }
     if (high === part.end) return;
     this.log.warn({ partition: p, high: String(high), end: String(part.end) }, 'changelog moved under a kept partition: restoring again');
     await this.restore(p, part);

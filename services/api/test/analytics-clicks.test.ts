@@ -43,6 +43,8 @@ async function serve(c: TestContext, kafka = c.kafka): Promise<string> {
 }
 
 const url = await serve(ctx);
+// A topic created a moment ago may not have a known leader yet: wait until its offsets can be read.
+await waitFor(() => topicSize(ctx, ctx.topics.clicks).then(() => true), { what: 'the clicks topic to be readable' });
 const post = (body: unknown, base = url): Promise<Response> =>
   fetch(`${base}/api/clicks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const good = { user: 'ann', tweetId: 'abc123', kind: 'like' };

@@ -74,7 +74,7 @@ export class LagCollector {
             {
               group,
               members: description?.members.length ?? 0,
-              committed: await this.committed(admin, group),
+              committed: await this.committedOrLast(admin, group),
               assignedTopics: assignedTopics(description),
             },
             marks,
@@ -100,6 +100,24 @@ export class LagCollector {
     } catch (error) {
       if (isUnknownTopic(error)) return undefined;
       throw error;
+    }
+  }
+
+  private readonly lastCommitted = new Map<string, CommittedOffsets>();
+
+  /**
+   * A group whose offsets cannot be read this round (its coordinator is moving, the broker is
+   * busy) keeps its last known offsets rather than failing the whole read or vanishing.
+   */
+  private async committedOrLast(admin: Admin, group: string): Promise<CommittedOffsets> {
+    try {
+      const committed = await this.committed(admin, group);
+      this.lastCommitted.set(group, committed);
+      return committed;
+    } catch (error) {
+      const last = this.lastCommitted.get(group);
+      if (!last) throw error;
+      return last;
     }
   }
 
