@@ -111,7 +111,17 @@ async function start(): Promise<void> {
   }
 }
 
+/** Seeds only an empty Redis, so `npm start -- --seed` can stay in a habit without piling up demo tweets. */
 async function runSeed(infra: Infra): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(infra.redisUrl, { lazyConnect: true });
+  await redis.connect();
+  const users = await redis.zcard(`${process.env.REDIS_PREFIX ?? ''}users`);
+  redis.disconnect();
+  if (users > 0) {
+    log(`› seed: skipped, Redis already holds ${users} users`);
+    return;
+  }
   const res = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'seed.ts')], { cwd: ROOT, stdio: 'inherit', env: serviceEnv(infra) });
   if (res.status !== 0) throw new Error('seeding failed');
 }
