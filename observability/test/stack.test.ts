@@ -25,9 +25,14 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return lines.length === 0 ? null : lines.reduce((s, l) => s + Number(l.split(' ').pop()), 0);
 }
 
+// Contexts at module level: their cleanup (processes, topics, keys) is registered with afterAll,
+// which vitest only honours outside a running test.
+const dashboardCtx = await createTestContext();
+const lagCtx = await createTestContext();
+
 describe('observability on a running stack', () => {
   it('every panel query of every provisioned dashboard returns data from a real Prometheus', async () => {
-    const ctx = await createTestContext();
+    const ctx = dashboardCtx;
     const workers = ['saver', 'fanout', 'tagger', 'graph'] as const;
     const procs: Record<string, ServiceProcess> = {};
     await Promise.all(workers.map(async (w) => (procs[w] = await ctx.startService(w))));
@@ -76,7 +81,7 @@ describe('observability on a running stack', () => {
   }, 180_000);
 
   it('kafka_consumergroup_lag of the fanout group grows while fanout is stopped and falls after restart', async () => {
-    const ctx = await createTestContext();
+    const ctx = lagCtx;
     const group = `${ctx.prefix}fanout`;
     const fanout = await ctx.startService('fanout');
     const monitor = await ctx.startService('monitor', { MONITOR_INTERVAL_MS: '300', MONITOR_SCRAPE_TARGETS: 'none' });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inject, afterAll } from 'vitest';
+import { inject, afterAll, expect } from 'vitest';
 import type { Kafka, Producer } from 'kafkajs';
 import { systemTopics, topicNames, type TopicNames } from '@chirp/core';
 import { closeRedis, createKeys, createRedis, type ChirpRedis, type Keys } from '@chirp/store';
@@ -30,6 +30,10 @@ export interface TestContext {
  * moment it is made. Call at the top of a describe block.
  */
 export async function createTestContext(options: { partitions?: number } = {}): Promise<TestContext> {
+  if (expect.getState().currentTestName !== undefined) {
+    // afterAll registered from inside a running test never runs: processes and topics would leak.
+    throw new Error('createTestContext() must be called at module or describe level, not inside a test');
+  }
   const brokers = inject('brokers');
   const redisUrl = inject('redisUrl');
   const id = randomBytes(4).toString('hex');
