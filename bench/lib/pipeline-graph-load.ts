@@ -21,18 +21,18 @@ class RespPipe {
   private waiter: (() => void) | undefined;
   private failure: Error | undefined;
 
-  private constructor(socket: Socket) {
+  private constructor(socket: Socket, private readonly signal?: AbortSignal) {
     this.socket = socket;
     socket.on('data', (data: Buffer) => this.onData(data));
     socket.on('error', (e) => this.fail(e));
     socket.on('close', () => this.fail(new Error('redis connection closed during the bulk load')));
   }
 
-  static open(host: string, port: number): Promise<RespPipe> {
+  static open(host: string, port: number, signal?: AbortSignal): Promise<RespPipe> {
     return new Promise((resolve, reject) => {
       const socket = connect({ host, port }, () => {
         socket.removeListener('error', reject);
-        resolve(new RespPipe(socket));
+        resolve(new RespPipe(socket, signal));
       });
       socket.once('error', reject);
     });
@@ -55,6 +55,7 @@ class RespPipe {
   }
 
   async command(args: readonly string[]): Promise<void> {
+    this.signal?.throwIfAborted();
     let s = `*${args.length}\r\n`;
     for (const a of args) s += `$${Buffer.byteLength(a)}\r\n${a}\r\n`;
     this.chunks.push(s);
@@ -99,9 +100,9 @@ export interface GraphLoadResult {
  * ZSETs with strictly increasing scores per key (follow order, in ms from a base in the past) and
  * every user in `users`. Timelines start empty (no tweets exist yet, so follow.lua merges none).
  */
-export async function loadGraph(g: FollowGraph, keys: Keys, redis: { host: string; port: number }, baseMs = Date.now() - 86_400_000): Promise<GraphLoadResult> {
+export async function loadGraph(g: FollowGraph, keys: Keys, redis: { host: string; port: number }, signal?: AbortSignal, baseMs = Date.now() - 86_400_000): Promise<GraphLoadResult> {
   const t0 = performance.now();
-  const pipe = await RespPipe.open(redis.host, redis.port);
+  const pipe = await RespPipe.open(redis.host, redis.port, signal);
   try {
     for (let u = 0; u < g.users; u += MEMBERS_PER_COMMAND) {
       const args = ['ZADD', keys.users(), 'NX'];

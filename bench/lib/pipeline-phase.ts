@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Admin } from 'kafkajs';
 import type { Redis } from 'ioredis';
 import type { Tweet } from '@chirp/core';
+import { tweetCosts, type Projection, type TweetCost } from './pipeline-costs.ts';
 import type { Deliveries } from './pipeline-deliveries.ts';
 import type { KafkaLoad, KafkaLoadResult } from './pipeline-kafka-load.ts';
 import type { MachineWindow, ProcSampler } from './pipeline-proc.ts';
@@ -30,6 +31,8 @@ export interface PhaseDeps {
   redis: Redis;
   deliveries: Deliveries;
   sampler: ProcSampler;
+  /** The machine before any load: each process's fixed cost. */
+  idle: MachineWindow;
   kafkaLoad: KafkaLoad;
   wrk: WrkLoad;
   makeTweet: (phase: number, now: number) => Tweet;
@@ -46,6 +49,8 @@ export interface PhaseDeps {
 
 export interface GroupResult {
   processedPerSec: number;
+  /** Backlog left by earlier phases when this one began. */
+  lagStart: number | null;
   lagEnd: number | null;
   lagPeak: number;
   /** Least-squares slope of the lag over the last three quarters of the phase, messages/s. */
@@ -70,6 +75,9 @@ export interface PhaseResult extends PhaseSpec {
   drained: boolean;
   lagAfterDrain: Record<string, number | null>;
   machine: MachineWindow;
+  /** Marginal CPU per tweet by process, and the rate each would sustain alone (see pipeline-costs.ts). */
+  costs: Record<string, TweetCost>;
+  projection: Projection;
   redis: { usedMemoryMb: number; aofRewrites: number; topCommands: CommandCost[] };
 }
 
@@ -89,6 +97,7 @@ export async function runPhase(spec: PhaseSpec, d: PhaseDeps): Promise<PhaseResu
   const metrics0 = await scrapeWorkers(d.workerPorts);
   const redis0 = await redisInfo(d.redis);
   const offset0 = await topicEnd(d.admin, d.stack.topics.newTweets);
+  const lagStart = await readLag(d.monitorPort);
   const t0 = Date.now();
   d.deliveries.setWindow(spec.index, t0, Infinity);
 
@@ -157,12 +166,15 @@ export async function runPhase(spec: PhaseSpec, d: PhaseDeps): Promise<PhaseResu
     const growth = slope(points);
     groups[name] = {
       processedPerSec: round((handled.get(`${id}|${d.stack.topics.newTweets}`) ?? 0) / seconds, 1),
+      lagStart: lagStart?.groups.get(id) ?? null,
       lagEnd: lagEnd?.groups.get(id) ?? null,
       lagPeak: Math.max(0, ...lagSamples.map((s) => s.groups.get(id) ?? 0)),
       lagSlopePerSec: round(growth, 1),
       lagGrowing: growth > Math.max(10, 0.01 * spec.rate),
     };
   }
+  const handledBy = Object.fromEntries(BENCH_GROUPS.map((g) => [g, handled.get(`${d.stack.groupId(g)}|${d.stack.topics.newTweets}`) ?? 0]));
+  const { costs, projection } = tweetCosts(machine, d.idle, handledBy, produced, seconds, spec.path);
   const fanoutId = d.stack.groupId('fanout');
   const timelines = (metrics1.get('fanout')?.timelines ?? 0) - (metrics0.get('fanout')?.timelines ?? 0);
   const e2e = d.deliveries.stats(spec.index, produced);
@@ -190,6 +202,8 @@ export async function runPhase(spec: PhaseSpec, d: PhaseDeps): Promise<PhaseResu
     drained,
     lagAfterDrain: Object.fromEntries(BENCH_GROUPS.map((g) => [g, lagDrained?.groups.get(d.stack.groupId(g)) ?? null])),
     machine,
+    costs,
+    projection,
     redis: { usedMemoryMb: round(redis1.usedMemoryMb, 0), aofRewrites: redis1.aofRewrites - redis0.aofRewrites, topCommands: topCommands(redis0, redis1) },
   };
 }

@@ -31,6 +31,8 @@ export interface ProcWindow {
   cpuPctPeak: number;
   mainThreadPctPeak: number;
   cpuSeconds: number;
+  /** CPU of the main thread alone (node's event loop, redis' command thread). */
+  mainCpuSeconds: number;
   /** Peak resident set since the process started (VmHWM), and the current one, at the window's end. */
   hwmMb: number;
   rssMb: number;
@@ -166,15 +168,16 @@ export class ProcSampler {
         peak = Math.max(peak, (100 * (b.ticks - a.ticks)) / CLK_TCK / dt);
         mainPeak = Math.max(mainPeak, (100 * (b.mainTicks - a.mainTicks)) / CLK_TCK / dt);
       }
-      const start = first.procs.get(name)?.ticks ?? 0; // a process started inside the window (wrk) counts from 0
+      const startReading = first.procs.get(name); // a process started inside the window (wrk) counts from 0
       const endReading = [...inside].reverse().find((s) => s.procs.has(name))!.procs.get(name)!;
-      const cpuSeconds = (endReading.ticks - start) / CLK_TCK;
+      const cpuSeconds = (endReading.ticks - (startReading?.ticks ?? 0)) / CLK_TCK;
       tracked += cpuSeconds;
       processes[name] = {
         cpuPct: (100 * cpuSeconds) / seconds,
         cpuPctPeak: peak,
         mainThreadPctPeak: mainPeak,
         cpuSeconds,
+        mainCpuSeconds: (endReading.mainTicks - (startReading?.mainTicks ?? 0)) / CLK_TCK,
         hwmMb: endReading.hwmKb / 1024,
         rssMb: endReading.rssKb / 1024,
       };

@@ -14,7 +14,7 @@ const ms = (n: number | null | undefined): string => (n === null || n === undefi
 /** The headline: rates, latency and lag per phase. */
 export function phaseTable(phases: readonly PhaseResult[]): string {
   return markdownTable(
-    ['phase', 'path', 'target/s', 'produced/s', 'saver/s', 'fanout/s', 'tagger/s', 'chunks/s', 'timeline pushes/s', 'e2e p50', 'e2e p99', 'lag end s/f/t', 'lag slope/s', 'lag growing', 'drained after'],
+    ['phase', 'path', 'target/s', 'produced/s', 'saver/s', 'fanout/s', 'tagger/s', 'chunks/s', 'timeline pushes/s', 'e2e p50', 'e2e p99', 'lag start s/f/t', 'lag end s/f/t', 'lag slope/s', 'lag growing', 'drained after'],
     phases.map((p) => [
       p.name,
       p.path,
@@ -25,6 +25,7 @@ export function phaseTable(phases: readonly PhaseResult[]): string {
       int(p.timelinePushesPerSec),
       ms(p.e2e.p50Ms),
       `${p.e2e.p99IsLowerBound ? '> ' : ''}${ms(p.e2e.p99Ms)}`,
+      BENCH_GROUPS.map((g) => int(p.groups[g]?.lagStart)).join('/'),
       BENCH_GROUPS.map((g) => int(p.groups[g]?.lagEnd)).join('/'),
       int(Math.max(...BENCH_GROUPS.map((g) => p.groups[g]?.lagSlopePerSec ?? 0))),
       BENCH_GROUPS.filter((g) => p.groups[g]?.lagGrowing).join(', ') || 'no',
@@ -49,6 +50,24 @@ export function cpuTable(phases: readonly PhaseResult[]): string {
   return markdownTable(['process', ...phases.map((p) => p.name), 'peak RSS MiB'], rows);
 }
 
+/** Marginal CPU ms per tweet (all threads / main thread) and what it projects. */
+export function costTable(phases: readonly PhaseResult[]): string {
+  const names = [...new Set(phases.flatMap((p) => Object.keys(p.costs)))];
+  const rows = names.map((name) => [
+    name,
+    `${(phases.find((p) => p.costs[name])?.costs[name]?.idlePct ?? 0).toFixed(1)}`,
+    ...phases.map((p) => {
+      const c = p.costs[name];
+      const alone = p.projection.perProcessPerSec[name];
+      return c ? `${c.cpuMs.toFixed(3)} / ${c.mainMs.toFixed(3)}${alone ? ` → ${int(alone)}/s` : ''}` : '–';
+    }),
+  ]);
+  rows.push(['pipeline total ms/tweet', '', ...phases.map((p) => p.projection.cpuMsPerTweet.toFixed(3))]);
+  rows.push([`→ on ${phases[0]?.machine.cores ?? 0} dedicated cores`, '', ...phases.map((p) => `${int(p.projection.machinePerSec)}/s`)]);
+  rows.push(['→ gives out first', '', ...phases.map((p) => `${p.projection.limit} at ${int(p.projection.limitPerSec)}/s`)]);
+  return markdownTable(['process', 'idle %', ...phases.map((p) => p.name)], rows);
+}
+
 /** The workers' own chirp_e2e_latency_seconds, per stage (bucket-interpolated). */
 export function stageTable(phases: readonly PhaseResult[]): string {
   const stages = ['saved', 'tagged', 'fanned_out'];
@@ -60,7 +79,7 @@ export function stageTable(phases: readonly PhaseResult[]): string {
 
 export function redisTable(phases: readonly PhaseResult[]): string {
   return markdownTable(
-    ['phase', 'used_memory MiB', 'AOF rewrites', 'top commands: calls/s, µs/call, Redis CPU s'],
+    ['phase', 'used_memory MiB', 'AOF rewrites', 'top commands: calls/s, wall µs/call, wall s'],
     phases.map((p) => [
       p.name,
       int(p.redis.usedMemoryMb),
@@ -105,6 +124,17 @@ export function bottleneck(phases: readonly PhaseResult[]): string[] {
     lines.push(`${path} path: kept up at ${ok.length ? ok.map((p) => `${p.rate}/s`).join(', ') : 'no rate tried'}; ` +
       `highest produced ${int(Math.max(...list.map((p) => p.producedPerSec)))}/s, highest fanned out ${int(Math.max(...list.map((p) => p.groups.fanout?.processedPerSec ?? 0)))}/s`);
   }
+  const shared = measured.filter((p) => p.machine.otherPct > 25);
+  if (shared.length) {
+    lines.push(`WARNING: the machine was shared: ${shared.map((p) => `${p.name} ${Math.round(p.machine.otherPct)}%`).join(', ')} of CPU (100 = one core) went to processes this benchmark did not start; rates are pessimistic`);
+  }
+  const projected = [...measured].sort((a, b) => b.producedPerSec - a.producedPerSec).find((p) => p.path === 'kafka') ?? measured[0];
+  if (projected) {
+    lines.push(
+      `projection from CPU per tweet at ${projected.name}: ${projected.projection.cpuMsPerTweet.toFixed(2)} ms of CPU per tweet → ` +
+        `${int(projected.projection.machinePerSec)}/s on ${projected.machine.cores} dedicated cores; first limit: ${projected.projection.limit} at ${int(projected.projection.limitPerSec)}/s`,
+    );
+  }
   const heaviest = [...measured].sort((a, b) => b.producedPerSec - a.producedPerSec)[0];
   if (heaviest) {
     const m = heaviest.machine;
@@ -118,4 +148,35 @@ export function bottleneck(phases: readonly PhaseResult[]): string[] {
     if (pegged.length) lines.push(`single-thread saturated (main thread ≥ 90% of a core in some second): ${pegged.join(', ')}`);
   }
   return lines;
+}
+
+/** Every table, in reading order, then the bottleneck lines. */
+export function printReport(phases: readonly PhaseResult[], log: (line: string) => void): string[] {
+  const measured = phases.filter((p) => !p.warmup);
+  log('\n## Pipeline throughput and latency\n');
+  log(phaseTable(measured));
+  log(
+    '\nprocessed/s: messages each consumer group handled per second during the load (its chirp_messages_succeeded_total); ' +
+      'e2e: post → the fanout\'s "in every follower\'s timeline" event, over every tweet produced; ' +
+      'lag: the monitor\'s committed-offset lag of saver/fanout/tagger; slope over the last 3/4 of the phase.',
+  );
+  log('\n## Publish side\n');
+  log(producerTable(phases));
+  log('\n## CPU per process: mean % of one core during the load (peak 1-s % / peak main-thread %)\n');
+  log(cpuTable(phases));
+  log('\n## CPU ms per tweet (all threads / main thread → tweets/s that fill its one core)\n');
+  log(costTable(measured));
+  log(
+    '\nWorkers are charged per message they handled, Redis and Kafka per tweet through the pipeline, the API per tweet posted. ' +
+      "The shared broker's CPU before the load (idle %) is subtracted. Unlike rates, these hold on a shared machine.",
+  );
+  log("\n## Workers' own e2e histograms (chirp_e2e_latency_seconds, phase start to end of drain)\n");
+  log(stageTable(measured));
+  log('\n## Redis\n');
+  log(redisTable(phases));
+  log('\n(commandstats: µs are wall time inside Redis, inflated when its core is shared; script calls include the commands they run.)');
+  const findings = bottleneck(phases);
+  log('\n## Bottleneck\n');
+  for (const line of findings) log(`- ${line}`);
+  return findings;
 }

@@ -138,7 +138,21 @@ export class PipelineStack {
           const topics = (await admin.listTopics()).filter((t) => t.startsWith(this.prefix));
           await deleteTopics(this.kafka, topics);
           const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(this.prefix));
-          if (groups.length > 0) await admin.deleteGroups(groups);
+          // One by one: kafkajs fails the whole call when one group fails. A worker killed while
+          // stopping stays a member until its session times out (30 s), so NON_EMPTY_GROUP is waited out.
+          for (const group of groups) {
+            for (const deadline = Date.now() + 40_000; ; ) {
+              try {
+                await admin.deleteGroups([group]);
+                break;
+              } catch (error) {
+                const type = (error as { groups?: { error?: { type?: string } }[] }).groups?.[0]?.error?.type ?? (error as Error).message;
+                if (type === 'GROUP_ID_NOT_FOUND') break;
+                if (Date.now() > deadline) throw new Error(`deleting group ${group}: ${type}`);
+                await sleep(2000);
+              }
+            }
+          }
         } finally {
           await admin.disconnect();
         }

@@ -30,8 +30,8 @@ export function hasWrk(): boolean {
 /**
  * wrk cannot pace (wrk2 is not packaged), but its Lua `delay()` can: each connection waits `d` ms
  * after a response. Lua in wrk has only a one-second clock (os.time), so the pacer corrects `d`
- * once a second from the rate achieved: latency ≈ conns/achieved − d, and d = conns/target −
- * latency (halfway, to damp). When the API cannot keep up, d reaches 0 and wrk runs closed-loop
+ * once a second from the rate achieved: latency ≈ conns/achieved − d, and d = conns/want −
+ * latency (halfway, to damp), where `want` is the target plus half the count owed since the start. When the API cannot keep up, d reaches 0 and wrk runs closed-loop
  * with all its connections: the achieved rate is then the API's ceiling.
  */
 export function wrkScript(o: Pick<WrkOptions, 'rate' | 'connections' | 'users' | 'seed'>): string {
@@ -42,13 +42,12 @@ local texts = {
   ${texts}
 }
 local d = conns * 1000 / target
-local sec, done_sec, n = os.time(), 0, 0
+local start, sec, done_sec, total = nil, os.time(), 0, 0
 math.randomseed(${o.seed})
 
 request = function()
-  n = n + 1
   local author = "u" .. math.random(0, users - 1)
-  local body = '{"author":"' .. author .. '","text":"' .. texts[math.random(#texts)] .. ' #' .. (n % 97) .. '"}'
+  local body = '{"author":"' .. author .. '","text":"' .. texts[math.random(#texts)] .. ' #' .. (total % 97) .. '"}'
   return wrk.format("POST", "/api/tweets", { ["Content-Type"] = "application/json" }, body)
 end
 
@@ -56,13 +55,18 @@ delay = function()
   local now = os.time()
   if now ~= sec then
     local achieved = done_sec / (now - sec)
+    -- The count owed is reckoned from the first whole second (os.time has no finer grain).
+    if start == nil then start, total = now, 0 end
     if achieved > 0 then
       local latency = math.max(0, conns * 1000 / achieved - d)
-      d = math.max(0, 0.5 * d + 0.5 * (conns * 1000 / target - latency))
+      -- Aim at the target plus half the debt (or minus half the surplus) since the start.
+      local want = math.max(target / 10, target + (target * (now - start) - total) / 2)
+      d = math.max(0, 0.5 * d + 0.5 * (conns * 1000 / want - latency))
     end
     sec, done_sec = now, 0
   end
   done_sec = done_sec + 1
+  total = total + 1
   return math.floor(d + math.random())
 end
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HANDLE_PATTERN, TWEET_MAX_CHARS, countChars } from './text.ts';
+import { HANDLE_PATTERN, TWEET_MAX_CHARS, fitsChars } from './text.ts';
 import { TAGS } from './tags.ts';
 
 export const handleSchema = z
@@ -10,13 +10,13 @@ export const tweetTextSchema = z
   .string({ error: 'must be a string' })
   .transform((s) => s.trim())
   .refine((s) => s.length > 0, 'must not be empty')
-  .refine((s) => countChars(s) <= TWEET_MAX_CHARS, `must be at most ${TWEET_MAX_CHARS} characters`);
+  .refine((s) => fitsChars(s), `must be at most ${TWEET_MAX_CHARS} characters`);
 
 /** A tweet as it travels on twitter.newTweets and as it is stored at tweet:<id>. */
 export const tweetSchema = z.object({
   id: z.string().min(1).max(64),
   author: handleSchema,
-  text: z.string().min(1).refine((s) => countChars(s) <= TWEET_MAX_CHARS, `must be at most ${TWEET_MAX_CHARS} characters`),
+  text: z.string().min(1).refine((s) => fitsChars(s), `must be at most ${TWEET_MAX_CHARS} characters`),
   createdAt: z.iso.datetime(),
 });
 export type Tweet = z.infer<typeof tweetSchema>;

@@ -11,6 +11,14 @@ export function countChars(text: string): number {
   return n;
 }
 
+/**
+ * Whether a text fits the limit. UTF-16 length is never below the grapheme count, so only texts
+ * longer than the limit in code units need segmenting (segmenting cost ~10% of worker CPU).
+ */
+export function fitsChars(text: string, max = TWEET_MAX_CHARS): boolean {
+  return text.length <= max || countChars(text) <= max;
+}
+
 export function isHandle(value: string): boolean {
   return HANDLE_PATTERN.test(value);
 }

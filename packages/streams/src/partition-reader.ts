@@ -139,6 +139,9 @@ export async function highWatermarks(kafka: Kafka, topic: string): Promise<Map<n
   const admin = kafka.admin();
   await admin.connect();
   try {
+    // Asked first so a topic that does not exist yet (a table whose processor has not started) is
+    // a quiet retriable error rather than a broker error in the logs.
+    if (!(await admin.listTopics()).includes(topic)) throw new ChirpError('NOT_FOUND', `topic ${topic} does not exist yet`, { retriable: true });
     const offsets = await admin.fetchTopicOffsets(topic);
     return new Map(offsets.map((o) => [o.partition, { low: BigInt(o.low), high: BigInt(o.high) }]));
   } finally {

@@ -7,7 +7,7 @@ import { createProducer } from './kafka.ts';
 import type { Input } from './message.ts';
 import { checkInt, DEFAULT_FAILURE, type FailureOptions } from './options.ts';
 import { Semaphore } from './semaphore.ts';
-import { ensureTopics } from './topics-admin.ts';
+import { ensureTopics, waitForTopics } from './topics-admin.ts';
 
 export interface ProcessorOptions {
   kafka: Kafka;
@@ -98,6 +98,7 @@ export class Processor {
       { topic: this.retryTopic, partitions },
       { topic: this.deadLetterTopic, partitions, retentionMs: 30 * 24 * 3600 * 1000 },
     ]);
+    await waitForTopics(kafka, [...this.inputs.keys(), this.retryTopic, this.deadLetterTopic]);
     this.producer = createProducer(kafka);
     await this.producer.connect();
     const consumer = kafka.consumer({

@@ -2,6 +2,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { changelogTopic, ChirpError, retryTopic } from '@chirp/core';
 import type { Logger, Registry } from '@chirp/telemetry';
 import { copartitionedAssigner } from './assigners.ts';
+import { sleep } from './backoff.ts';
 import { Emitter } from './emitter.ts';
 import type { GroupGraph, LookupEdge, OutputEdge } from './group-graph.ts';
 import { GroupTable } from './group-table.ts';
@@ -156,6 +157,17 @@ export class StatefulProcessor<V> extends Processor {
         { topic: this.changelogTopic, partitions, compacted: true },
         { topic: this.retryTopic, partitions },
       ]);
+      // A topic created a moment ago can be unknown to the broker's metadata for a while, and the
+      // consumer's subscribe fails on that instead of waiting: wait here.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await admin.fetchTopicMetadata({ topics: [this.changelogTopic, this.retryTopic] });
+          break;
+        } catch (error) {
+          if (attempt >= 20) throw error;
+          await sleep(Math.min(1000, 50 * 2 ** attempt));
+        }
+      }
     } finally {
       await admin.disconnect();
     }

@@ -60,3 +60,27 @@ export async function deleteTopics(kafka: Kafka, topics: readonly string[]): Pro
     await admin.disconnect();
   }
 }
+
+/**
+ * Waits until every partition of the topics has a leader. A topic just created answers
+ * UNKNOWN_TOPIC_OR_PARTITION for a moment; subscribing then crashes a consumer at start.
+ */
+export async function waitForTopics(kafka: Kafka, topics: readonly string[], timeoutMs = 30_000): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { topics: meta } = await admin.fetchTopicMetadata({ topics: [...topics] });
+        if (meta.length === topics.length && meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (error) {
+        if ((error as { retriable?: boolean }).retriable !== true && Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`topics not ready after ${timeoutMs} ms: ${topics.join(', ')}`);
+      await new Promise((r) => setTimeout(r, Math.min(1000, 50 * attempt)));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

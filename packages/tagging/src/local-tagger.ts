@@ -1,5 +1,5 @@
 import { MAX_TAGS, type Tag } from '@chirp/core';
-import { compileLexicon, type CompiledLexicon } from './compile-lexicon.ts';
+import { compileLexicon, type CompiledLexicon, type PhraseNode, type WordEntry } from './compile-lexicon.ts';
 import { TAG_GROUPS, type TagGroup } from './tag-groups.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -56,6 +56,10 @@ export function createLocalTagger(options: LocalTaggerOptions = {}): LocalTagger
   // A term counts once per tweet however often it appears: `stamp[term] === tweetNo` marks it seen.
   const stamp = new Uint32Array(lex.hits.length);
   let tweetNo = 0;
+  // Tokens a matched phrase already speaks for: `consumed[i] === tweetNo`, reused across tweets.
+  let consumed = new Uint32Array(64);
+  // Each token's entry in `lex.words`, looked up once for both passes.
+  const entries: Array<WordEntry | undefined> = [];
 
   const credit = (id: number | undefined, boost: number): void => {
     if (id === undefined || stamp[id] === tweetNo) return;
@@ -63,8 +67,8 @@ export function createLocalTagger(options: LocalTaggerOptions = {}): LocalTagger
     for (const hit of lex.hits[id]!) scores[hit.group]! += hit.weight * boost;
   };
 
-  const lookupWord = (word: string): number | undefined => {
-    const found = lex.exact.get(word) ?? foldPlural(word, lex.exact);
+  const lookupWord = (word: string, entry: WordEntry | undefined): number | undefined => {
+    const found = entry?.id ?? foldPlural(word, lex.exact);
     if (found !== undefined) return found;
     const code = word.charCodeAt(0);
     if (code >= 48 && code <= 57) {
@@ -77,35 +81,57 @@ export function createLocalTagger(options: LocalTaggerOptions = {}): LocalTagger
       if (first !== word) return lex.exact.get(first);
     }
     if (word.length < lex.minStem) return undefined;
-    for (const { stem, id } of lex.stems) if (word.startsWith(stem)) return id;
+    const bucket = lex.stems[code];
+    if (bucket !== undefined) for (const { stem, id } of bucket) if (word.startsWith(stem)) return id;
     return undefined;
   };
 
   const score = (text: string): void => {
-    tweetNo = (tweetNo + 1) >>> 0 || 1;
+    tweetNo = (tweetNo + 1) >>> 0;
+    if (tweetNo === 0) {
+      // Wrapped after 2^32 tweets: forget every old mark so none can pass for this tweet's.
+      stamp.fill(0);
+      consumed.fill(0);
+      tweetNo = 1;
+    }
     scores.fill(0);
     const tokens = tokenize(text);
+    entries.length = tokens.length;
+    for (let i = 0; i < tokens.length; i++) entries[i] = lex.words.get(tokens[i]!);
     // Phrases first: a matched phrase speaks for its words, so `tour de france` is not also a
     // music `tour`, and `plant based` is not also a `plant`.
-    let consumed: Uint8Array | undefined;
+    if (consumed.length < tokens.length) consumed = new Uint32Array(tokens.length * 2);
     for (let i = 0; i < tokens.length - 1; i++) {
-      if (!lex.phraseStarts.has(tokens[i]!)) continue;
-      let key = tokens[i]!;
-      for (let n = 2; n <= lex.maxPhraseWords && i + n <= tokens.length; n++) {
-        const next = tokens[i + n - 1]!;
-        key = `${key} ${next}`;
-        const id = lex.phrases.get(key) ?? (next.endsWith('s') ? lex.phrases.get(key.slice(0, -1)) : undefined);
-        if (id === undefined) continue;
-        credit(id, 1);
-        consumed ??= new Uint8Array(tokens.length);
-        consumed.fill(1, i, i + n);
+      // Inside a longer phrase already matched (`the last of us`), a shorter one (`last of us`) adds nothing.
+      if (consumed[i] === tweetNo) continue;
+      let next = entries[i]?.phrases;
+      if (next === undefined) continue;
+      // The longest phrase starting here wins: `my car insurance` (neutral) over `my car`. A phrase's
+      // last word may be a plural (`season tickets` for `season+ticket`); earlier words are as listed.
+      let best: number | undefined;
+      let end = 0;
+      for (let j = i + 1; next !== undefined && j < tokens.length; j++) {
+        const word = tokens[j]!;
+        const child: PhraseNode | undefined = next.get(word);
+        const found = child?.id ?? (word.length > 3 && word.endsWith('s') ? next.get(word.slice(0, -1))?.id : undefined);
+        if (found !== undefined) {
+          best = found;
+          end = j + 1;
+        }
+        next = child?.next;
+      }
+      if (best !== undefined) {
+        credit(best, 1);
+        consumed.fill(tweetNo, i, end);
       }
     }
     for (let i = 0; i < tokens.length; i++) {
-      if (consumed !== undefined && consumed[i] === 1) continue;
+      if (consumed[i] === tweetNo) continue;
       const token = tokens[i]!;
-      if (token.charCodeAt(0) === 35 /* # */) credit(lex.hashtags.get(token) ?? lookupWord(token.slice(1)), HASHTAG_BOOST);
-      else credit(lookupWord(token), 1);
+      if (token.charCodeAt(0) === 35 /* # */) {
+        const bare = token.slice(1);
+        credit(lex.hashtags.get(token) ?? lookupWord(bare, lex.words.get(bare)), HASHTAG_BOOST);
+      } else credit(lookupWord(token, entries[i]), 1);
     }
   };
 

@@ -23,9 +23,12 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, timeout
     env: { ...process.env, LOG_LEVEL: 'info', METRICS_PORT: '0', API_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test runner that dies must not leave its services running: kill them with it.
+  const reap = (): void => void child.kill('SIGKILL');
+  process.once('exit', reap);
   let output = '';
   let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { exitCode = code; resolve(code); }));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { exitCode = code; process.removeListener('exit', reap); resolve(code); }));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${output.slice(-3000)}`)), timeoutMs);
     const onData = (chunk: Buffer): void => {

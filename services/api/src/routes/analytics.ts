@@ -43,6 +43,7 @@ export interface AnalyticsReadsOptions {
 export class AnalyticsReads implements AnalyticsReader {
   private readonly view: View<AnalyticsRecord> | undefined;
   private readonly counts = new WindowCounts();
+  private prunedAt = 0;
   private readonly now: () => number;
 
   constructor(private readonly o: AnalyticsReadsOptions) {
@@ -55,6 +56,12 @@ export class AnalyticsReads implements AnalyticsReader {
         logger: o.logger,
         registry: o.registry,
         onUpdate: (_key, next, previous) => {
+          // Buckets that left the window can never be read again: drop them as time moves on.
+          const minute = Math.floor(this.now() / 60_000);
+          if (minute !== this.prunedAt) {
+            this.prunedAt = minute;
+            this.counts.prune(minute - o.trendWindowMinutes + 1);
+          }
           for (const [minute, tags] of Object.entries(previous?.value.minutes ?? {})) for (const [tag, n] of Object.entries(tags)) this.counts.add(Number(minute), tag, -n);
           for (const [minute, tags] of Object.entries(next?.value.minutes ?? {})) for (const [tag, n] of Object.entries(tags)) this.counts.add(Number(minute), tag, n);
         },
