@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupTopics, systemTopics } from '@chirp/core';
 import { createKafka, ensureTopics } from '@chirp/streams';
@@ -149,7 +149,19 @@ async function test(): Promise<number> {
   }
   buildWeb(); // the browser tests drive the built app
   log('› vitest (Kafka and Redis are reused or started by the global setup)');
-  return withInfra([join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(3)], false);
+  const results = join(STATE_DIR, 'vitest-results.json');
+  mkdirSync(STATE_DIR, { recursive: true });
+  const code = await withInfra(
+    [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(3)],
+    false,
+  );
+  // One plain closing line, the form any CI log reader understands.
+  if (existsSync(results)) {
+    const r = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+    log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+    if (r.numPassedTests === 0) return 1; // ran no test: never a green run
+  }
+  return code;
 }
 
 const commands: Record<string, () => Promise<number | void>> = {
