@@ -3,22 +3,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
 import { ChirpError, type Tag } from '@chirp/core';
 import type { TaggerEventListener } from './events.ts';
+import type { ResolvedTaggerOptions } from './options.ts';
 import { buildMessages, parseAnswer, type TweetInput } from './openai-prompt.ts';
 import { backoffDelay, classifyError, type Classified } from './retry-policy.ts';
 import { createSemaphore } from './semaphore.ts';
 
-export interface OpenAiTaggerOptions {
-  apiKey: string;
-  baseURL: string;
-  model: string;
-  timeoutMs: number;
-  concurrency: number;
-  maxRetries: number;
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
-  onEvent: TaggerEventListener;
-  random?: () => number;
-}
+export type OpenAiTaggerOptions = Pick<
+  ResolvedTaggerOptions,
+  'apiKey' | 'baseURL' | 'model' | 'timeoutMs' | 'concurrency' | 'maxRetries' | 'retryBaseDelayMs' | 'retryMaxDelayMs' | 'onEvent'
+> & { random?: () => number };
 
 export interface OpenAiCallOptions {
   /** Overrides the retry budget (a breaker probe should fail fast). */

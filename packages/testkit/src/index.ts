@@ -1,3 +1,4 @@
 export * from './context.ts';
 export * from './service-process.ts';
 export * from './wait.ts';
+export * from './redis-counter.ts';

@@ -5,7 +5,7 @@ import { changelogTopic, groupId, type Tag } from '@chirp/core';
 import { GraphStore, HomeTimeline, PreferencesStore, TimelineStore, TweetStore } from '@chirp/store';
 import { ensureTopics, ForwardDecay } from '@chirp/streams';
 import { createLogger, createRegistry } from '@chirp/telemetry';
-import { createTestContext, waitFor } from '@chirp/testkit';
+import { countRedisCommands, createTestContext, waitFor } from '@chirp/testkit';
 import { createApp } from '../src/app.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { ForYou } from '../src/for-you.ts';
@@ -86,22 +86,17 @@ describe('for-you ranking', () => {
   it('costs two Redis round trips per page, whatever the page size', async () => {
     for (let i = 0; i < 150; i++) await tweet(`rt${i}`, `w${i % 5}`, (150 - i) * 60_000, i % 2 ? ['gamers'] : ['foodies'], 'tess');
     await prefs.write([{ user: 'tess', scores: { gamers: 3, foodies: 1, music_lovers: 1 } }]);
-    const original = ctx.redis.sendCommand.bind(ctx.redis);
-    let commands = 0;
-    ctx.redis.sendCommand = ((...args: Parameters<typeof original>) => {
-      commands++;
-      return original(...args);
-    }) as typeof original;
+    const counter = countRedisCommands(ctx.redis);
     try {
       for (const limit of [1, 20, 100]) {
-        commands = 0;
+        counter.reset();
         const page = await get<Page>(`/api/timelines/tess?ranking=for-you&limit=${limit}`);
         expect(page.body.tweets).toHaveLength(limit);
         expect(page.body.tweets[0]!.id).toBe('rt149'); // newest gamers tweet
-        expect(commands).toBeLessThanOrEqual(2);
+        expect(counter.count).toBeLessThanOrEqual(2);
       }
     } finally {
-      ctx.redis.sendCommand = original;
+      counter.restore();
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext } from '@chirp/testkit';
+import { countRedisCommands, createTestContext } from '@chirp/testkit';
 import { TweetStore, TimelineStore } from '@chirp/store';
 import { startApi } from './helpers.ts';
 
@@ -15,28 +15,22 @@ describe('timeline reads', () => {
       await tweets.save({ id, author: 'writer', text: `n${i}`, createdAt: new Date(Date.now() - (120 - i) * 1000).toISOString() });
       await timelines.applyChunk({ tweetId: id, followers: ['reader'], cursor: '-inf', nextCursor: 'end' });
     }
-    // Count what the app sends: every command through this client is one write to the socket.
-    const original = api.redis.sendCommand.bind(api.redis);
-    let commands = 0;
-    api.redis.sendCommand = ((...args: Parameters<typeof original>) => {
-      commands++;
-      return original(...args);
-    }) as typeof original;
+    const counter = countRedisCommands(api.redis);
     try {
       for (const limit of [1, 20, 100]) {
-        commands = 0;
+        counter.reset();
         const res = await fetch(`${api.url}/api/timelines/reader?limit=${limit}`);
         const body = (await res.json()) as { tweets: { id: string }[]; nextCursor: string };
         expect(body.tweets).toHaveLength(limit);
         expect(body.tweets[0]!.id).toBe('rt119');
-        expect(commands).toBeLessThanOrEqual(2);
-        commands = 0;
+        expect(counter.count).toBeLessThanOrEqual(2);
+        counter.reset();
         const next = (await (await fetch(`${api.url}/api/timelines/reader?limit=${limit}&cursor=${body.nextCursor}`)).json()) as { tweets: { id: string }[] };
         expect(next.tweets[0]!.id).toBe(`rt${119 - limit}`);
-        expect(commands).toBeLessThanOrEqual(2);
+        expect(counter.count).toBeLessThanOrEqual(2);
       }
     } finally {
-      api.redis.sendCommand = original;
+      counter.restore();
     }
   });
 });
