@@ -1,16 +1,9 @@
 /** Small numeric helpers shared by the pipeline benchmark's modules. */
+import { seededRandom } from '@chirp/core';
 
-/** A seeded PRNG (mulberry32): the same seed builds the same graph and the same load. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG: the same seed builds the same graph and the same load. */
+export const prng = seededRandom;
+
 
 /** Nearest-rank percentile of an ascending array; undefined when empty. */
 export function percentile(sorted: ArrayLike<number>, p: number): number | undefined {

@@ -5,3 +5,4 @@ export * from './schemas.ts';
 export * from './topics.ts';
 export * from './config.ts';
 export * from './ids.ts';
+export * from './prng.ts';

@@ -75,6 +75,14 @@ export class GraphStore {
     return this.followersBetween(user, cursor, '+inf', limit);
   }
 
+  /** Follower count, and whether the author is recorded as pulled (merged at read), in one pipeline. */
+  async followerCountAndPulled(user: string): Promise<[number, boolean]> {
+    const res = await this.redis.pipeline().zcard(this.keys.followers(user)).zscore(this.keys.pulledAuthors(), user).exec();
+    const [[e1, count], [e2, score]] = res as [[Error | null, number], [Error | null, string | null]];
+    if (e1 || e2) throw e1 ?? e2;
+    return [Number(count), score !== null];
+  }
+
   async followerCount(user: string): Promise<number> {
     return this.redis.zcard(this.keys.followers(user));
   }

@@ -164,3 +164,24 @@ export function resolveTaggerOptions(options: TaggerOptions = {}): ResolvedTagge
     onEvent: defined.onEvent ?? ((): void => {}),
   } as ResolvedTaggerOptions;
 }
+
+/** The tagger options the environment sets (see README's configuration table), in one place. */
+export function taggerOptionsFromEnv(env: {
+  TAGGER_PROVIDER?: Provider | undefined;
+  OPENAI_API_KEY?: string | undefined;
+  OPENAI_BASE_URL?: string | undefined;
+  TAGGER_MODEL: string;
+  TAGGER_TIMEOUT_MS: number;
+  TAGGER_CONCURRENCY: number;
+  TAGGER_MAX_RETRIES: number;
+}): TaggerOptions {
+  return {
+    provider: env.TAGGER_PROVIDER,
+    apiKey: env.OPENAI_API_KEY,
+    baseURL: env.OPENAI_BASE_URL,
+    model: env.TAGGER_MODEL,
+    timeoutMs: env.TAGGER_TIMEOUT_MS,
+    concurrency: env.TAGGER_CONCURRENCY,
+    maxRetries: env.TAGGER_MAX_RETRIES,
+  };
+}

@@ -51,7 +51,8 @@ export class Fanout {
   /** Handles a new tweet: decides inline, chunked or pulled, and does the inline part. */
   async plan(tweet: Tweet, signal?: AbortSignal): Promise<StepResult> {
     const plannedAt = Date.now();
-    const count = await this.graph.followerCount(tweet.author);
+    // Follower count and "is this author pulled?" in one round trip: this runs for every tweet.
+    const [count, pulled] = await this.graph.followerCountAndPulled(tweet.author);
     const { pullThreshold, chunkSize } = this.options;
     if (count >= pullThreshold) {
       await this.rt.redis.zadd(this.rt.keys.pulledAuthors(), count, tweet.author);
@@ -59,7 +60,8 @@ export class Fanout {
       this.metrics.size.observe({ mode: 'pulled' }, count);
       return { mode: 'pulled', completed: true, followers: count };
     }
-    if (count < pullThreshold / 2) await this.rt.redis.zrem(this.rt.keys.pulledAuthors(), tweet.author);
+    // Hysteresis: an author who fell well below the threshold is fanned out again.
+    if (pulled && count < pullThreshold / 2) await this.rt.redis.zrem(this.rt.keys.pulledAuthors(), tweet.author);
     if (count <= chunkSize) {
       const completed = await this.deliverRange(tweet, '-inf', '+inf', true, signal);
       this.metrics.size.observe({ mode: 'inline' }, count);

@@ -1,23 +1,14 @@
 import { loadConfig, taggerEnv } from '@chirp/core';
 import { closeAll, runMain } from '@chirp/telemetry';
 import { createWorkerRuntime, startWorker } from '@chirp/streams';
-import { createTagger } from '@chirp/tagging';
+import { createTagger, taggerOptionsFromEnv } from '@chirp/tagging';
 import { createTaggerProcessor } from './tagger.ts';
 import { taggerMetrics } from './tagger-metrics.ts';
 
 const rt = createWorkerRuntime('tagger');
 const config = loadConfig(taggerEnv);
 await runMain(rt.logger, async () => {
-  const tagger = createTagger({
-    provider: config.TAGGER_PROVIDER,
-    apiKey: config.OPENAI_API_KEY,
-    baseURL: config.OPENAI_BASE_URL,
-    model: config.TAGGER_MODEL,
-    timeoutMs: config.TAGGER_TIMEOUT_MS,
-    concurrency: config.TAGGER_CONCURRENCY,
-    maxRetries: config.TAGGER_MAX_RETRIES,
-    onEvent: taggerMetrics(rt.registry),
-  });
+  const tagger = createTagger({ ...taggerOptionsFromEnv(config), onEvent: taggerMetrics(rt.registry) });
   rt.logger.info({ provider: tagger.provider, model: tagger.provider === 'local' ? null : config.TAGGER_MODEL }, 'tagger provider');
   const { processor, producer } = createTaggerProcessor(rt, tagger);
   await producer.connect();

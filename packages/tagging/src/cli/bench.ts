@@ -9,21 +9,11 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLocalTagger } from '../local-tagger.ts';
+import { seededRandom as prng } from '@chirp/core';
 import { createTagger } from '../create-tagger.ts';
 import { DATA_DIR, loadLabelled } from './dataset.ts';
 import { formatTable, resolveOut, writeJson } from './report.ts';
 
-/** A seeded PRNG (mulberry32), so every run tags the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FILLERS = ['honestly', 'lol', 'ngl', 'today', 'again', 'tbh', 'so', 'wow', 'omg', '!!', '...', 'fr', 'can’t even', 'best day'];
 const EXTRAS = ['🔥', '😂', '❤️', '🙌', '✨', '#mood', '#weekend', '#life', '@friend', 'https://t.co/abc123'];

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, taggerEnv, type Tag } from '@chirp/core';
 import { createLocalTagger } from '../local-tagger.ts';
 import { createTagger } from '../create-tagger.ts';
+import { taggerOptionsFromEnv } from '../options.ts';
 import { DATA_DIR, loadLabelled, type LabelledTweet } from './dataset.ts';
 import { scoreTagging, type Miss, type QualityScore } from './quality-metrics.ts';
 import { formatTable, resolveOut, writeJson } from './report.ts';
@@ -56,13 +57,8 @@ async function main(): Promise<number> {
   if (llm) {
     let fallbacks = 0;
     const tagger = createTagger({
+      ...taggerOptionsFromEnv(config),
       provider: 'openai',
-      apiKey: config.OPENAI_API_KEY,
-      baseURL: config.OPENAI_BASE_URL,
-      model: config.TAGGER_MODEL,
-      timeoutMs: config.TAGGER_TIMEOUT_MS,
-      concurrency: config.TAGGER_CONCURRENCY,
-      maxRetries: config.TAGGER_MAX_RETRIES,
       // Measuring the model, not the breaker: let every call try.
       breaker: { failureThreshold: 1_000, minimumCalls: 1_000, windowSize: 1_000 },
     });
