@@ -231,7 +231,7 @@ export class Processor {
     for (let attempt = 0; attempt <= this.failure.retries; attempt++) {
       const end = this.metrics.handlerDuration.startTimer(labels);
       try {
-        await edge!.handler(message, { signal: this.abort.signal, heartbeat });
+        await edge!.handleBatch([message], { signal: this.abort.signal, heartbeat });
         end();
         this.metrics.succeeded.inc(labels);
         return;
