@@ -20,6 +20,7 @@ describe('saver: a producer that bypasses the API cannot store an oversized twee
     const dlq = deadLetterTopic(groupId(ctx.prefix, 'saver'));
     await waitFor(async () => (await topicSize(ctx, dlq)) === 1, { timeoutMs: 30_000, what: `the oversized tweet in ${dlq}` });
     expect(await tweets.get('zalgo1')).toBeNull();
-    expect(saver.logs()).toMatch(/dead-letter/);
+    await waitFor(() => /dead-letter/.test(saver.logs()), { timeoutMs: 10_000, what: 'the saver to log the dead letter' });
+    expect(saver.logs()).toMatch(/does not match schema: text must be at most 1120 bytes/);
   });
 });
