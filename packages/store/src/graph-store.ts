@@ -25,19 +25,26 @@ export class GraphStore {
     private readonly mergeOnFollow = 50,
   ) {}
 
-  async follow(user: string, target: string, nowMs = Date.now()): Promise<boolean> {
+  /**
+   * Applies a follow event of time `atMs`. Edge events are last-writer-wins by event time (an
+   * unfollow wins a tie): a follow older than the edge's last applied event changes nothing, so
+   * events applied out of order (a retried follow after the later unfollow) leave the latest state.
+   */
+  async follow(user: string, target: string, atMs = Date.now()): Promise<boolean> {
     const k = this.keys;
     const added = await this.redis.follow(
-      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), k.users(),
-      user, target, nowMs, this.timelineCap, this.mergeOnFollow, k.tweet(''),
+      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), k.users(), k.edgeClocks(user),
+      user, target, Math.floor(atMs), this.timelineCap, this.mergeOnFollow, k.tweet(''),
     );
     return added === 1;
   }
 
-  async unfollow(user: string, target: string): Promise<boolean> {
+  /** Applies an unfollow event of time `atMs`, last-writer-wins as `follow`. */
+  async unfollow(user: string, target: string, atMs = Date.now()): Promise<boolean> {
     const k = this.keys;
     const removed = await this.redis.unfollow(
-      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), user, target, this.timelineCap,
+      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), k.edgeClocks(user),
+      user, target, this.timelineCap, Math.floor(atMs),
     );
     return removed === 1;
   }

@@ -16,6 +16,8 @@ export interface Keys {
   followers(user: string): string;
   /** ZSET of accounts a user follows, same scoring. */
   following(user: string): string;
+  /** HASH target -> '<event ms>:f|u': the last applied event per edge (last writer wins; kept after an unfollow). */
+  edgeClocks(user: string): string;
   /** ZSET of known users, score = first seen ms. */
   users(): string;
   /** ZSET of tweet ids carrying a tag, score = createdAt ms, capped. */
@@ -46,6 +48,7 @@ export function createKeys(prefix = ''): Keys {
     timeline: (user) => `${prefix}timeline:${user}`,
     followers: (user) => `${prefix}followers:${user}`,
     following: (user) => `${prefix}following:${user}`,
+    edgeClocks: (user) => `${prefix}edges:${user}`,
     users: () => `${prefix}users`,
     tagTweets: (tag) => `${prefix}tag:${tag}`,
     fanoutChunk: (tweetId, cursor) => `${prefix}fanout:${tweetId}:${cursor}`,

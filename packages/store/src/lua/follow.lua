@@ -1,11 +1,13 @@
 -- user follows target; idempotent. Merges the target's recent tweets into the user's timeline in
 -- time order (createdAt ISO strings compare as text).
 -- KEYS[1] followers:<target>  KEYS[2] following:<user>  KEYS[3] timeline:<user>
--- KEYS[4] tweets:<target>     KEYS[5] users
--- ARGV[1] user, ARGV[2] target, ARGV[3] now ms, ARGV[4] cap, ARGV[5] tweets to merge,
+-- KEYS[4] tweets:<target>     KEYS[5] users                KEYS[6] edges:<user> (edge clocks)
+-- ARGV[1] user, ARGV[2] target, ARGV[3] event time ms, ARGV[4] cap, ARGV[5] tweets to merge,
 -- ARGV[6] key prefix of tweet bodies ("<prefix>tweet:")
--- Returns 1 when the edge is new, 0 when it existed.
+-- Returns 1 when the edge is new, 0 when it existed or a newer event of the edge was applied.
+--- @include "edge-clock"
 local user, target = ARGV[1], ARGV[2]
+if not edgeEventWins(KEYS[6], target, ARGV[3], 'f') then return 0 end
 if redis.call('ZSCORE', KEYS[1], user) then return 0 end
 
 -- Scores strictly increase per key, so (score) is a stable paging cursor for fan-out.

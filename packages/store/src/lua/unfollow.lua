@@ -1,7 +1,10 @@
 -- user unfollows target; idempotent. The target's tweets leave the user's timeline.
 -- KEYS[1] followers:<target>  KEYS[2] following:<user>  KEYS[3] timeline:<user>  KEYS[4] tweets:<target>
--- ARGV[1] user, ARGV[2] target, ARGV[3] cap
--- Returns 1 when an edge was removed, 0 when there was none.
+-- KEYS[5] edges:<user> (edge clocks)
+-- ARGV[1] user, ARGV[2] target, ARGV[3] cap, ARGV[4] event time ms
+-- Returns 1 when an edge was removed, 0 when there was none or a newer event of the edge was applied.
+--- @include "edge-clock"
+if not edgeEventWins(KEYS[5], ARGV[2], ARGV[4], 'u') then return 0 end
 local removed = redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[2])
 if removed == 0 then return 0 end
