@@ -5,7 +5,7 @@ import { closeRedis, createKeys, createRedis, GraphStore } from '@chirp/store';
 
 // A private redis-server (not the shared one): SLOWLOG and its threshold are server-wide.
 const PORT = 40_000 + Math.floor(Math.random() * 10_000);
-const server = spawn('redis-server', ['--port', String(PORT), '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '10000'], { stdio: 'ignore' });
+const server = spawn('redis-server', ['--port', String(PORT), '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '0', '--slowlog-max-len', '4096'], { stdio: 'ignore' });
 const redis = createRedis({ url: `redis://127.0.0.1:${PORT}`, name: 'bounded-scripts' });
 afterAll(async () => {
   await closeRedis(redis);
@@ -44,13 +44,23 @@ describe('scripts do bounded work (issue 11, defect 9)', () => {
     for (let i = 0; i < CAP; i++) await graph.follow('reader', `other${i}`, t0 + 1); // merges each one's tweet
     expect(await redis.llen(keys.timeline('reader'))).toBe(CAP);
 
+    // Every command is logged (threshold 0); the machine is shared, so a command's cost is its
+    // fastest run over several rounds (preemption only ever adds time), and that must be < 10 ms.
     await redis.slowlog('RESET');
     const started = Date.now();
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 5; round++) {
       expect(await graph.follow('reader', 'big', started + 2 * round)).toBe(true);
       expect(await graph.unfollow('reader', 'big', started + 2 * round + 1)).toBe(true);
     }
-    const slow = (await redis.slowlog('GET', 128)) as [number, number, number, string[]][];
-    expect(slow.map(([, , micros, args]) => `${micros} µs: ${args.slice(0, 2).join(' ')}`)).toEqual([]);
+    const log = (await redis.slowlog('GET', 4096)) as [number, number, number, string[]][];
+    const fastest = new Map<string, number>();
+    for (const [, , micros, args] of log) {
+      const what = args.slice(0, 2).join(' ');
+      if (/^slowlog/i.test(what)) continue;
+      fastest.set(what, Math.min(micros, fastest.get(what) ?? Infinity));
+    }
+    const evals = [...fastest].filter(([what]) => what.startsWith('evalsha'));
+    expect(evals.length).toBe(2); // follow.lua and unfollow.lua
+    expect([...fastest].filter(([, micros]) => micros >= 10_000).map(([what, micros]) => `${micros} µs: ${what}`)).toEqual([]);
   }, 120_000);
 });

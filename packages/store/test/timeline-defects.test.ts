@@ -19,7 +19,7 @@ const save = async (id: string, author: string, second: number): Promise<Tweet> 
 
 /** The fan-out of one tweet to every follower of its author, as the fanout worker applies it inline. */
 const fanOut = (tweet: Tweet): Promise<unknown> =>
-  timelines.applyRangePage({ tweetId: tweet.id, author: tweet.author, marker: '-inf/-inf', cursor: '-inf', to: '+inf', limit: 2000, includeAuthor: true });
+  timelines.deliverFollowerPage({ tweetId: tweet.id, createdAtMs: Date.parse(tweet.createdAt), author: tweet.author, marker: 'inline:-inf/-inf', cursor: '-inf', to: '+inf', limit: 2000, includeAuthor: true });
 
 /** Every page of a home timeline, following the cursor; stops after 50 pages (a cursor that loops). */
 async function readAll(user: string, limit: number): Promise<{ ids: string[]; pages: number }> {

@@ -50,7 +50,7 @@ async function tweet(id: string, author: string, ageMs: number, tags: Tag[], inT
   const createdAt = new Date(NOW - ageMs).toISOString();
   await tweets.save({ id, author, text: `${id} text`, createdAt });
   await tweets.saveTags(id, tags, Date.parse(createdAt));
-  if (inTimelineOf) await timelines.applyChunk({ tweetId: id, followers: [inTimelineOf], cursor: '-inf', nextCursor: 'end' });
+  if (inTimelineOf) await timelines.deliverToUsers({ tweetId: id, createdAtMs: Date.parse(createdAt), users: [inTimelineOf], marker: 'test' });
 }
 
 const forYou = new ForYou({ redis: ctx.redis, keys: ctx.keys, tweets, recencyHalfLifeMs: 24 * HOUR, now: () => NOW });

@@ -24,7 +24,7 @@ describe('a tweet redelivered after its author crossed FANOUT_CHUNK_SIZE (issue 
     expect(await fanout.plan(tweet)).toMatchObject({ mode: 'chunked', completed: false });
     expect(emitted).toHaveLength(2);
     const completed: boolean[] = [];
-    for (const chunk of emitted) completed.push(await fanout.applyChunk(chunk));
+    for (const chunk of emitted) completed.push(await fanout.deliverChunk(chunk));
     expect(completed.filter(Boolean)).toHaveLength(1);
   });
 });
