@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AnalyticsReads, ForwardDecay, ForYou } from '@chirp/analytics';
 import { analyticsEnv, changelogTopic, groupId, loadConfig, topicNames } from '@chirp/core';
-import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, TimelineStore, TweetStore } from '@chirp/store';
+import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, TweetStore } from '@chirp/store';
 import { brokerReachable, createKafka } from '@chirp/streams';
 import { closeAll, createLogger, createRegistry, redisErrors, runMain } from '@chirp/telemetry';
 import { createApp } from './app.ts';
@@ -60,7 +60,6 @@ await runMain(logger, async () => {
   let kafkaCheck: { at: number; ok: Promise<boolean> } | undefined;
   const app = createApp({
     tweets,
-    timelines: new TimelineStore(redis, keys, { cap: config.TIMELINE_CAP }),
     home,
     graph: new GraphStore(redis, keys, config.TIMELINE_CAP),
     publish: publisher,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { KafkaMessage } from 'kafkajs';
 import { clickSchema } from '@chirp/core';
-import { GraphStore, HomeTimeline, TimelineStore, TweetStore } from '@chirp/store';
+import { GraphStore, HomeTimeline, TweetStore } from '@chirp/store';
 import { createKafka } from '@chirp/streams';
 import { createLogger, createRegistry } from '@chirp/telemetry';
 import { createTestContext, waitFor, type TestContext } from '@chirp/testkit';
@@ -21,7 +21,6 @@ async function serve(c: TestContext, kafka = c.kafka): Promise<string> {
   const tweets = new TweetStore(c.redis, c.keys);
   const app = createApp({
     tweets,
-    timelines: new TimelineStore(c.redis, c.keys, { cap: 800 }),
     home: new HomeTimeline(c.redis, c.keys, tweets),
     graph: new GraphStore(c.redis, c.keys, 800),
     publish: publisher,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRedis, GraphStore, HomeTimeline, TimelineStore, TweetStore, type ChirpRedis } from '@chirp/store';
+import { createRedis, GraphStore, HomeTimeline, TweetStore, type ChirpRedis } from '@chirp/store';
 import { brokerReachable } from '@chirp/streams';
 import { createLogger, createRegistry } from '@chirp/telemetry';
 import type { TestContext } from '@chirp/testkit';
@@ -38,7 +38,6 @@ export async function startApi(ctx: TestContext, options: StartApiOptions = {}):
   const publisher = new KafkaPublisher(ctx.kafka, ctx.topics, logger);
   const app = createApp({
     tweets,
-    timelines: new TimelineStore(redis, ctx.keys, { cap: 800 }),
     home,
     graph: new GraphStore(redis, ctx.keys, 800),
     publish: publisher,
