@@ -7,6 +7,7 @@ import { jsonCodec, View, WindowCounts, type ForwardDecay } from '@chirp/streams
 import type { Logger, Registry } from '@chirp/telemetry';
 import type { AnalyticsReader, AppDeps } from '../deps.ts';
 import { fromRedis } from '../http-error.ts';
+import { actingAs } from '../auth.ts';
 import { handleParam, limitParam } from './params.ts';
 
 /**
@@ -119,7 +120,7 @@ export function analyticsRoutes(deps: AppDeps): Router {
 
   /** `{user, tags: [{tag, score}]}`: the user's interests as the analytics worker learnt them from clicks. */
   router.get('/api/users/:user/preferences', async (req, res) => {
-    const user = handleParam(req.params.user);
+    const user = actingAs(res, handleParam(req.params.user)); // private: what you click is yours
     res.json({ user, tags: await analyticsOf(deps).reads.preferences(user) });
   });
 

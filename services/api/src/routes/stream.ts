@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps.ts';
+import { actingAs, signedIn } from '../auth.ts';
 import { handleParam } from './params.ts';
 
 /** Server-Sent Events: `event: tweet` for every tweet that reaches the user's home timeline. */
 export function streamRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/api/stream', (req, res) => {
-    const user = handleParam(req.query.user);
+    // The signed-in user's stream; `?user=` is accepted only when it names them.
+    const user = req.query.user === undefined ? signedIn(res).handle : actingAs(res, handleParam(req.query.user));
     res.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache, no-transform',
