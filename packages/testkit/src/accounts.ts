@@ -26,7 +26,11 @@ export async function signIn(baseUrl: string, handle: string, password = TEST_PA
     password,
     token,
     headers,
-    fetch: (url, init = {}) => fetch(url, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers)), ...headers } }),
+    fetch: (url, init = {}) => {
+      const merged = new Headers(init.headers);
+      merged.set('authorization', headers.authorization);
+      return fetch(url, { ...init, headers: merged });
+    },
   };
 }
 
