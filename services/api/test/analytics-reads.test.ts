@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { AnalyticsReads, ForwardDecay, ForYou } from '@chirp/analytics';
 import { changelogTopic, groupId, type Tag } from '@chirp/core';
 import { PreferencesStore, TimelineStore, TweetStore } from '@chirp/store';
-import { ensureTopics, ForwardDecay } from '@chirp/streams';
+import { ensureTopics } from '@chirp/streams';
 import { createLogger } from '@chirp/telemetry';
 import { countRedisCommands, createTestContext, signUpAll, waitFor } from '@chirp/testkit';
 import type { AppDeps } from '../src/deps.ts';
-import { ForYou } from '../src/for-you.ts';
-import { AnalyticsReads } from '../src/routes/analytics.ts';
 import { startApi } from './helpers.ts';
 
 const ctx = await createTestContext();
