@@ -101,7 +101,9 @@ describe('chirp in Chromium against the running stack', () => {
     await expect.poll(() => ivy.page.getByRole('alert').textContent(), { timeout: UI_TIMEOUT_MS }).toBe('Wrong handle or password.');
     await passwordBox.fill('ivy password 123');
     await ivy.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await shownTweet(ivy, 'Written before ivy joined').waitFor();
+    await ivy.page.getByRole('button', { name: 'Sign out' }).waitFor(); // signed in, still on writer's profile
+    await ivy.goto('/home');
+    await shownTweet(ivy, 'Written before ivy joined').waitFor(); // merged into her timeline by the follow
 
     expect(ivy.problems.filter((p) => /Content Security Policy/i.test(p.text))).toEqual([]);
     // The browser logs the 409 and 401 it was answered; nothing else.
