@@ -47,6 +47,11 @@ export const apiEnv = {
   SIGNUP_TIMEOUT_MS: int(5000, 100),
   /** express `trust proxy`: `false` (default: trust none, the socket address is the client), `true`, a hop count or addresses. */
   TRUST_PROXY: z.string().default('false'),
+  /** Open live streams (/api/stream) per user and per client address; past either, 429. */
+  STREAM_MAX_PER_USER: int(5, 1),
+  STREAM_MAX_PER_CLIENT: int(20, 1),
+  /** Unsent bytes a live stream may hold before its client (which stopped reading) is disconnected. */
+  STREAM_BUFFER_BYTES: int(256 * 1024, 1024),
 };
 export const taggerEnv = {
   TAGGER_PROVIDER: z.enum(['local', 'openai']).optional(),
