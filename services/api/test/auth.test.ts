@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TweetStore } from '@chirp/store';
 import { createTestContext, signIn, signUp, waitFor, type TestUser } from '@chirp/testkit';
 import { startApi, topicSize } from './helpers.ts';
 
@@ -9,6 +10,8 @@ const url = api.url;
 const victim = await signUp(url, 'victim', 'victim password 1');
 const mallory = await signUp(url, 'mallory', 'mallory password 1');
 const passwords = ['victim password 1', 'mallory password 1'];
+// Clicks are accepted only on tweets that exist.
+await new TweetStore(ctx.redis, ctx.keys).save({ id: 'abc', author: 'someone', text: 'clickable', createdAt: new Date().toISOString() });
 
 /** Messages on every topic of this suite: what reached Kafka. */
 async function produced(): Promise<number> {

@@ -51,9 +51,10 @@ export function clickRoutes(deps: AppDeps): Router {
     const parsed = 'clicks' in body ? batchInput.safeParse(body) : clickInput.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error);
     const inputs = 'clicks' in parsed.data ? parsed.data.clicks : [parsed.data];
+    const users = inputs.map((c) => actingAs(res, c.user)); // 403 before anything is looked up
     await requireTweets(deps, inputs, 'clicks' in parsed.data);
     const at = new Date().toISOString();
-    const clicks: Click[] = inputs.map((c) => ({ clickId: newId(), user: actingAs(res, c.user), tweetId: c.tweetId, kind: c.kind, at }));
+    const clicks: Click[] = inputs.map((c, i) => ({ clickId: newId(), user: users[i]!, tweetId: c.tweetId, kind: c.kind, at }));
     await deps.publish.clicks(clicks); // 503 via the error handler when Kafka does not acknowledge
     res.status(202).json({ accepted: clicks.length });
   });
