@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestContext, waitFor, type ServiceProcess } from '@chirp/testkit';
+import { createTestContext, signUpAll, waitFor, type ServiceProcess } from '@chirp/testkit';
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { tweetSchema } from '@chirp/core';
 
@@ -52,12 +52,13 @@ describe('observability on a running stack', () => {
 
     // Traffic: follows and tweets through the API, kept up while we query.
     const api = `http://127.0.0.1:${procs.api.port}`;
-    for (const u of ['ann', 'bob', 'cid']) await fetch(`${api}/api/users/${u}/following/star`, { method: 'PUT' });
+    const users = await signUpAll(api, ['ann', 'bob', 'cid', 'star']);
+    for (const u of ['ann', 'bob', 'cid'] as const) await users[u].fetch(`${api}/api/users/${u}/following/star`, { method: 'PUT' });
     let posting = true;
     const traffic = (async () => {
       for (let i = 0; posting; i++) {
-        await fetch(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: i % 2 ? 'star' : 'ann', text: `match day ⚽ goal number ${i}` }) });
-        await fetch(`${api}/api/timelines/ann`);
+        await users[i % 2 ? 'star' : 'ann'].fetch(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: `match day ⚽ goal number ${i}` }) });
+        await users.ann.fetch(`${api}/api/timelines/ann`);
         await new Promise((r) => setTimeout(r, 100));
       }
     })();

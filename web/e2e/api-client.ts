@@ -1,4 +1,5 @@
 /** The few API calls the e2e suite makes behind the browser's back: to seed data and to check outcomes. */
+import { signUp, type TestUser } from '../../packages/testkit/src/accounts.ts';
 
 export interface ApiTweet {
   id: string;
@@ -27,23 +28,31 @@ export interface ApiClient {
 
 const seg = encodeURIComponent;
 
+/** Each call acts as the user it names (signed up on first use); profiles are public. */
 export function apiClient(baseUrl: string): ApiClient {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const users = new Map<string, Promise<TestUser>>();
+  const as = (handle: string): Promise<TestUser> => {
+    let user = users.get(handle);
+    if (!user) users.set(handle, (user = signUp(baseUrl, handle)));
+    return user;
+  };
+  async function call<T>(method: string, path: string, body?: unknown, user?: string): Promise<T> {
+    const authorization = user === undefined ? {} : (await as(user)).headers;
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: { ...authorization, ...(body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }) },
       body: body === undefined ? null : JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
   return {
-    postTweet: (author, text) => call('POST', '/api/tweets', { author, text }),
-    follow: (user, target) => call('PUT', `/api/users/${seg(user)}/following/${seg(target)}`),
-    unfollow: (user, target) => call('DELETE', `/api/users/${seg(user)}/following/${seg(target)}`),
+    postTweet: (author, text) => call('POST', '/api/tweets', { author, text }, author),
+    follow: (user, target) => call('PUT', `/api/users/${seg(user)}/following/${seg(target)}`, undefined, user),
+    unfollow: (user, target) => call('DELETE', `/api/users/${seg(user)}/following/${seg(target)}`, undefined, user),
     profile: (user, viewer) => call('GET', `/api/users/${seg(user)}${viewer ? `?viewer=${seg(viewer)}` : ''}`),
     async timeline(user, limit = 50) {
-      return (await call<{ tweets: ApiTweet[] }>('GET', `/api/timelines/${seg(user)}?limit=${limit}`)).tweets;
+      return (await call<{ tweets: ApiTweet[] }>('GET', `/api/timelines/${seg(user)}?limit=${limit}`, undefined, user)).tweets;
     },
   };
 }

@@ -56,6 +56,60 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
 }
 
 describe('chirp in Chromium against the running stack', () => {
+  it('signs up, posts, follows and signs out through the UI, with errors beside the form and no CSP violation', async () => {
+    await api.postTweet('writer', 'Written before ivy joined');
+    const ivy = await browser.openSignedOut();
+    opened.push(ivy);
+    await ivy.goto('/home'); // a private page shows the sign-in form in its place
+    const form = ivy.page.getByRole('form', { name: 'Sign in' });
+    await form.waitFor();
+    const handleBox = ivy.page.getByLabel('Handle');
+    const passwordBox = ivy.page.getByLabel('Password');
+
+    // A taken handle is said beside the form.
+    await ivy.page.getByRole('button', { name: 'New here? Create an account' }).click();
+    await handleBox.fill('writer');
+    await passwordBox.fill('ivy password 123');
+    await ivy.page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => ivy.page.getByRole('alert').textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/taken/);
+
+    await handleBox.fill('ivy');
+    await ivy.page.getByRole('button', { name: 'Create account' }).click();
+    await emptyTimeline(ivy).waitFor();
+    await ivy.page.reload(); // the HttpOnly cookie keeps the session
+    await emptyTimeline(ivy).waitFor();
+
+    await composeBox(ivy).fill('First tweet from a real account');
+    await postButton(ivy).click();
+    await shownTweet(ivy, 'First tweet from a real account').waitFor();
+    expect(ivy.requests.filter(isTweetPost)).toHaveLength(1);
+
+    await ivy.goto('/u/writer');
+    await ivy.page.getByRole('button', { name: 'Follow', exact: true }).click();
+    await ivy.page.getByRole('button', { name: 'Unfollow', exact: true }).waitFor();
+    await until(async () => (await api.profile('writer', 'ivy')).viewerFollows === true, 'the graph worker to apply ivy → writer');
+
+    await ivy.page.getByRole('button', { name: 'Sign out' }).click();
+    await form.waitFor();
+    await ivy.page.reload();
+    await form.waitFor();
+
+    // Wrong password: said beside the form; the right one signs back in.
+    await handleBox.fill('ivy');
+    await passwordBox.fill('not my password');
+    await ivy.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => ivy.page.getByRole('alert').textContent(), { timeout: UI_TIMEOUT_MS }).toBe('Wrong handle or password.');
+    await passwordBox.fill('ivy password 123');
+    await ivy.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await ivy.page.getByRole('button', { name: 'Sign out' }).waitFor(); // signed in, still on writer's profile
+    await ivy.goto('/home');
+    await shownTweet(ivy, 'Written before ivy joined').waitFor(); // merged into her timeline by the follow
+
+    expect(ivy.problems.filter((p) => /Content Security Policy/i.test(p.text))).toEqual([]);
+    // The browser logs the 409 and 401 it was answered; nothing else.
+    expectNoProblems([ivy], [/\/api\/accounts$/, /\/api\/sessions$/, /\/api\/sessions\/current$/]);
+  });
+
   it('a followed author posts in their own page; the open home timeline shows "1 new tweet", then the tweet, without a reload', async () => {
     const ana = await open('ana', '/u/ben');
     await ana.page.getByRole('button', { name: 'Follow', exact: true }).click();
@@ -210,7 +264,8 @@ describe('chirp in Chromium against the running stack', () => {
     const gus = await open('gus', '/pipeline');
     const lagTable = gus.page.getByRole('table', { name: 'Consumer group lag (messages behind)' });
     await lagTable.waitFor();
-    const groups = WORKERS.map((name) => `${ctx.prefix}${name}`);
+    // The API process hosts the accounts group, so it is on the page too.
+    const groups = [...WORKERS, 'accounts'].map((name) => `${ctx.prefix}${name}`);
     const lagOf = (group: string): Locator =>
       lagTable.getByRole('row').filter({ has: gus.page.getByRole('rowheader', { name: group }) }).locator('td.num');
     // Everything was consumed, so once a refresh shows it every group is caught up.

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { signUp } from '../../packages/testkit/src/accounts.ts';
 
 /** Debian's Chromium: the tests never download a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -54,8 +55,14 @@ export interface OpenOptions {
 
 export interface E2eBrowser {
   browser: Browser;
-  /** A fresh context (own storage, own cookies) per user, so two users never share a session. */
+  /**
+   * A fresh context (own storage, own cookies) per user, so two users never share a session,
+   * signed in: the account is created through the API (or signed in when it exists) and its
+   * session cookie put in the context. The sign-up form itself has its own test.
+   */
   openAs(handle: string, options?: OpenOptions): Promise<UserPage>;
+  /** A fresh context with no session: the sign-in page. */
+  openSignedOut(options?: OpenOptions): Promise<UserPage>;
 }
 
 export interface LaunchOptions {
@@ -65,8 +72,8 @@ export interface LaunchOptions {
   onCleanup: (step: () => Promise<unknown> | unknown) => void;
 }
 
-export function appUrl(baseUrl: string, handle: string, route: string): string {
-  return `${baseUrl}/?as=${encodeURIComponent(handle)}#${route}`;
+export function appUrl(baseUrl: string, route: string): string {
+  return `${baseUrl}/#${route}`;
 }
 
 export async function launchBrowser({ baseUrl, onCleanup }: LaunchOptions): Promise<E2eBrowser> {
@@ -74,6 +81,13 @@ export async function launchBrowser({ baseUrl, onCleanup }: LaunchOptions): Prom
   onCleanup(() => browser.close());
 
   async function openAs(handle: string, options: OpenOptions = {}): Promise<UserPage> {
+    const user = await openSignedOut(options, handle);
+    const { token } = await signUp(baseUrl, handle);
+    await user.context.addCookies([{ name: 'chirp_session', value: token, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    return user;
+  }
+
+  async function openSignedOut(options: OpenOptions = {}, handle = ''): Promise<UserPage> {
     const context = await browser.newContext({
       viewport: options.viewport ?? DESKTOP,
       colorScheme: options.colorScheme ?? 'light',
@@ -96,7 +110,7 @@ export async function launchBrowser({ baseUrl, onCleanup }: LaunchOptions): Prom
       problems,
       requests,
       async goto(route) {
-        await page.goto(appUrl(baseUrl, handle, route));
+        await page.goto(appUrl(baseUrl, route));
       },
       unexpectedProblems(allowed = []) {
         return problems.filter((p) => !allowed.some((re) => re.test(p.url) || re.test(p.text)));
@@ -104,5 +118,5 @@ export async function launchBrowser({ baseUrl, onCleanup }: LaunchOptions): Prom
     };
   }
 
-  return { browser, openAs };
+  return { browser, openAs, openSignedOut };
 }

@@ -27,6 +27,13 @@ export interface PageOptions {
 }
 
 export interface Api {
+  /** Creates an account; 409 when the handle is taken (in any case). */
+  signUp(handle: string, password: string): Promise<void>;
+  /** Signs in: the API sets the HttpOnly session cookie this app then sends with every call. */
+  signIn(handle: string, password: string): Promise<{ handle: string }>;
+  signOut(): Promise<void>;
+  /** Who the session cookie signs in, or null. */
+  currentUser(signal?: AbortSignal): Promise<string | null>;
   postTweet(input: { author: string; text: string }, signal?: AbortSignal): Promise<Tweet>;
   getTweet(id: string, signal?: AbortSignal): Promise<Tweet>;
   getTimeline(user: string, options?: PageOptions & { ranking?: Ranking }): Promise<Page<Tweet>>;
@@ -115,6 +122,24 @@ export function createApi(options: ApiOptions = {}): Api {
   }
 
   return {
+    async signUp(handle, password) {
+      await request('/api/accounts', { method: 'POST', body: { handle, password } });
+    },
+    async signIn(handle, password) {
+      const raw = await request<{ handle: string }>('/api/sessions', { method: 'POST', body: { handle, password } });
+      return { handle: raw.handle };
+    },
+    async signOut() {
+      await request('/api/sessions/current', { method: 'DELETE' });
+    },
+    async currentUser(signal) {
+      try {
+        return (await request<{ handle: string }>('/api/sessions/current', { signal })).handle;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
     async postTweet(input, signal) {
       const raw = await request<unknown>('/api/tweets', { method: 'POST', body: input, signal });
       if (!isTweet(raw)) throw new ApiError(502, 'The server sent a malformed tweet');

@@ -28,8 +28,8 @@ export function App(): ReactElement {
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [key]);
 
-  function switchUser(): void {
-    session.signOut();
+  function signOut(): void {
+    void session.signOut();
   }
 
   return (
@@ -37,10 +37,13 @@ export function App(): ReactElement {
       <a className="skip-link" href="#main" onClick={(e) => skipToMain(e)}>
         Skip to content
       </a>
-      <AppHeader viewer={session.viewer} route={route} onSwitchUser={switchUser} />
+      <AppHeader viewer={session.viewer} route={route} onSignOut={signOut} />
       <main id="main" className="main" tabIndex={-1}>
-        {session.viewer === null && route.name !== 'pipeline' ? (
-          <SignInPage onSignIn={session.signIn} rejected={session.rejected} />
+        {session.loading && route.name !== 'pipeline' ? (
+          <p className="status">Loading…</p>
+        ) : session.viewer === null && route.name !== 'pipeline' ? (
+          // Every page but the pipeline is private: it shows the sign-in form in its place, then itself.
+          <SignInPage onSubmit={(mode, handle, password) => (mode === 'sign-in' ? session.signIn(handle, password) : session.signUp(handle, password))} />
         ) : (
           <Page route={route} viewer={session.viewer} />
         )}

@@ -38,6 +38,15 @@ export const apiEnv = {
   WEB_DIST: z.string().optional(),
   RATE_LIMIT_PER_MINUTE: int(600, 0),
   MONITOR_URL: z.string().url().default('http://127.0.0.1:9308'),
+  /** Lifetime of a session token. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(168),
+  /** Failed sign-ins allowed per handle and per client within the window, then 429. */
+  SIGNIN_MAX_FAILURES: int(10, 1),
+  SIGNIN_WINDOW_SECONDS: int(900, 1),
+  /** How long a sign-up waits for the accounts applier's verdict before answering 503. */
+  SIGNUP_TIMEOUT_MS: int(5000, 100),
+  /** express `trust proxy`: `false` (default: trust none, the socket address is the client), `true`, a hop count or addresses. */
+  TRUST_PROXY: z.string().default('false'),
   /** Open live streams (/api/stream) per user and per client address; past either, 429. */
   STREAM_MAX_PER_USER: int(5, 1),
   STREAM_MAX_PER_CLIENT: int(20, 1),

@@ -2,6 +2,9 @@
 export const ERROR_CODES = [
   'VALIDATION', // input fails a schema: 400
   'NOT_FOUND', // unknown route or id: 404
+  'UNAUTHORIZED', // no valid session token or cookie on a protected route: 401
+  'FORBIDDEN', // signed in, but not as the user the request acts for (or a cross-site cookie request): 403
+  'CONFLICT', // the thing exists already (a handle taken): 409
   'PAYLOAD_TOO_LARGE', // body over the limit: 413
   'UNSUPPORTED_MEDIA_TYPE', // content type we do not parse: 415
   'RATE_LIMITED', // too many requests: 429

@@ -73,3 +73,24 @@ export const fanoutChunkSchema = z.object({
   plannedAt: z.number().int(),
 });
 export type FanoutChunkMessage = z.infer<typeof fanoutChunkSchema>;
+
+/** Passwords: 10 to 128 characters. Only their KDF hash ever leaves the API process. */
+export const PASSWORD_MIN_CHARS = 10;
+export const PASSWORD_MAX_CHARS = 128;
+export const passwordSchema = z
+  .string({ error: 'must be a string' })
+  .min(PASSWORD_MIN_CHARS, `must be at least ${PASSWORD_MIN_CHARS} characters`)
+  .max(PASSWORD_MAX_CHARS, `must be at most ${PASSWORD_MAX_CHARS} characters`);
+
+/**
+ * A sign-up on twitter.accounts, keyed by the lowercased handle. The first record of a key is the
+ * account (the accounts applier stores it with SET NX); `requestId` tells the waiting API whether
+ * its own sign-up won. `passwordHash` is a self-describing KDF string, never the password.
+ */
+export const accountEventSchema = z.object({
+  handle: handleSchema,
+  passwordHash: z.string().min(1).max(512),
+  requestId: z.string().min(1).max(64),
+  createdAt: z.iso.datetime(),
+});
+export type AccountEvent = z.infer<typeof accountEventSchema>;

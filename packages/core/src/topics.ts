@@ -8,6 +8,8 @@ export interface TopicNames {
   fanout: string;
   tweetTags: string;
   clicks: string;
+  /** Sign-ups, keyed by the lowercased handle; the first record of a key is the account. */
+  accounts: string;
 }
 
 export function topicNames(prefix: string): TopicNames {
@@ -17,6 +19,7 @@ export function topicNames(prefix: string): TopicNames {
     fanout: `${prefix}fanout`,
     tweetTags: `${prefix}tweetTags`,
     clicks: `${prefix}clicks`,
+    accounts: `${prefix}accounts`,
   };
 }
 
@@ -40,7 +43,7 @@ export interface TopicSpec {
 }
 
 /** The consumer groups of the system's workers (their ids are prefix + name). */
-export const WORKER_GROUPS = ['saver', 'fanout', 'tagger', 'graph', 'analytics'] as const;
+export const WORKER_GROUPS = ['saver', 'fanout', 'tagger', 'graph', 'analytics', 'accounts'] as const;
 
 /** Each group's own retry and dead-letter topics. */
 export function groupTopics(prefix: string, partitions = 3): TopicSpec[] {
@@ -59,5 +62,7 @@ export function systemTopics(prefix: string, partitions = 6): TopicSpec[] {
     { topic: t.fanout, partitions },
     { topic: t.tweetTags, partitions, compacted: true },
     { topic: t.clicks, partitions },
+    // Not compacted: compaction keeps a key's LAST record, and the first sign-up of a handle wins.
+    { topic: t.accounts, partitions, retentionMs: -1 },
   ];
 }

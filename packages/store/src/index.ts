@@ -9,3 +9,4 @@ export * from './graph-store.ts';
 export * from './home-timeline.ts';
 export * from './preferences-store.ts';
 export * from './for-you-candidates.ts';
+export * from './account-store.ts';

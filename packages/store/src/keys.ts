@@ -40,6 +40,12 @@ export interface Keys {
    * Written by the analytics worker as a copy of its group table, rebuilt from the changelog.
    */
   preferences(user: string): string;
+  /** JSON account `{handle, passwordHash, requestId, createdAt}` by lowercased handle, set once (SET NX) by the accounts applier. */
+  account(handleLower: string): string;
+  /** JSON session `{handle, expiresAt}` by the sha-256 of its token (never the token), with a TTL. Written by the API. */
+  session(tokenHash: string): string;
+  /** Prefix of the API's rate-limit counters (rate-limit-redis), shared by every API instance. */
+  rateLimit(name: string): string;
 }
 
 export function createKeys(prefix = ''): Keys {
@@ -60,5 +66,8 @@ export function createKeys(prefix = ''): Keys {
     pulledAuthors: () => `${prefix}pulled-authors`,
     timelineEvents: () => `${prefix}events:timeline`,
     preferences: (user) => `${prefix}prefs:${user}`,
+    account: (handleLower) => `${prefix}account:${handleLower}`,
+    session: (tokenHash) => `${prefix}session:${tokenHash}`,
+    rateLimit: (name) => `${prefix}rl:${name}:`,
   };
 }

@@ -1,11 +1,13 @@
 import express, { type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChirpError } from '@chirp/core';
+import { authenticate, sameOriginForCookies } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, notFound, requireBodyType } from './http-error.ts';
 import { httpMetrics } from './http-metrics.ts';
+import { rateLimits } from './rate-limits.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { clickRoutes } from './routes/clicks.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -18,29 +20,55 @@ import { userRoutes } from './routes/users.ts';
 /** Bodies are small: a tweet is 280 characters. Anything near this limit is abuse or a mistake. */
 export const BODY_LIMIT = '64kb';
 
+/** TRUST_PROXY as express reads it: `false`/`true`, a hop count, or addresses and subnets. */
+export function trustProxySetting(raw: string): boolean | number | string {
+  if (raw === 'false' || raw === '') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+/**
+ * The web app is one origin of our own files: scripts, styles and API calls from 'self' only, no
+ * inline script, no framing. Plain HTTP by default, so no upgrade-insecure-requests.
+ */
+const CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
 /** Builds the express app without listening, so routes are tested in-process. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.auth.trustProxy);
+  app.use(helmet({ contentSecurityPolicy: CSP, referrerPolicy: { policy: 'same-origin' }, frameguard: { action: 'deny' } }));
   app.use(httpMetrics(deps.registry));
   app.use(healthRoutes(deps));
-  if (deps.rateLimitPerMinute > 0) {
-    app.use(
-      '/api',
-      rateLimit({
-        windowMs: 60_000,
-        limit: deps.rateLimitPerMinute,
-        standardHeaders: 'draft-8',
-        legacyHeaders: false,
-        skip: (req) => req.method === 'GET',
-        handler: (_req, _res, next) => next(new ChirpError('RATE_LIMITED', 'too many requests, slow down')),
-      }),
-    );
-  }
+  const limits = rateLimits({
+    accounts: deps.accounts,
+    keys: deps.keys,
+    writesPerMinute: deps.rateLimitPerMinute,
+    signInMaxFailures: deps.auth.signInMaxFailures,
+    signInWindowMs: deps.auth.signInWindowMs,
+  });
+  app.use('/api', limits.writesPerClient);
   app.use('/api', requireBodyType());
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: true }));
   app.use('/api', express.urlencoded({ limit: BODY_LIMIT, extended: false, parameterLimit: 20 }));
+  // Who is asking (bearer or cookie), whether a cookie write comes from our origin, then per-account limits.
+  app.use('/api', authenticate(deps.accounts), sameOriginForCookies(), limits.writesPerAccount);
+  app.use(accountRoutes(deps, limits));
   app.use(tweetRoutes(deps));
   app.use(timelineRoutes(deps));
   app.use(userRoutes(deps));

@@ -1,5 +1,5 @@
-import type { Click, FollowEvent, Tweet } from '@chirp/core';
-import type { GraphStore, HomeTimeline, StoredTweet, TweetStore } from '@chirp/store';
+import type { AccountEvent, Click, FollowEvent, Tweet } from '@chirp/core';
+import type { AccountStore, GraphStore, HomeTimeline, Keys, StoredTweet, TweetStore } from '@chirp/store';
 import type { Logger, Registry } from '@chirp/telemetry';
 import type { LiveHub } from './live-hub.ts';
 
@@ -9,6 +9,17 @@ export interface Publisher {
   follow(event: FollowEvent): Promise<void>;
   /** A batch of clicks on twitter.clicks, keyed by user. */
   clicks(clicks: readonly Click[]): Promise<void>;
+  /** A sign-up on twitter.accounts, keyed by the lowercased handle. */
+  account(event: AccountEvent): Promise<void>;
+}
+
+export interface AuthOptions {
+  sessionTtlMs: number;
+  signInMaxFailures: number;
+  signInWindowMs: number;
+  signUpTimeoutMs: number;
+  /** express `trust proxy`: false (trust none) unless configured. */
+  trustProxy: boolean | number | string;
 }
 
 /** The personalised timeline (packages/analytics/src/for-you.ts). */
@@ -32,6 +43,10 @@ export interface AppDeps {
   /** Home timeline reads with read-time merge of pulled (celebrity) authors. */
   home: HomeTimeline;
   graph: GraphStore;
+  /** Accounts (read), sessions and rate-limit counters (the API's own Redis state). */
+  accounts: AccountStore;
+  keys: Keys;
+  auth: AuthOptions;
   publish: Publisher;
   health: Health;
   live: LiveHub;
@@ -39,7 +54,7 @@ export interface AppDeps {
   logger: Logger;
   /** Folder of the built web app, served on the same origin. */
   webDist?: string;
-  /** Writes per minute per client address; 0 turns the limit off. */
+  /** Writes per minute per client address and per account; 0 turns those limits off (sign-in limits stay). */
   rateLimitPerMinute: number;
   /** Base URL of the lag monitor, whose JSON the pipeline page reads. */
   monitorUrl: string;

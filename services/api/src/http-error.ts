@@ -6,6 +6,9 @@ import type { ZodError } from 'zod';
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -49,7 +52,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = STATUS[error.code];
     if (status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, error.message);
     if (res.headersSent) return;
-    if (error.code === 'KAFKA_UNAVAILABLE' || error.code === 'REDIS_UNAVAILABLE') res.set('Retry-After', '5');
+    if (error.code === 'KAFKA_UNAVAILABLE' || error.code === 'REDIS_UNAVAILABLE' || error.code === 'UPSTREAM') res.set('Retry-After', '5');
+    if (error.code === 'UNAUTHORIZED') res.set('WWW-Authenticate', 'Bearer realm="chirp"');
     res.status(status).json(error.field ? { error: error.message, field: error.field } : { error: error.message });
   };
 }

@@ -2,10 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AnalyticsReads, ForwardDecay, ForYou } from '@chirp/analytics';
 import { analyticsEnv, changelogTopic, groupId, loadConfig, topicNames } from '@chirp/core';
-import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, TweetStore } from '@chirp/store';
+import { createAccountsApplier } from '@chirp/accounts';
+import { AccountStore, closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, TweetStore } from '@chirp/store';
 import { brokerReachable, createKafka } from '@chirp/streams';
 import { closeAll, createLogger, createRegistry, redisErrors, runMain } from '@chirp/telemetry';
-import { createApp } from './app.ts';
+import { createApp, trustProxySetting } from './app.ts';
 import { API_ENV } from './config.ts';
 import { LiveHub } from './live-hub.ts';
 import { KafkaPublisher } from './publisher.ts';
@@ -55,6 +56,18 @@ await runMain(logger, async () => {
     registry,
   });
   analytics.start();
+  // The accounts group lives in the API process (see docs/architecture.md): any instance may apply
+  // any sign-up, as the waiting request reads the verdict from Redis, not from this process.
+  const accounts = new AccountStore(redis, keys);
+  const applier = createAccountsApplier({
+    kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID ?? 'chirp-api'}-accounts`, logger }),
+    groupId: groupId(config.TOPIC_PREFIX, 'accounts'),
+    topic: topicNames(config.TOPIC_PREFIX).accounts,
+    store: accounts,
+    registry,
+    logger,
+  });
+  void applier.start().catch((error: unknown) => logger.error({ err: error }, 'accounts applier stopped'));
   const forYou = new ForYou({ redis, keys, tweets, recencyHalfLifeMs: analyticsConfig.FOR_YOU_RECENCY_HALF_LIFE_HOURS * 3600_000 });
 
   let kafkaCheck: { at: number; ok: Promise<boolean> } | undefined;
@@ -62,6 +75,15 @@ await runMain(logger, async () => {
     tweets,
     home,
     graph: new GraphStore(redis, keys, config.TIMELINE_CAP),
+    accounts,
+    keys,
+    auth: {
+      sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000,
+      signInMaxFailures: config.SIGNIN_MAX_FAILURES,
+      signInWindowMs: config.SIGNIN_WINDOW_SECONDS * 1000,
+      signUpTimeoutMs: config.SIGNUP_TIMEOUT_MS,
+      trustProxy: trustProxySetting(config.TRUST_PROXY),
+    },
     publish: publisher,
     live,
     registry,
@@ -92,6 +114,7 @@ await runMain(logger, async () => {
         ['http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); })],
         ['live', () => live.close()],
         ['analytics', () => analytics.close()],
+        ['accounts', () => applier.close()],
         ['kafka', () => publisher.close()],
         ['redis', () => closeRedis(redis)],
       ]);

@@ -1,5 +1,5 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { ChirpError, clickSchema, followEventSchema, tweetSchema, type Click, type FollowEvent, type TopicNames, type Tweet } from '@chirp/core';
+import { accountEventSchema, ChirpError, clickSchema, followEventSchema, tweetSchema, type AccountEvent, type Click, type FollowEvent, type TopicNames, type Tweet } from '@chirp/core';
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { Partitioners } from 'kafkajs';
 import type { Logger } from '@chirp/telemetry';
@@ -15,6 +15,7 @@ export class KafkaPublisher implements Publisher {
   private readonly tweets: Emitter<Tweet>;
   private readonly follows: Emitter<FollowEvent>;
   private readonly clickEvents: Emitter<Click>;
+  private readonly accounts: Emitter<AccountEvent>;
   private connecting: Promise<void> | undefined;
 
   constructor(kafka: Kafka, topics: TopicNames, private readonly logger: Logger) {
@@ -26,6 +27,7 @@ export class KafkaPublisher implements Publisher {
     this.tweets = new Emitter({ producer: this.producer, topic: topics.newTweets, codec: jsonCodec(tweetSchema) });
     this.follows = new Emitter({ producer: this.producer, topic: topics.follows, codec: jsonCodec(followEventSchema) });
     this.clickEvents = new Emitter({ producer: this.producer, topic: topics.clicks, codec: jsonCodec(clickSchema) });
+    this.accounts = new Emitter({ producer: this.producer, topic: topics.accounts, codec: jsonCodec(accountEventSchema) });
   }
 
   private async connected(): Promise<void> {
@@ -51,6 +53,12 @@ export class KafkaPublisher implements Publisher {
     await this.connected();
     // Keyed by user: a user's clicks stay in order, on the partition that holds their analytics state.
     await this.clickEvents.emitMany(clicks.map((c) => ({ key: c.user, value: c, timestamp: Date.parse(c.at) })));
+  }
+
+  async account(event: AccountEvent): Promise<void> {
+    await this.connected();
+    // Keyed by the lowercased handle: every sign-up of a handle lands on one partition, in order.
+    await this.accounts.emit(event.handle.toLowerCase(), event);
   }
 
   async close(): Promise<void> {

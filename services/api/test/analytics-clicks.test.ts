@@ -1,51 +1,18 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { KafkaMessage } from 'kafkajs';
 import { clickSchema } from '@chirp/core';
-import { GraphStore, HomeTimeline, TweetStore } from '@chirp/store';
+import { TweetStore } from '@chirp/store';
 import { createKafka } from '@chirp/streams';
-import { createLogger, createRegistry } from '@chirp/telemetry';
-import { createTestContext, waitFor, type TestContext } from '@chirp/testkit';
-import { createApp } from '../src/app.ts';
-import type { LiveHub } from '../src/live-hub.ts';
-import { KafkaPublisher } from '../src/publisher.ts';
-import { topicSize } from './helpers.ts';
+import { createTestContext, signUp, waitFor } from '@chirp/testkit';
+import { startApi, topicSize } from './helpers.ts';
 
 const ctx = await createTestContext();
-const logger = createLogger('api-test', 'silent');
-
-/** The app in-process with a publisher on the given Kafka (the suite's, or one that is not there). */
-async function serve(c: TestContext, kafka = c.kafka): Promise<string> {
-  const publisher = new KafkaPublisher(kafka, c.topics, logger);
-  const tweets = new TweetStore(c.redis, c.keys);
-  const app = createApp({
-    tweets,
-    home: new HomeTimeline(c.redis, c.keys, tweets),
-    graph: new GraphStore(c.redis, c.keys, 800),
-    publish: publisher,
-    live: { subscribe: () => () => undefined } as unknown as LiveHub,
-    registry: createRegistry('api-test'),
-    logger,
-    rateLimitPerMinute: 0,
-    monitorUrl: 'http://127.0.0.1:9',
-    health: { kafka: async () => true, redis: async () => true },
-  });
-  const server = createServer(app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  c.onCleanup(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-    await publisher.close();
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-const url = await serve(ctx);
+const { url } = await startApi(ctx);
+const ann = await signUp(url, 'ann');
 // A topic created a moment ago may not have a known leader yet: wait until its offsets can be read.
 await waitFor(() => topicSize(ctx, ctx.topics.clicks).then(() => true), { what: 'the clicks topic to be readable' });
 const post = (body: unknown, base = url): Promise<Response> =>
-  fetch(`${base}/api/clicks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  ann.fetch(`${base}/api/clicks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const good = { user: 'ann', tweetId: 'abc123', kind: 'like' };
 // Clicks are accepted only on tweets that exist: save the ones the tests click on.
 const saved = new TweetStore(ctx.redis, ctx.keys);
@@ -82,7 +49,7 @@ describe('POST /api/clicks', () => {
     const one = await post(good);
     expect(one.status).toBe(202);
     expect(await one.json()).toEqual({ accepted: 1 });
-    const batch = Array.from({ length: 100 }, (_, i) => ({ user: `u${i % 7}`, tweetId: `t${i}`, kind: (['open', 'like', 'share', 'dwell'] as const)[i % 4] }));
+    const batch = Array.from({ length: 100 }, (_, i) => ({ user: 'ann', tweetId: `t${i}`, kind: (['open', 'like', 'share', 'dwell'] as const)[i % 4] }));
     const many = await post({ clicks: batch });
     expect(many.status).toBe(202);
     expect(await many.json()).toEqual({ accepted: 100 });
@@ -99,7 +66,7 @@ describe('POST /api/clicks', () => {
     expect(clicks.every(({ key, click }) => key === click.user)).toBe(true);
     expect(new Set(clicks.map((c) => c.click.clickId)).size).toBe(clicks.length);
     const last = clicks.find((c) => c.click.tweetId === 't99')!.click;
-    expect(last).toMatchObject({ user: 'u1', kind: 'dwell' });
+    expect(last).toMatchObject({ user: 'ann', kind: 'dwell' });
     expect(Math.abs(Date.now() - Date.parse(last.at))).toBeLessThan(60_000);
   });
 
@@ -116,7 +83,7 @@ describe('POST /api/clicks', () => {
 
   it('answers 503 when Kafka does not acknowledge', async () => {
     const nowhere = createKafka({ brokers: '127.0.0.1:1', clientId: 'nowhere', connectionTimeoutMs: 300, retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 100 } });
-    const down = await serve(ctx, nowhere);
+    const { url: down } = await startApi(ctx, { kafka: nowhere }); // same Redis: ann's token is valid there
     const res = await post({ clicks: [good] }, down);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');

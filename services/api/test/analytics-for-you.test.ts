@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext, waitFor, type ServiceProcess } from '@chirp/testkit';
+import { createTestContext, signUpAll, waitFor, type ServiceProcess } from '@chirp/testkit';
 
 const ctx = await createTestContext();
 /**
@@ -19,14 +19,16 @@ async function start(name: string): Promise<ServiceProcess> {
 // The real processes, as `npm start` runs them.
 const [api] = await Promise.all(['api', 'saver', 'fanout', 'graph', 'tagger', 'analytics'].map(start));
 const url = `http://127.0.0.1:${api!.port}`;
+const users = await signUpAll(url, ['reader', 'coach', 'chef']);
 
 interface Tweet { id: string; author: string; createdAt: string; tags?: string[] }
-const json = async <T>(path: string, init?: RequestInit): Promise<T> => (await (await fetch(`${url}${path}`, init)).json()) as T;
-const send = (path: string, body: unknown, method = 'POST'): Promise<Response> =>
-  fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** Reads as the reader (their timeline and preferences are private); public paths do not mind. */
+const json = async <T>(path: string, init?: RequestInit): Promise<T> => (await (await users.reader.fetch(`${url}${path}`, init)).json()) as T;
+const send = (path: string, body: unknown, as: keyof typeof users = 'reader'): Promise<Response> =>
+  users[as].fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-async function post(author: string, text: string): Promise<Tweet> {
-  const res = await send('/api/tweets', { author, text });
+async function post(author: 'coach' | 'chef', text: string): Promise<Tweet> {
+  const res = await send('/api/tweets', { author, text }, author);
   expect(res.status).toBe(201);
   const tweet = (await res.json()) as Tweet;
   // Saved and tagged (the tagger's verdict is what analytics joins clicks with).
@@ -38,7 +40,7 @@ async function post(author: string, text: string): Promise<Tweet> {
 
 describe('for-you timeline from clicks: API → twitter.clicks → analytics → prefs:<user> → ranking', () => {
   it('a reader who clicks sports gets an older sports tweet above a newer cooking tweet; the plain timeline stays newest first', async () => {
-    for (const target of ['coach', 'chef']) expect((await fetch(`${url}/api/users/reader/following/${target}`, { method: 'PUT' })).status).toBe(204);
+    for (const target of ['coach', 'chef']) expect((await users.reader.fetch(`${url}/api/users/reader/following/${target}`, { method: 'PUT' })).status).toBe(204);
     await waitFor(async () => (await json<{ following: number }>('/api/users/reader')).following === 2, { what: 'reader to follow both' });
 
     const sport = await post('coach', 'What a goal! The football match last night was incredible');

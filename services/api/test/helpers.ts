@@ -1,10 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRedis, GraphStore, HomeTimeline, TweetStore, type ChirpRedis } from '@chirp/store';
+import type { Kafka } from 'kafkajs';
+import { createAccountsApplier } from '@chirp/accounts';
+import { groupId } from '@chirp/core';
+import { AccountStore, createRedis, GraphStore, HomeTimeline, TweetStore, type ChirpRedis } from '@chirp/store';
 import { brokerReachable } from '@chirp/streams';
 import { createLogger, createRegistry } from '@chirp/telemetry';
 import type { TestContext } from '@chirp/testkit';
 import { createApp } from '../src/app.ts';
+import type { AppDeps, AuthOptions } from '../src/deps.ts';
 import { LiveHub, type LiveLimits } from '../src/live-hub.ts';
 import { KafkaPublisher } from '../src/publisher.ts';
 
@@ -25,9 +29,22 @@ export interface StartApiOptions {
   awaitLive?: boolean;
 }
 
-/** The real app on a real port, wired to the suite's Kafka topics and Redis prefix. */
-export async function startApi(ctx: TestContext, options: StartApiOptions = {}): Promise<InProcessApi> {
-  const logger = createLogger('api-test', 'silent');
+export interface ApiOptions extends StartApiOptions {
+  auth?: Partial<AuthOptions>;
+  rateLimitPerMinute?: number;
+  /** The Kafka the publisher produces to (default the suite's; one that is not there for outage tests). */
+  kafka?: Kafka;
+  analytics?: AppDeps['analytics'];
+}
+
+const logger = createLogger('api-test', 'silent');
+
+/**
+ * The real app on a real port, wired to the suite's Kafka topics and Redis prefix, with the
+ * accounts group running in-process as the API process hosts it (sign-ups wait for its verdict).
+ * Every call shares the suite's Redis, so a token from one instance is valid on another.
+ */
+export async function startApi(ctx: TestContext, options: ApiOptions = {}): Promise<InProcessApi> {
   const redis = options.redis ?? ctx.redis;
   const subscriber = options.subscriber ?? createRedis({ url: ctx.redisUrl });
   const tweets = new TweetStore(redis, ctx.keys);
@@ -35,24 +52,33 @@ export async function startApi(ctx: TestContext, options: StartApiOptions = {}):
   const live = new LiveHub({ subscriber, redis, keys: ctx.keys, tweets, home, logger, limits: options.live });
   if (options.awaitLive === false) void live.start().catch(() => undefined);
   else await live.start();
-  const publisher = new KafkaPublisher(ctx.kafka, ctx.topics, logger);
+  const publisher = new KafkaPublisher(options.kafka ?? ctx.kafka, ctx.topics, logger);
+  const registry = createRegistry('api-test');
+  const accounts = new AccountStore(redis, ctx.keys);
+  const applier = createAccountsApplier({ kafka: ctx.kafka, groupId: groupId(ctx.prefix, 'accounts'), topic: ctx.topics.accounts, store: accounts, registry, logger });
+  await applier.start();
   const app = createApp({
     tweets,
     home,
     graph: new GraphStore(redis, ctx.keys, 800),
+    accounts,
+    keys: ctx.keys,
+    auth: { sessionTtlMs: 3600_000, signInMaxFailures: 10, signInWindowMs: 900_000, signUpTimeoutMs: 10_000, trustProxy: false, ...options.auth },
     publish: publisher,
     live,
-    registry: createRegistry('api-test'),
+    registry,
     logger,
-    rateLimitPerMinute: 0,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     monitorUrl: 'http://127.0.0.1:9',
     health: { kafka: () => brokerReachable(ctx.kafka), redis: async () => (await redis.ping()) === 'PONG' },
+    ...(options.analytics ? { analytics: options.analytics } : {}),
   });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   ctx.onCleanup(async () => {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
+    await applier.close();
     await live.close();
     await publisher.close();
   });

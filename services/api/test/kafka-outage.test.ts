@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestContext, startService, waitFor } from '@chirp/testkit';
+import { createTestContext, signUp, startService, waitFor } from '@chirp/testkit';
 import { systemTopics } from '@chirp/core';
 import { createKafka, ensureTopics } from '@chirp/streams';
 import { startBroker } from '../../../stack/kafka-broker.ts';
@@ -19,8 +19,9 @@ await ensureTopics(createKafka({ brokers: `127.0.0.1:${PORT}`, clientId: 'outage
 const api = await startService('api', ctx.env({ KAFKA_BROKERS: `127.0.0.1:${PORT}`, API_PORT: '0', METRICS_PORT: '0' }));
 ctx.onCleanup(() => api.stop());
 const url = `http://127.0.0.1:${api.port}`;
+const ann = await signUp(url, 'ann');
 const post = (text: string): Promise<Response> =>
-  fetch(`${url}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'ann', text }) });
+  ann.fetch(`${url}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'ann', text }) });
 
 describe('Kafka outage', () => {
   it('posting answers 503 and /readyz fails while Kafka is down; both recover without restarting the API', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Tweet } from '@chirp/core';
 import { closeRedis, createRedis, TweetStore } from '@chirp/store';
-import { createTestContext, waitFor } from '@chirp/testkit';
+import { createTestContext, signUp, waitFor, type TestUser } from '@chirp/testkit';
 import { startRedis } from '../../../stack/redis-server.ts';
 import { startApi } from './helpers.ts';
 
@@ -18,11 +18,20 @@ interface Stream {
   close: () => void;
 }
 
-/** An SSE client that reads everything; `user` stays a parameter (the accounts branch authenticates it). */
+const accounts = new Map<string, Promise<TestUser>>();
+/** Signs `user` up on the API at `base` once (each API here may have its own Redis). */
+function account(base: string, user: string): Promise<TestUser> {
+  let a = accounts.get(`${base} ${user}`);
+  if (!a) accounts.set(`${base} ${user}`, (a = signUp(base, user)));
+  return a;
+}
+
+/** An SSE client that reads everything, signed in as `user` (the stream is the signed-in user's). */
 async function openStream(base: string, user: string, headers: Record<string, string> = {}): Promise<Stream> {
   const abort = new AbortController();
   ctx.onCleanup(() => abort.abort());
-  const res = await fetch(`${base}/api/stream?user=${user}`, { headers, signal: abort.signal });
+  const me = await account(base, user);
+  const res = await fetch(`${base}/api/stream?user=${user}`, { headers: { ...headers, ...me.headers }, signal: abort.signal });
   const events: Stream['events'] = [];
   let ended = false;
   if (res.status === 200 && res.body) {
@@ -81,7 +90,8 @@ describe('live stream /api/stream (issue 11, defect 10)', () => {
     const stuck = connect(port, '127.0.0.1');
     ctx.onCleanup(() => stuck.destroy());
     await new Promise<void>((r) => stuck.once('connect', () => r()));
-    stuck.write('GET /api/stream?user=slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    const slow = await account(api.url, 'slow');
+    stuck.write(`GET /api/stream?user=slow HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${slow.headers.authorization}\r\n\r\n`);
     stuck.pause();
     await waitFor(() => sockets.length >= 2, { what: 'both connections at the server' });
     await waitFor(() => api.live.size === 2, { what: 'both streams subscribed' });

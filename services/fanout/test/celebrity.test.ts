@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext, waitFor, type ServiceProcess } from '@chirp/testkit';
+import { createTestContext, signUpAll, waitFor, type ServiceProcess } from '@chirp/testkit';
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { tweetSchema, type Tweet } from '@chirp/core';
 import { entryId, timelineEntry } from '@chirp/store';
@@ -98,24 +98,25 @@ describe('celebrity-scale fan-out', () => {
     const env = { FANOUT_PULL_THRESHOLD: '3' };
     const [api] = await Promise.all([ctx.startService('api', env), ctx.startService('saver'), ctx.startService('fanout', env), ctx.startService('graph', env)]);
     const url = `http://127.0.0.1:${api.port}`;
-    const follow = (u: string, t: string, method = 'PUT'): Promise<Response> => fetch(`${url}/api/users/${u}/following/${t}`, { method });
-    for (const fan of ['fan1', 'fan2', 'fan3', 'reader']) expect((await follow(fan, 'bigshot')).status).toBe(204);
+    const users = await signUpAll(url, ['fan1', 'fan2', 'fan3', 'reader']);
+    const follow = (u: keyof typeof users, t: string, method = 'PUT'): Promise<Response> => users[u].fetch(`${url}/api/users/${u}/following/${t}`, { method });
+    for (const fan of ['fan1', 'fan2', 'fan3', 'reader'] as const) expect((await follow(fan, 'bigshot')).status).toBe(204);
     expect((await follow('reader', 'friend')).status).toBe(204);
     await waitFor(async () => ((await (await fetch(`${url}/api/users/bigshot`)).json()) as { followers: number }).followers === 4, { what: 'bigshot followers' });
     const now = Date.now();
     await post('f-old', 'friend', new Date(now - 3000));
     await post('b-mid', 'bigshot', new Date(now - 2000));
     await post('f-new', 'friend', new Date(now - 1000));
-    const timeline = async (): Promise<string[]> => ((await (await fetch(`${url}/api/timelines/reader`)).json()) as { tweets: { id: string }[] }).tweets.map((t) => t.id);
+    const timeline = async (): Promise<string[]> => ((await (await users.reader.fetch(`${url}/api/timelines/reader`)).json()) as { tweets: { id: string }[] }).tweets.map((t) => t.id);
     await waitFor(async () => (await timeline()).length === 3, { what: 'three tweets on the reader timeline' });
     expect(await timeline()).toEqual(['f-new', 'b-mid', 'f-old']);
     // No fan-out ran for bigshot: the id is in nobody's timeline list, only its own.
     expect((await ctx.redis.lrange(ctx.keys.timeline('reader'), 0, -1)).map(entryId)).not.toContain('b-mid');
     expect((await ctx.redis.lrange(ctx.keys.timeline('fan1'), 0, -1)).map(entryId)).not.toContain('b-mid');
     // Paging keeps the merge: one per page.
-    const p1 = (await (await fetch(`${url}/api/timelines/reader?limit=1`)).json()) as { tweets: { id: string }[]; nextCursor: string };
-    const p2 = (await (await fetch(`${url}/api/timelines/reader?limit=1&cursor=${encodeURIComponent(p1.nextCursor)}`)).json()) as { tweets: { id: string }[]; nextCursor: string };
-    const p3 = (await (await fetch(`${url}/api/timelines/reader?limit=1&cursor=${encodeURIComponent(p2.nextCursor)}`)).json()) as { tweets: { id: string }[] };
+    const p1 = (await (await users.reader.fetch(`${url}/api/timelines/reader?limit=1`)).json()) as { tweets: { id: string }[]; nextCursor: string };
+    const p2 = (await (await users.reader.fetch(`${url}/api/timelines/reader?limit=1&cursor=${encodeURIComponent(p1.nextCursor)}`)).json()) as { tweets: { id: string }[]; nextCursor: string };
+    const p3 = (await (await users.reader.fetch(`${url}/api/timelines/reader?limit=1&cursor=${encodeURIComponent(p2.nextCursor)}`)).json()) as { tweets: { id: string }[] };
     expect([p1, p2, p3].map((p) => p.tweets.map((t) => t.id)).flat()).toEqual(['f-new', 'b-mid', 'f-old']);
 
     expect((await follow('reader', 'bigshot', 'DELETE')).status).toBe(204);

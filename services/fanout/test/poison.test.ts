@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '@chirp/testkit';
+import { createTestContext, signUp, waitFor } from '@chirp/testkit';
 import { deadLetterTopic, groupId } from '@chirp/core';
 import { entryId } from '@chirp/store';
 import type { KafkaMessage } from 'kafkajs';
@@ -14,7 +14,8 @@ describe('a malformed message on twitter.newTweets', () => {
     const producer = await ctx.producer();
     // Same key (author) as the valid tweet, so both sit in one partition: the poison is in its way.
     await producer.send({ topic: ctx.topics.newTweets, messages: [{ key: 'ann', value: '{"id": "x", "author": "ann", "text": ' }] });
-    const res = await fetch(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'ann', text: 'after the poison' }) });
+    const ann = await signUp(api, 'ann');
+    const res = await ann.fetch(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'ann', text: 'after the poison' }) });
     const tweet = (await res.json()) as { id: string };
     await waitFor(async () => (await ctx.redis.exists(ctx.keys.tweet(tweet.id))) === 1, { what: 'saver to save the valid tweet' });
     await waitFor(async () => (await ctx.redis.lrange(ctx.keys.timeline('ann'), 0, -1)).map(entryId).includes(tweet.id), { what: 'fanout to deliver the valid tweet' });

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '@chirp/testkit';
+import { createTestContext, signUp, waitFor } from '@chirp/testkit';
 import { TAGS } from '@chirp/core';
 import type { KafkaMessage } from 'kafkajs';
 
 const ctx = await createTestContext();
 const [api] = await Promise.all([ctx.startService('api'), ctx.startService('saver'), ctx.startService('tagger')]);
 const url = `http://127.0.0.1:${api!.port}`;
+const reader = await signUp(url, 'reader');
 
 describe('tagger worker with the default (offline) configuration', () => {
   it('a posted tweet carries tags on GET /api/tweets/:id within 2 s, and the verdict is on twitter.tweetTags', async () => {
     const t0 = Date.now();
-    const res = await fetch(`${url}/api/tweets`, {
+    const res = await reader.fetch(`${url}/api/tweets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ author: 'reader', text: 'Just finished a new novel, can not wait for book club on Friday' }),
@@ -37,7 +38,7 @@ describe('tagger worker with the default (offline) configuration', () => {
   });
 
   it('stores an empty list when nothing fits, rather than leaving the tweet pending', async () => {
-    const res = await fetch(`${url}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'reader', text: 'ok see you at 5' }) });
+    const res = await reader.fetch(`${url}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'reader', text: 'ok see you at 5' }) });
     const { id } = (await res.json()) as { id: string };
     const tweet = await waitFor(async () => {
       const body = (await (await fetch(`${url}/api/tweets/${id}`)).json()) as { tags?: string[] };

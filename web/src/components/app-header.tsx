@@ -5,10 +5,10 @@ import type { Route } from '../router.ts';
 export interface AppHeaderProps {
   viewer: string | null;
   route: Route;
-  onSwitchUser: () => void;
+  onSignOut: () => void;
 }
 
-export function AppHeader({ viewer, route, onSwitchUser }: AppHeaderProps): ReactElement {
+export function AppHeader({ viewer, route, onSignOut }: AppHeaderProps): ReactElement {
   const current = (active: boolean): 'page' | undefined => (active ? 'page' : undefined);
   return (
     <header className="app-header">
@@ -35,8 +35,8 @@ export function AppHeader({ viewer, route, onSwitchUser }: AppHeaderProps): Reac
           <span className="session-name">
             <span className="visually-hidden">Signed in as </span>@{viewer}
           </span>
-          <button type="button" className="button button-secondary button-small" onClick={onSwitchUser}>
-            Switch user
+          <button type="button" className="button button-secondary button-small" onClick={onSignOut}>
+            Sign out
           </button>
         </div>
       )}

@@ -1,58 +1,53 @@
 import { useCallback, useEffect, useState } from 'react';
-import { readStoredHandle, resolveHandle, urlWithHandle, writeStoredHandle } from '../handle.ts';
+import { api as defaultApi, type Api } from '../api.ts';
 
 export interface Session {
+  /** The signed-in handle; null when signed out. */
   viewer: string | null;
-  /** A handle in the URL that was not valid, so the sign-in form can say why it appeared. */
-  rejected: string | null;
-  signIn(handle: string): void;
-  signOut(): void;
+  /** True until the server said who the session cookie belongs to (so a reload stays signed in). */
+  loading: boolean;
+  /** Rejects with the ApiError (401 wrong password, 409 taken, 429 too many attempts) for the form to show. */
+  signIn(handle: string, password: string): Promise<void>;
+  signUp(handle: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
 }
 
-function storage(): Storage | undefined {
-  return typeof localStorage === 'undefined' ? undefined : localStorage;
-}
-
-function resolveNow(): ReturnType<typeof resolveHandle> {
-  return resolveHandle({ search: window.location.search, hash: window.location.hash, stored: readStoredHandle(storage()) });
-}
-
-/** Put the handle into the URL without a reload, so the address bar always says who is signed in. */
-function syncUrl(handle: string | null): void {
-  const next = urlWithHandle(window.location.href, handle);
-  if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
-}
-
-export function useSession(): Session {
-  const [state, setState] = useState(resolveNow);
+/**
+ * The session lives in an HttpOnly cookie the app cannot read: on load it asks the API who it is
+ * signed in as (GET /api/sessions/current), and every later call carries the cookie by itself.
+ */
+export function useSession(api: Api = defaultApi): Session {
+  const [viewer, setViewer] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    if (state.handle !== null) {
-      writeStoredHandle(storage(), state.handle);
-      syncUrl(state.handle);
+    const controller = new AbortController();
+    api.currentUser(controller.signal).then(
+      (handle) => {
+        setViewer(handle);
+        setLoading(false);
+      },
+      () => {
+        if (!controller.signal.aborted) setLoading(false);
+      },
+    );
+    return () => controller.abort();
+  }, [api]);
+
+  const signIn = useCallback(async (handle: string, password: string) => {
+    setViewer((await api.signIn(handle, password)).handle);
+  }, [api]);
+  const signUp = useCallback(async (handle: string, password: string) => {
+    await api.signUp(handle, password);
+    setViewer((await api.signIn(handle, password)).handle);
+  }, [api]);
+  const signOut = useCallback(async () => {
+    try {
+      await api.signOut();
+    } finally {
+      setViewer(null);
     }
-  }, [state.handle]);
+  }, [api]);
 
-  // A pasted or hand-edited link may carry a different `as=`.
-  useEffect(() => {
-    const onChange = (): void => {
-      const next = resolveNow();
-      setState((prev) => (prev.handle === next.handle && prev.rejected === next.rejected ? prev : next));
-    };
-    window.addEventListener('hashchange', onChange);
-    window.addEventListener('popstate', onChange);
-    return () => {
-      window.removeEventListener('hashchange', onChange);
-      window.removeEventListener('popstate', onChange);
-    };
-  }, []);
-
-  const signIn = useCallback((handle: string) => setState({ handle, rejected: null }), []);
-  const signOut = useCallback(() => {
-    writeStoredHandle(storage(), null);
-    syncUrl(null);
-    setState({ handle: null, rejected: null });
-  }, []);
-
-  return { viewer: state.handle, rejected: state.rejected, signIn, signOut };
+  return { viewer, loading, signIn, signUp, signOut };
 }

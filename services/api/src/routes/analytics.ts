@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { ChirpError } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
 import { fromRedis } from '../http-error.ts';
+import { actingAs } from '../auth.ts';
 import { handleParam, limitParam } from './params.ts';
 
 function analyticsOf(deps: AppDeps): NonNullable<AppDeps['analytics']> {
@@ -14,7 +15,7 @@ export function analyticsRoutes(deps: AppDeps): Router {
 
   /** `{user, tags: [{tag, score}]}`: the user's interests as the analytics worker learnt them from clicks. */
   router.get('/api/users/:user/preferences', async (req, res) => {
-    const user = handleParam(req.params.user);
+    const user = actingAs(res, handleParam(req.params.user)); // private: what you click is yours
     res.json({ user, tags: await fromRedis(analyticsOf(deps).reads.preferences(user)) });
   });
 

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ChirpError, CLICK_KINDS, handleSchema, newId, type Click } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
+import { actingAs, signedIn } from '../auth.ts';
 import { fromRedis, validationError } from '../http-error.ts';
 import { tweetIdSchema } from './tweets.ts';
 
@@ -42,6 +43,7 @@ export function clickRoutes(deps: AppDeps): Router {
    * 404 naming the field when a tweet does not exist (nothing produced).
    */
   router.post('/api/clicks', async (req, res) => {
+    signedIn(res);
     const body: unknown = req.body;
     if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new ChirpError('VALIDATION', 'body must be a JSON object', { field: 'body' });
@@ -49,9 +51,10 @@ export function clickRoutes(deps: AppDeps): Router {
     const parsed = 'clicks' in body ? batchInput.safeParse(body) : clickInput.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error);
     const inputs = 'clicks' in parsed.data ? parsed.data.clicks : [parsed.data];
+    const users = inputs.map((c) => actingAs(res, c.user)); // 403 before anything is looked up
     await requireTweets(deps, inputs, 'clicks' in parsed.data);
     const at = new Date().toISOString();
-    const clicks: Click[] = inputs.map((c) => ({ clickId: newId(), user: c.user, tweetId: c.tweetId, kind: c.kind, at }));
+    const clicks: Click[] = inputs.map((c, i) => ({ clickId: newId(), user: users[i]!, tweetId: c.tweetId, kind: c.kind, at }));
     await deps.publish.clicks(clicks); // 503 via the error handler when Kafka does not acknowledge
     res.status(202).json({ accepted: clicks.length });
   });

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { StoredTweet } from '@chirp/store';
 import type { AppDeps } from '../deps.ts';
+import { actingAs, signedIn } from '../auth.ts';
 import { fromRedis } from '../http-error.ts';
 import type { LiveSink } from '../live-hub.ts';
 import { handleParam } from './params.ts';
@@ -30,7 +31,8 @@ function lastEventId(req: Request): string | undefined {
 export function streamRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/api/stream', async (req, res) => {
-    const user = handleParam(req.query.user);
+    // The signed-in user's stream; `?user=` is accepted only when it names them.
+    const user = req.query.user === undefined ? signedIn(res).handle : actingAs(res, handleParam(req.query.user));
     const after = lastEventId(req);
     // Live tweets that arrive while the replay is read wait, so the order holds and none is sent twice.
     let queue: StoredTweet[] | undefined = after ? [] : undefined;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { StoredTweet } from '@chirp/store';
 import type { AppDeps } from '../deps.ts';
+import { actingAs } from '../auth.ts';
 import { fromRedis } from '../http-error.ts';
 import { handleParam, idCursorParam, limitParam, scoreCursorParam } from './params.ts';
 import { TAGS, ChirpError } from '@chirp/core';
@@ -16,7 +17,7 @@ export function timelineRoutes(deps: AppDeps): Router {
 
   /** Home timeline: ids with one round trip (LPOS+LRANGE script), bodies with one MGET. */
   router.get('/api/timelines/:user', async (req, res) => {
-    const user = handleParam(req.params.user);
+    const user = actingAs(res, handleParam(req.params.user)); // private: only your own home timeline
     const limit = limitParam(req.query.limit);
     const cursor = idCursorParam(req.query.cursor);
     if (rankingParam(req.query.ranking) === 'for-you') {

@@ -2,12 +2,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ChirpError, handleSchema, newId, tweetTextSchema, type Tweet } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
+import { actingAs, signedIn } from '../auth.ts';
 import { fromRedis, validationError } from '../http-error.ts';
 
-/** JSON `{author, text}` or the article's form fields `author`, `tweet`. */
+/** JSON `{author?, text}` or the article's form fields `author`, `tweet`; the author is the signed-in account. */
 const postTweetSchema = z
   .object({
-    author: handleSchema,
+    author: handleSchema.optional(),
     text: tweetTextSchema.optional(),
     tweet: tweetTextSchema.optional(),
   })
@@ -26,12 +27,15 @@ export function tweetRoutes(deps: AppDeps): Router {
   const router = Router();
 
   router.post('/api/tweets', async (req, res) => {
+    const me = signedIn(res);
     if (req.body === undefined || typeof req.body !== 'object' || Array.isArray(req.body) || req.body === null) {
       throw new ChirpError('VALIDATION', 'body must be a JSON object or form fields', { field: 'body' });
     }
     const parsed = postTweetSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    const tweet: Tweet = { id: newId(), author: parsed.data.author, text: parsed.data.text, createdAt: new Date().toISOString() };
+    // Naming someone else is a 403, not silently corrected: the client thinks it posts as them.
+    const author = parsed.data.author === undefined ? me.handle : actingAs(res, parsed.data.author, 'author');
+    const tweet: Tweet = { id: newId(), author, text: parsed.data.text, createdAt: new Date().toISOString() };
     await deps.publish.tweet(tweet); // 503 via the error handler when Kafka does not acknowledge
     res.status(201).location(`/api/tweets/${tweet.id}`).json(tweet);
   });

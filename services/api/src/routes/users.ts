@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { ChirpError } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
+import { actingAs } from '../auth.ts';
 import { fromRedis } from '../http-error.ts';
 import { handleParam, limitParam, scoreCursorParam } from './params.ts';
 
@@ -38,9 +39,9 @@ export function userRoutes(deps: AppDeps): Router {
   /** Follow and unfollow are events on twitter.follows; the graph worker applies them. 204 once Kafka acknowledged. */
   const edge = (action: 'follow' | 'unfollow') =>
     async (req: import('express').Request, res: import('express').Response): Promise<void> => {
-      const user = handleParam(req.params.user, 'user');
+      const user = actingAs(res, handleParam(req.params.user, 'user'));
       const target = handleParam(req.params.target, 'target');
-      if (user === target) throw new ChirpError('VALIDATION', 'a user cannot follow themselves', { field: 'target' });
+      if (user.toLowerCase() === target.toLowerCase()) throw new ChirpError('VALIDATION', 'a user cannot follow themselves', { field: 'target' });
       await deps.publish.follow({ user, target, action, at: new Date().toISOString() });
       res.status(204).end();
     };

@@ -1,0 +1,3 @@
+export * from './password.ts';
+export * from './tokens.ts';
+export * from './applier.ts';

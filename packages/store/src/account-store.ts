@@ -1,0 +1,59 @@
+import type { Redis } from 'ioredis';
+import type { AccountEvent } from '@chirp/core';
+import type { Keys } from './keys.ts';
+
+/** What a sign-in needs of an account. */
+export type StoredAccount = AccountEvent;
+
+export interface StoredSession {
+  handle: string;
+  expiresAt: string;
+}
+
+/**
+ * Accounts (a view of twitter.accounts, written only by the accounts applier) and sessions and
+ * rate-limit counters (the API's own state: not views of the log, lost on a Redis rebuild, which
+ * signs everyone out and nothing worse).
+ */
+export class AccountStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+  ) {}
+
+  async account(handle: string): Promise<StoredAccount | undefined> {
+    const raw = await this.redis.get(this.keys.account(handle.toLowerCase()));
+    return raw === null ? undefined : (JSON.parse(raw) as StoredAccount);
+  }
+
+  /**
+   * Applies sign-ups in log order with one pipeline: the first record of a handle wins (SET NX),
+   * later ones are no-ops, so a redelivered batch changes nothing.
+   */
+  async claim(accounts: readonly AccountEvent[]): Promise<void> {
+    if (accounts.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const a of accounts) pipeline.set(this.keys.account(a.handle.toLowerCase()), JSON.stringify(a), 'NX');
+    const results = (await pipeline.exec()) ?? [];
+    const failed = results.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
+  }
+
+  async createSession(tokenHash: string, session: StoredSession, ttlMs: number): Promise<void> {
+    await this.redis.set(this.keys.session(tokenHash), JSON.stringify(session), 'PX', ttlMs);
+  }
+
+  async session(tokenHash: string): Promise<StoredSession | undefined> {
+    const raw = await this.redis.get(this.keys.session(tokenHash));
+    return raw === null ? undefined : (JSON.parse(raw) as StoredSession);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.redis.del(this.keys.session(tokenHash));
+  }
+
+  /** For rate-limit-redis, whose counters are its own Lua script under keys.rateLimit(). */
+  sendCommand(command: string, ...args: string[]): Promise<unknown> {
+    return this.redis.call(command, ...args);
+  }
+}
