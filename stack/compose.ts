@@ -150,7 +150,7 @@ export function ensureBaseImages(log: Log): string[] {
     else {
       const context = standIn.endsWith('/node') ? nodeContext(standIn) : join(ROOT, standIn);
       try {
-        runLoud('docker', ['build', '-q', '--label', `${STAND_IN_LABEL}=true`, '-t', image, context]);
+        runLoud('docker', ['build', '-q', '--force-rm', '--label', `${STAND_IN_LABEL}=true`, '-t', image, context]);
       } finally {
         if (context.startsWith(tmpdir())) rmSync(context, { recursive: true, force: true });
       }
@@ -168,7 +168,7 @@ export function composeCommand(): string[] {
 /** As `run`, without blocking the event loop (the test posts tweets while a container restarts). */
 export function runAsync(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...BUILD_ENV, ...env } });
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...BUILD_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_800_000 });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -27,6 +27,9 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** fetch with a deadline, so a connection the engine's proxy accepts but nobody answers cannot hang the test. */
+const http = (url: string, init: RequestInit = {}): Promise<Response> => fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+
 describe.sequential('docker compose on a real engine', () => {
   let engine: Engine | undefined;
   let env: NodeJS.ProcessEnv = {};
@@ -69,15 +72,16 @@ describe.sequential('docker compose on a real engine', () => {
     });
 
   async function post(user: string, text: string): Promise<Response> {
-    return fetch(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth[user] }, body: JSON.stringify({ author: user, text }) });
+    return http(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth[user] }, body: JSON.stringify({ author: user, text }) });
   }
   async function tweet(user: string, text: string): Promise<string> {
     const res = await post(user, text);
-    expect(res.status, await res.clone().text()).toBe(201);
-    return ((await res.json()) as { id: string }).id;
+    const body = await res.text();
+    expect(res.status, body).toBe(201);
+    return (JSON.parse(body) as { id: string }).id;
   }
   async function timelineIds(user: string): Promise<string[]> {
-    const res = await fetch(`${api}/api/timelines/${user}?limit=100`, { headers: auth[user] });
+    const res = await http(`${api}/api/timelines/${user}?limit=100`, { headers: auth[user] });
     return res.ok ? ((await res.json()) as { tweets: { id: string }[] }).tweets.map((t) => t.id) : [];
   }
   /** Signs up when the API has accounts (`POST /api/accounts`); before that, writes name their author. */
@@ -85,20 +89,22 @@ describe.sequential('docker compose on a real engine', () => {
     const password = `pw-${handle}-correct-horse`;
     const body = JSON.stringify({ handle, password });
     const headers = { 'content-type': 'application/json' };
-    const created = await fetch(`${api}/api/accounts`, { method: 'POST', headers, body });
+    const created = await http(`${api}/api/accounts`, { method: 'POST', headers, body });
     if (created.status === 404) {
       auth[handle] = {};
       return;
     }
-    expect(created.status, await created.clone().text()).toBe(201);
-    const session = await fetch(`${api}/api/sessions`, { method: 'POST', headers, body });
-    expect(session.ok, await session.clone().text()).toBe(true);
-    auth[handle] = { authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
+    expect(created.status, await created.text()).toBe(201);
+    const session = await http(`${api}/api/sessions`, { method: 'POST', headers, body });
+    const token = await session.text();
+    expect(session.ok, token).toBe(true);
+    auth[handle] = { authorization: `Bearer ${(JSON.parse(token) as { token: string }).token}` };
   }
   /** From `up -d` to the first 201 of POST /api/tweets: printed, as users feel it. */
   async function upUntilFirst201(what: string, user: string): Promise<string> {
     const t0 = Date.now();
     await composeOk('up', '-d', '--no-build', ...services);
+    log(`${what}: up -d returned after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     let id = '';
     await waitFor(async () => {
       if (!auth[user]) await signUp(user); // throws until the API answers; retried
@@ -132,7 +138,7 @@ describe.sequential('docker compose on a real engine', () => {
 
   it('builds the app image and the Kafka image', async () => {
     const t0 = Date.now();
-    await composeOk('build', 'kafka', 'api');
+    await composeOk('build', '--force-rm', 'kafka', 'api');
     log(`images built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     expect(imageExists('chirp-app:latest') && imageExists('chirp-kafka:3.9.1')).toBe(true);
   }, 1_800_000);
@@ -157,10 +163,10 @@ describe.sequential('docker compose on a real engine', () => {
     bob = `bob_${suffix}`;
     await signUp(alice);
     await signUp(bob);
-    const follow = await fetch(`${api}/api/users/${bob}/following/${alice}`, { method: 'PUT', headers: auth[bob] });
+    const follow = await http(`${api}/api/users/${bob}/following/${alice}`, { method: 'PUT', headers: auth[bob] });
     expect(follow.status).toBe(204);
     await waitFor(async () => {
-      const res = await fetch(`${api}/api/users/${bob}`, { headers: auth[bob] });
+      const res = await http(`${api}/api/users/${bob}`, { headers: auth[bob] });
       return res.ok && ((await res.json()) as { following: number }).following === 1;
     }, 'the graph worker to apply the follow', 60_000, 250);
     const id = await tweet(alice, 'Just finished a new novel, can not wait for book club on Friday');
@@ -168,7 +174,7 @@ describe.sequential('docker compose on a real engine', () => {
     await waitFor(async () => (await timelineIds(bob)).includes(id), `${id} in ${bob}'s timeline`, 60_000, 250);
     let tags: string[] = [];
     await waitFor(async () => {
-      const res = await fetch(`${api}/api/tweets/${id}`, { headers: auth[alice] });
+      const res = await http(`${api}/api/tweets/${id}`, { headers: auth[alice] });
       tags = res.ok ? (((await res.json()) as { tags?: string[] }).tags ?? []) : [];
       return tags.length > 0;
     }, 'tags on the tweet', 60_000, 250);
@@ -178,7 +184,7 @@ describe.sequential('docker compose on a real engine', () => {
   it('the monitor reports consumer lag for every group, through the API', async () => {
     let groups: { group: string; lag: number }[] = [];
     await waitFor(async () => {
-      const res = await fetch(`${api}/api/pipeline`);
+      const res = await http(`${api}/api/pipeline`);
       groups = res.ok ? ((await res.json()) as { groups: { group: string; lag: number }[] }).groups : [];
       return WORKERS.every((w) => groups.some((g) => g.group === `twitter.${w}` && g.lag === 0));
     }, 'lag 0 reported for every worker group', 120_000, 1000).catch((error: unknown) => {
@@ -190,7 +196,7 @@ describe.sequential('docker compose on a real engine', () => {
   it('Prometheus has every scrape target up', async () => {
     let targets: { labels: { job: string }; health: string; lastError: string }[] = [];
     await waitFor(async () => {
-      const res = await fetch(`${prometheus}/api/v1/targets?state=active`);
+      const res = await http(`${prometheus}/api/v1/targets?state=active`);
       targets = res.ok ? ((await res.json()) as { data: { activeTargets: typeof targets } }).data.activeTargets : [];
       return targets.length === PROMETHEUS_JOBS.length && targets.every((t) => t.health === 'up');
     }, 'every Prometheus target up', 120_000, 1000).catch((error: unknown) => {
