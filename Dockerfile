@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image for every chirp process (docker-compose.yml picks the entry point per service):
 #   node --import tsx services/<name>/src/main.ts   — as `npm start` runs them; there is no build step.
 

@@ -171,6 +171,7 @@ const commands: Record<string, () => Promise<number | void>> = {
   'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
   'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
   'bench-tagger': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'bench.ts'), ...process.argv.slice(3)], false),
+  'compose-test': () => withInfra([join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'compose', ...process.argv.slice(3)], false),
   'tagger-quality': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'quality.ts'), ...process.argv.slice(3)], false),
 };
 

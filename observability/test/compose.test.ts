@@ -8,6 +8,8 @@ import { kafkaEnv, taggerEnv, timelineEnv, type EnvShape } from '@chirp/core';
 import { workerEnv } from '@chirp/streams';
 import { API_ENV } from '../../services/api/src/config.ts';
 import { MONITOR_ENV } from '../../services/monitor/src/config.ts';
+import { BASE_IMAGES } from '../../stack/compose.ts';
+import { KAFKA_VERSION, SCALA_VERSION } from '../../stack/paths.ts';
 import { SERVICES } from '../../stack/services.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,6 +32,7 @@ const ENV_SHAPES: Record<string, EnvShape[]> = {
 
 interface ComposeService {
   image?: string;
+  volumes?: string[];
   build?: unknown;
   command?: string[];
   environment?: Record<string, string | number | null>;
@@ -128,5 +131,43 @@ describe('docker-compose.yml', () => {
       return;
     }
     expect(res.status, `${res.stdout}${res.stderr}`).toBe(0);
+  });
+
+  it('publishes only the app, Prometheus and Grafana; Kafka, Redis and the workers stay inside the network', () => {
+    const published = Object.entries(compose.services)
+      .filter(([, s]) => (s.ports ?? []).length > 0)
+      .map(([name, s]) => `${name} ${s.ports!.join(',')}`);
+    expect(published.sort()).toEqual(['api ${CHIRP_HTTP_PORT:-3000}:3000', 'grafana ${CHIRP_GRAFANA_PORT:-3001}:3000', 'prometheus ${CHIRP_PROMETHEUS_PORT:-9090}:9090']);
+  });
+
+  it('every base image of the Dockerfiles and the compose file has a stand-in recipe for machines with no registry', () => {
+    const fromDockerfile = (file: string): string[] => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^ARG \w+_IMAGE=(\S+)$/gm)].map((m) => m[1]!);
+    const pulled = Object.values(compose.services).flatMap((s) => (s.build || !s.image ? [] : [s.image]));
+    const needed = [...fromDockerfile('Dockerfile'), ...fromDockerfile('docker/kafka/Dockerfile'), ...pulled.filter((i) => !i.startsWith('grafana/'))];
+    expect(needed.length).toBeGreaterThanOrEqual(5);
+    for (const image of needed) expect(BASE_IMAGES.map((b) => b.image), `${image} has no stand-in in stack/compose.ts`).toContain(image);
+    for (const { standIn } of BASE_IMAGES.filter((b) => b.standIn !== 'debootstrap')) expect(existsSync(join(ROOT, standIn, 'Dockerfile')), standIn).toBe(true);
+  });
+
+  it("Kafka's image fetches the same broker as npm start (stack/paths.ts)", () => {
+    const pom = readFileSync(join(ROOT, 'docker', 'kafka', 'pom.xml'), 'utf8');
+    expect(pom).toContain(`<artifactId>kafka_${SCALA_VERSION}</artifactId><version>${KAFKA_VERSION}</version>`);
+    expect(compose.services.kafka?.image).toBe(`chirp-kafka:${KAFKA_VERSION}`);
+  });
+
+  it("Grafana's provisioning (checked here, as no Grafana image is built on machines without a registry) matches its mounts", () => {
+    const grafana = compose.services.grafana!;
+    const mounts = Object.fromEntries((grafana.volumes ?? []).map((v) => v.split(':')).map(([from, to]) => [to!, from!]));
+    expect(existsSync(join(ROOT, mounts['/etc/grafana/provisioning']!, 'datasources'))).toBe(true);
+    const datasources = parse(readFileSync(join(ROOT, mounts['/etc/grafana/provisioning']!, 'datasources', 'prometheus.yml'), 'utf8')) as { datasources: { url: string; uid: string }[] };
+    expect(datasources.datasources.map((d) => d.url)).toEqual([`http://prometheus:${compose.services.prometheus?.ports?.[0]?.split(':').pop()}`]);
+    const providers = parse(readFileSync(join(ROOT, mounts['/etc/grafana/provisioning']!, 'dashboards', 'dashboards.yml'), 'utf8')) as { providers: { options: { path: string } }[] };
+    for (const provider of providers.providers) expect(mounts[provider.options.path], `${provider.options.path} is mounted`).toBeDefined();
+    const home = env('grafana').GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH!;
+    const dashboards = '/etc/grafana/dashboards';
+    expect(existsSync(join(ROOT, mounts[dashboards]!, home.slice(dashboards.length + 1))), home).toBe(true);
+    const board = JSON.parse(readFileSync(join(ROOT, mounts[dashboards]!, 'chirp-overview.json'), 'utf8')) as { panels: { datasource?: { uid?: string } }[] };
+    const uids = new Set(board.panels.map((panel) => panel.datasource?.uid).filter(Boolean));
+    expect([...uids]).toEqual(datasources.datasources.map((d) => d.uid));
   });
 });
