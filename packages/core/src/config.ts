@@ -38,6 +38,8 @@ export const apiEnv = {
   WEB_DIST: z.string().optional(),
   RATE_LIMIT_PER_MINUTE: int(600, 0),
   MONITOR_URL: z.string().url().default('http://127.0.0.1:9308'),
+  /** Set by `npm start`: the supervisor's status file (restarts per process) shown on the pipeline page. */
+  STACK_STATUS_FILE: z.string().optional(),
 };
 export const taggerEnv = {
   TAGGER_PROVIDER: z.enum(['local', 'openai']).optional(),
@@ -50,6 +52,12 @@ export const taggerEnv = {
 };
 export const monitorEnv = {
   MONITOR_INTERVAL_MS: int(5000, 100),
+};
+
+/** Read by `npm start` (stack/cli.ts) only. */
+export const stackEnv = {
+  /** Added to every worker's default metrics port, so a second stack (a test) can run beside the first. */
+  STACK_PORT_OFFSET: int(0, 0),
 };
 
 export type EnvShape = Record<string, z.ZodType>;
