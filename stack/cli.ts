@@ -188,6 +188,8 @@ const commands: Record<string, () => Promise<number | void>> = {
   start,
   test,
   seed: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'seed.ts')]),
+  dlq: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'dlq.ts'), ...process.argv.slice(3)]),
+  rebuild: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'rebuild.ts'), ...process.argv.slice(3)]),
   'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
   'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
   'bench-tagger': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'bench.ts'), ...process.argv.slice(3)], false),
