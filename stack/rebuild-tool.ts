@@ -146,7 +146,8 @@ export async function rebuild(o: RebuildOptions = {}): Promise<RebuildReport> {
     } finally {
       await fanout.producer.disconnect();
     }
-    await timed('fan-out chunks', () => drainChunks(fanoutRt, fanoutOptions, o));
+    // A runtime of its own (a fresh metrics registry), in the same rebuild group as the tweets phase's fanout.
+    await timed('fan-out chunks', () => drainChunks(runtime('fanout'), fanoutOptions, o));
 
     const tagsRt = runtime('tagger');
     const store = new TweetStore(tagsRt.redis, tagsRt.keys);
