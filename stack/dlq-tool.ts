@@ -54,7 +54,8 @@ async function readAll(o: DlqOptions, topic: string): Promise<Map<number, KafkaM
     topic,
     mode: 'catch-up',
     logger: o.logger,
-    onMessages: (partition, messages) => void out.set(partition, [...(out.get(partition) ?? []), ...messages.filter((m) => BigInt(m.offset) < reader.target(partition))]),
+    onMessages: (partition, messages) =>
+      void out.set(partition, [...(out.get(partition) ?? []), ...messages.filter((m) => BigInt(m.offset) < reader.target(partition))]),
   });
   await reader.start();
   await reader.caughtUp();

@@ -1,9 +1,19 @@
 import type { Kafka } from 'kafkajs';
-import { analyticsEnv, changelogTopic, deadLetterTopic, groupId as groupIdOf, kafkaEnv, loadConfig, retryTopic, timelineEnv, tweetTagsSchema } from '@chirp/core';
+import {
+  analyticsEnv,
+  changelogTopic,
+  deadLetterTopic,
+  groupId as groupIdOf,
+  kafkaEnv,
+  loadConfig,
+  retryTopic,
+  timelineEnv,
+  tweetTagsSchema,
+} from '@chirp/core';
 import { closeRedis, PreferencesStore, TweetStore } from '@chirp/store';
 import { batchInput, createWorkerRuntime, deleteTopics, highWatermarks, jsonCodec, PartitionReader, tableRecordCodec, workerProcessor } from '@chirp/streams';
 import type { Processor, WorkerRuntime } from '@chirp/streams';
-import { userStateSchema, type UserState } from '../services/analytics/src/user-state.ts';
+import { userStateSchema, type UserState } from '@chirp/analytics';
 import { createFanout } from '../services/fanout/src/fanout-processor.ts';
 import type { FanoutOptions } from '../services/fanout/src/fanout.ts';
 import { createGraph } from '../services/graph/src/graph.ts';
@@ -66,19 +76,15 @@ const sum = (t: Targets, minus?: Targets): bigint => {
  * Runs a worker's own processor under a fresh consumer group from the beginning of its input
  * topics until it has committed the high watermarks they had when the phase began.
  */
-async function runToWatermarks(
-  phase: string,
-  kafka: Kafka,
-  processors: { processor: Processor; topics: string[] }[],
-  o: RebuildOptions,
-): Promise<bigint> {
+async function runToWatermarks(phase: string, kafka: Kafka, processors: { processor: Processor; topics: string[] }[], o: RebuildOptions): Promise<bigint> {
   const state = await Promise.all(processors.map(async (x) => ({ ...x, ...(await marks(kafka, x.topics)) })));
   const total = state.reduce((s, x) => s + sum(x.high, x.low), 0n);
   const progress = async (): Promise<bigint> => {
     let done = 0n;
     for (const x of state) {
       const c = await committed(kafka, x.processor.groupId, x.low);
-      for (const [topic, ps] of x.high) for (const [p, h] of ps) done += ((c.get(topic)?.get(p) ?? 0n) < h ? c.get(topic)?.get(p) ?? 0n : h) - x.low.get(topic)!.get(p)!;
+      for (const [topic, ps] of x.high)
+        for (const [p, h] of ps) done += ((c.get(topic)?.get(p) ?? 0n) < h ? (c.get(topic)?.get(p) ?? 0n) : h) - x.low.get(topic)!.get(p)!;
     }
     return done;
   };
@@ -138,10 +144,15 @@ export async function rebuild(o: RebuildOptions = {}): Promise<RebuildReport> {
     await skipTo(kafka, fanoutRt.groupId, topics.fanout);
     try {
       await timed('tweets', () =>
-        runToWatermarks('tweets', kafka, [
-          { processor: createSaver(saverRt), topics: [topics.newTweets] },
-          { processor: fanout.processor, topics: [topics.newTweets] },
-        ], o),
+        runToWatermarks(
+          'tweets',
+          kafka,
+          [
+            { processor: createSaver(saverRt), topics: [topics.newTweets] },
+            { processor: fanout.processor, topics: [topics.newTweets] },
+          ],
+          o,
+        ),
       );
     } finally {
       await fanout.producer.disconnect();
@@ -239,7 +250,10 @@ async function rebuildPreferences(rt: WorkerRuntime, env: NodeJS.ProcessEnv, o: 
 async function cleanup(runtimes: WorkerRuntime[]): Promise<void> {
   const groups = runtimes.map((rt) => rt.groupId);
   if (runtimes[0]) {
-    await deleteTopics(runtimes[0].kafka, groups.flatMap((g) => [retryTopic(g), deadLetterTopic(g)])).catch(() => undefined);
+    await deleteTopics(
+      runtimes[0].kafka,
+      groups.flatMap((g) => [retryTopic(g), deadLetterTopic(g)]),
+    ).catch(() => undefined);
     const admin = runtimes[0].kafka.admin();
     await admin.connect();
     await admin.deleteGroups(groups).catch(() => undefined);

@@ -13,7 +13,11 @@ const groupId = `${ctx.prefix}demo`;
 const logger = createLogger('dlq-test', 'silent');
 
 const dlqCli = (...args: string[]): string =>
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'dlq.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...ctx.env() }, encoding: 'utf8' });
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'dlq.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...ctx.env() },
+    encoding: 'utf8',
+  });
 
 describe('npm run dlq', () => {
   it('lists dead letters, replays them once the cause is fixed, and a second replay moves nothing', async () => {
@@ -38,10 +42,13 @@ describe('npm run dlq', () => {
     const ids = ['d1', 'd2', 'd3'];
     await tweets.emitMany(ids.map((id, i) => ({ key: `u${i}`, value: { id, author: `u${i}`, text: 'boom', createdAt: new Date().toISOString() } })));
 
-    const letters = await waitFor(async () => {
-      const l = await listDeadLetters({ kafka: ctx.kafka, groupId, logger });
-      return l.length === 3 ? l : undefined;
-    }, { what: 'three dead letters', timeoutMs: 30_000, intervalMs: 250 });
+    const letters = await waitFor(
+      async () => {
+        const l = await listDeadLetters({ kafka: ctx.kafka, groupId, logger });
+        return l.length === 3 ? l : undefined;
+      },
+      { what: 'three dead letters', timeoutMs: 30_000, intervalMs: 250 },
+    );
     expect(letters.every((l) => !l.replayed && l.originalTopic === ctx.topics.newTweets && l.errorCode === 'VALIDATION')).toBe(true);
     expect(dlqCli('list', 'demo')).toContain('3 dead letters in');
 

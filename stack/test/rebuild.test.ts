@@ -15,9 +15,17 @@ const FANOUT = { FANOUT_CHUNK_SIZE: '3', FANOUT_PULL_THRESHOLD: '8' };
 
 /** How a family's keys are compared: the value as stored, or (`members`) without history-dependent order or scores. */
 const FAMILIES: Record<string, 'exact' | 'members'> = {
-  tweet: 'exact', tags: 'exact', tweets: 'exact', tag: 'exact', 'pulled-authors': 'exact', prefs: 'exact',
+  tweet: 'exact',
+  tags: 'exact',
+  tweets: 'exact',
+  tag: 'exact',
+  'pulled-authors': 'exact',
+  prefs: 'exact',
   // Scores set in the order events of different partitions were applied (docs/guarantees.md, "What a rebuild reproduces").
-  users: 'members', timeline: 'members', followers: 'members', following: 'members',
+  users: 'members',
+  timeline: 'members',
+  followers: 'members',
+  following: 'members',
 };
 
 async function digests(c: TestContext): Promise<Record<string, { keys: number; digest: string }>> {
@@ -30,7 +38,12 @@ async function digests(c: TestContext): Promise<Record<string, { keys: number; d
   } while (cursor !== '0');
   const out: Record<string, { keys: number; digest: string }> = {};
   for (const [family, mode] of Object.entries(FAMILIES)) {
-    const mine = keys.filter((k) => { const rest = k.slice(c.redisPrefix.length); return rest === family || rest.startsWith(`${family}:`); }).sort();
+    const mine = keys
+      .filter((k) => {
+        const rest = k.slice(c.redisPrefix.length);
+        return rest === family || rest.startsWith(`${family}:`);
+      })
+      .sort();
     const hash = createHash('sha256');
     for (const key of mine) {
       const type = await c.redis.type(key);
@@ -77,19 +90,38 @@ describe('npm run rebuild', () => {
     const users = Array.from({ length: 12 }, (_, i) => `u${i}`);
     // star: 11 followers (pulled); mid: 5 (chunked); everyone follows the next user (inline); one follow undone.
     const edges = [...users.map((u) => [u, 'star']), ...users.slice(0, 5).map((u) => [u, 'mid']), ...users.map((u, i) => [u, users[(i + 1) % users.length]!])];
-    await follows.emitMany(edges.map(([user, target], i) => ({ key: `${user}|${target}`, value: { user: user!, target: target!, action: 'follow' as const, at: at(i) } })));
+    await follows.emitMany(
+      edges.map(([user, target], i) => ({ key: `${user}|${target}`, value: { user: user!, target: target!, action: 'follow' as const, at: at(i) } })),
+    );
     await follows.emit('u0|u1', { user: 'u0', target: 'u1', action: 'unfollow', at: at(edges.length) });
     await waitFor(() => caughtUp(ctx, 'graph', [ctx.topics.follows]), { what: 'the graph applied', timeoutMs: 30_000, intervalMs: 200 });
 
     const texts = ['goal in the derby ⚽', 'new novel for book club 📚', 'pasta with basil 🍝', 'bike ride by the river', 'camera lens at golden hour'];
     const authors = ['star', 'mid', ...users];
-    const posted = Array.from({ length: 70 }, (_, i) => ({ id: `rb${i}`, author: authors[i % authors.length]!, text: `${texts[i % texts.length]} #${i}`, createdAt: at(1000 + i) }));
+    const posted = Array.from({ length: 70 }, (_, i) => ({
+      id: `rb${i}`,
+      author: authors[i % authors.length]!,
+      text: `${texts[i % texts.length]} #${i}`,
+      createdAt: at(1000 + i),
+    }));
     await tweets.emitMany(posted.map((t) => ({ key: t.author, value: t })));
-    await waitFor(async () => (await caughtUp(ctx, 'tagger', [ctx.topics.newTweets])) && (await ctx.redis.exists(...posted.map((t) => ctx.keys.tweetTags(t.id)))) === posted.length, { what: 'every tweet tagged', timeoutMs: 60_000, intervalMs: 250 });
-    await clicks.emitMany(posted.slice(0, 30).map((t, i) => ({ key: users[i % 6]!, value: { clickId: `c${i}`, user: users[i % 6]!, tweetId: t.id, kind: 'like' as const, at: at(2000 + i) } })));
+    await waitFor(
+      async () =>
+        (await caughtUp(ctx, 'tagger', [ctx.topics.newTweets])) && (await ctx.redis.exists(...posted.map((t) => ctx.keys.tweetTags(t.id)))) === posted.length,
+      { what: 'every tweet tagged', timeoutMs: 60_000, intervalMs: 250 },
+    );
+    await clicks.emitMany(
+      posted
+        .slice(0, 30)
+        .map((t, i) => ({ key: users[i % 6]!, value: { clickId: `c${i}`, user: users[i % 6]!, tweetId: t.id, kind: 'like' as const, at: at(2000 + i) } })),
+    );
     await waitFor(
       async () => {
-        for (const [g, topics] of [['saver', [ctx.topics.newTweets]], ['fanout', [ctx.topics.newTweets, ctx.topics.fanout]], ['analytics', [ctx.topics.clicks]]] as const) {
+        for (const [g, topics] of [
+          ['saver', [ctx.topics.newTweets]],
+          ['fanout', [ctx.topics.newTweets, ctx.topics.fanout]],
+          ['analytics', [ctx.topics.clicks]],
+        ] as const) {
           if (!(await caughtUp(ctx, g, [...topics]))) return false;
         }
         return true;
@@ -120,7 +152,10 @@ describe('npm run rebuild', () => {
     });
     expect(stdout).toMatch(/tweets +\[#{30}\] \d+\/\d+ offsets/);
     const after = await digests(ctx);
-    const table = Object.keys(FAMILIES).map((f) => `${f.padEnd(15)} ${FAMILIES[f]!.padEnd(8)} ${String(before[f]!.keys).padStart(5)} ${before[f]!.digest}  ${String(after[f]!.keys).padStart(5)} ${after[f]!.digest}  ${before[f]!.digest === after[f]!.digest ? 'equal' : 'DIFFERENT'}`);
+    const table = Object.keys(FAMILIES).map(
+      (f) =>
+        `${f.padEnd(15)} ${FAMILIES[f]!.padEnd(8)} ${String(before[f]!.keys).padStart(5)} ${before[f]!.digest}  ${String(after[f]!.keys).padStart(5)} ${after[f]!.digest}  ${before[f]!.digest === after[f]!.digest ? 'equal' : 'DIFFERENT'}`,
+    );
     console.log(`rebuild output:\n${stdout}\nfamily          compare  keys before            keys after\n${table.join('\n')}`);
     expect(after).toEqual(before);
   }, 480_000);

@@ -54,7 +54,14 @@ describe('npm start supervises its processes', () => {
   it('a worker killed with SIGKILL comes back (backoff, logged, counted on /api/pipeline) and Ctrl-C still stops everything', async () => {
     const apiPort = await freePort();
     const offset = await freeOffset();
-    const env = { ...process.env, ...ctx.env(), API_PORT: String(apiPort), STACK_PORT_OFFSET: String(offset), PROMETHEUS_PORT: String(await freePort()), STACK_DIR: dir };
+    const env = {
+      ...process.env,
+      ...ctx.env(),
+      API_PORT: String(apiPort),
+      STACK_PORT_OFFSET: String(offset),
+      PROMETHEUS_PORT: String(await freePort()),
+      STACK_DIR: dir,
+    };
     const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     cli.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -111,6 +118,8 @@ describe('npm start supervises its processes', () => {
     expect(pids.filter(alive)).toEqual([]);
     const ports = [apiPort, ...SERVICES.filter((s) => s.name !== 'api').map((s) => s.metricsPort + offset)];
     expect((await Promise.all(ports.map((p) => portOpen(p)))).some(Boolean)).toBe(false);
-    expect(existsSync(statusFile) && stackStatusSchema.parse(JSON.parse(readFileSync(statusFile, 'utf8'))).processes.every((p) => p.state === 'stopped')).toBe(true);
+    expect(existsSync(statusFile) && stackStatusSchema.parse(JSON.parse(readFileSync(statusFile, 'utf8'))).processes.every((p) => p.state === 'stopped')).toBe(
+      true,
+    );
   }, 300_000);
 });
