@@ -106,7 +106,10 @@ async function start(): Promise<void> {
       );
       return ready.every(Boolean);
     }, 'every service to be ready', 90_000, 300);
-    if (crashLooping) throw new Error(`${crashLooping.name} crashed ${crashLooping.crashesInARow} times in a row while starting; see ${join(LOG_DIR, `${crashLooping.name}.log`)}`);
+    if (crashLooping) {
+      const { name, crashesInARow } = crashLooping;
+      throw new Error(`${name} crashed ${crashesInARow} times in a row while starting; see ${join(LOG_DIR, `${name}.log`)}`);
+    }
     if (has('prometheus') && existsSync(join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml'))) {
       run({
         name: 'prometheus',
