@@ -40,6 +40,11 @@ export const apiEnv = {
   MONITOR_URL: z.string().url().default('http://127.0.0.1:9308'),
   /** Set by `npm start`: the supervisor's status file (restarts per process) shown on the pipeline page. */
   STACK_STATUS_FILE: z.string().optional(),
+  /** Open live streams (/api/stream) per user and per client address; past either, 429. */
+  STREAM_MAX_PER_USER: int(5, 1),
+  STREAM_MAX_PER_CLIENT: int(20, 1),
+  /** Unsent bytes a live stream may hold before its client (which stopped reading) is disconnected. */
+  STREAM_BUFFER_BYTES: int(256 * 1024, 1024),
 };
 export const taggerEnv = {
   TAGGER_PROVIDER: z.enum(['local', 'openai']).optional(),
