@@ -1,18 +1,22 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { groupTopics, systemTopics } from '@chirp/core';
+import { groupTopics, loadConfig, stackEnv, systemTopics } from '@chirp/core';
 import { createKafka, ensureTopics } from '@chirp/streams';
 import { ensureInfra, type Infra } from './infra.ts';
 import { LOG_DIR, ROOT, STATE_DIR } from './paths.ts';
 import { ensureTestTools, has, MissingPrerequisite } from './prereqs.ts';
-import { spawnManaged, type Managed } from './process.ts';
-import { entryPath, SERVICES } from './services.ts';
+import { supervise, type Supervised, type SupervisedOptions } from './supervisor.ts';
+import { writeStackStatus } from './status-file.ts';
+import { entryPath, SERVICES, type ServiceSpec } from './services.ts';
 import { portOpen, waitFor } from './wait.ts';
 
 const log = (line: string): void => console.log(line);
 const API_PORT = Number(process.env.API_PORT ?? 3000);
 const PROMETHEUS_PORT = Number(process.env.PROMETHEUS_PORT ?? 9090);
+const { STACK_PORT_OFFSET } = loadConfig(stackEnv);
+/** Where a service answers /readyz: the API on API_PORT, a worker on its metrics port shifted by STACK_PORT_OFFSET. */
+const portOf = (s: ServiceSpec): number => (s.name === 'api' ? API_PORT : s.metricsPort + STACK_PORT_OFFSET);
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -41,6 +45,18 @@ export function serviceEnv(infra: Infra, extra: NodeJS.ProcessEnv = {}): NodeJS.
   return { ...process.env, KAFKA_BROKERS: infra.brokers, REDIS_URL: infra.redisUrl, ...extra };
 }
 
+/** Ports of one service and of those it talks to, all shifted together by STACK_PORT_OFFSET. */
+function serviceExtraEnv(s: ServiceSpec): NodeJS.ProcessEnv {
+  const monitor = SERVICES.find((x) => x.name === 'monitor')!;
+  if (s.name === 'api') return { API_PORT: String(API_PORT), MONITOR_URL: process.env.MONITOR_URL ?? `http://127.0.0.1:${portOf(monitor)}` };
+  const env: NodeJS.ProcessEnv = { METRICS_PORT: String(portOf(s)) };
+  if (s === monitor && STACK_PORT_OFFSET !== 0 && !process.env.MONITOR_SCRAPE_TARGETS) {
+    const workers = SERVICES.filter((x) => x.name !== 'api' && x !== monitor);
+    env.MONITOR_SCRAPE_TARGETS = workers.map((w) => `http://127.0.0.1:${portOf(w)}/metrics`).join(',');
+  }
+  return env;
+}
+
 async function createSystemTopics(infra: Infra): Promise<void> {
   const prefix = process.env.TOPIC_PREFIX ?? 'twitter.';
   const kafka = createKafka({ brokers: infra.brokers, clientId: 'chirp-stack' });
@@ -53,7 +69,12 @@ async function start(): Promise<void> {
   if (await portOpen(API_PORT)) throw new Error(`port ${API_PORT} is in use (another npm start?); stop it or set API_PORT`);
   const t0 = Date.now();
   const infra = await ensureInfra();
-  const procs: Managed[] = [];
+  const procs: Supervised[] = [];
+  // The supervisor's view of every process, for the API's /api/pipeline (restarts per process).
+  const statusFile = join(STATE_DIR, 'processes.json');
+  const run = (o: Omit<SupervisedOptions, 'log' | 'onChange'>): void => {
+    procs.push(supervise({ ...o, log, onChange: () => writeStackStatus(statusFile, procs.map((p) => p.status)) }));
+  };
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -69,41 +90,43 @@ async function start(): Promise<void> {
     await createSystemTopics(infra);
     const webDist = buildWeb();
     for (const s of SERVICES) {
-      const env = serviceEnv(infra, s.name === 'api' ? { API_PORT: String(API_PORT), WEB_DIST: webDist } : { METRICS_PORT: String(s.metricsPort) });
-      procs.push(spawnManaged({ name: s.name, cmd: process.execPath, args: ['--import', 'tsx', entryPath(s)], cwd: ROOT, env, logFile: join(LOG_DIR, `${s.name}.log`) }));
+      const env = serviceEnv(infra, { ...serviceExtraEnv(s), ...(s.name === 'api' ? { WEB_DIST: webDist, STACK_STATUS_FILE: statusFile } : {}) });
+      run({ name: s.name, cmd: process.execPath, args: ['--import', 'tsx', entryPath(s)], cwd: ROOT, env, logFile: join(LOG_DIR, `${s.name}.log`) });
     }
+    let crashLooping: Supervised | undefined;
     await waitFor(async () => {
-      const dead = procs.find((p) => p.exited);
-      if (dead) throw new Error(`${dead.name} exited (code ${dead.exitCode}); see ${join(LOG_DIR, `${dead.name}.log`)}`);
+      // A process that cannot start (bad config, missing file) is not retried forever: it stops the stack.
+      crashLooping = procs.find((p) => p.crashesInARow >= 3);
+      if (crashLooping) return true;
       const ready = await Promise.all(
         SERVICES.map(async (s) => {
-          const port = s.name === 'api' ? API_PORT : s.metricsPort;
-          const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+          const res = await fetch(`http://127.0.0.1:${portOf(s)}/readyz`).catch(() => undefined);
           return res?.status === 200;
         }),
       );
       return ready.every(Boolean);
     }, 'every service to be ready', 90_000, 300);
+    if (crashLooping) {
+      const { name, crashesInARow } = crashLooping;
+      throw new Error(`${name} crashed ${crashesInARow} times in a row while starting; see ${join(LOG_DIR, `${name}.log`)}`);
+    }
     if (has('prometheus') && existsSync(join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml'))) {
-      procs.push(
-        spawnManaged({
-          name: 'prometheus',
-          cmd: 'prometheus',
-          args: [
-            `--config.file=${join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml')}`,
-            `--storage.tsdb.path=${join(STATE_DIR, 'prometheus')}`,
-            `--web.listen-address=127.0.0.1:${PROMETHEUS_PORT}`,
-          ],
-          logFile: join(LOG_DIR, 'prometheus.log'),
-        }),
-      );
+      run({
+        name: 'prometheus',
+        cmd: 'prometheus',
+        args: [
+          `--config.file=${join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml')}`,
+          `--storage.tsdb.path=${join(STATE_DIR, 'prometheus')}`,
+          `--web.listen-address=127.0.0.1:${PROMETHEUS_PORT}`,
+        ],
+        logFile: join(LOG_DIR, 'prometheus.log'),
+      });
       log(`› Prometheus: http://localhost:${PROMETHEUS_PORT}`);
     }
     if (process.env.SEED === '1' || process.argv.includes('--seed')) await runSeed(infra);
     log(`\n  chirp is up in ${((Date.now() - t0) / 1000).toFixed(1)} s → open http://localhost:${API_PORT}\n`);
     log(`  logs: ${LOG_DIR}/<process>.log · stop with Ctrl-C\n`);
-    // A crashed worker is reported, not silently restarted: the operator should see it.
-    for (const p of procs) void p.done.then(() => { if (!stopping) log(`! ${p.name} exited with code ${p.exitCode}; see ${join(LOG_DIR, `${p.name}.log`)}`); });
+    // From here a crashed process is restarted by its supervisor (logged with a `!` line, counted in processes.json).
     await new Promise(() => undefined);
   } catch (error) {
     await stop();
@@ -168,6 +191,8 @@ const commands: Record<string, () => Promise<number | void>> = {
   start,
   test,
   seed: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'seed.ts'), ...process.argv.slice(3)]),
+  dlq: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'dlq.ts'), ...process.argv.slice(3)]),
+  rebuild: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'rebuild.ts'), ...process.argv.slice(3)]),
   'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
   'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
   'bench-tagger': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'bench.ts'), ...process.argv.slice(3)], false),

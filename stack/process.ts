@@ -17,6 +17,8 @@ export interface Managed {
   pid: number;
   readonly exited: boolean;
   readonly exitCode: number | null;
+  /** The signal that ended it (SIGKILL for a kill -9), or null. */
+  readonly exitSignal: NodeJS.Signals | null;
   /** SIGTERM, then SIGKILL after the timeout; resolves when the process is gone. Idempotent. */
   stop(): Promise<void>;
   kill(signal: NodeJS.Signals): void;
@@ -40,10 +42,12 @@ export function spawnManaged(o: ManagedOptions): Managed {
   closeSync(fd);
   let exited = false;
   let exitCode: number | null = null;
+  let exitSignal: NodeJS.Signals | null = null;
   const done = new Promise<void>((resolve) => {
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       exited = true;
       exitCode = code;
+      exitSignal = signal;
       resolve();
     });
     child.once('error', () => {
@@ -72,6 +76,9 @@ export function spawnManaged(o: ManagedOptions): Managed {
     },
     get exitCode() {
       return exitCode;
+    },
+    get exitSignal() {
+      return exitSignal;
     },
     done,
     kill: signalGroup,

@@ -50,10 +50,20 @@ export interface PipelineLatency {
   p99Seconds: number | null;
 }
 
+/** One process as `npm start`'s supervisor sees it (absent under docker compose). */
+export interface PipelineProcess {
+  name: string;
+  state: 'up' | 'restarting' | 'stopped';
+  restarts: number;
+  startedAt: string | null;
+  lastExit: { code: number | null; signal: string | null; at: string } | null;
+}
+
 export interface PipelineStatus {
   updatedAt: string;
   groups: PipelineGroup[];
   latency: PipelineLatency[];
+  processes?: PipelineProcess[];
 }
 
 /** Live events and API answers are parsed JSON; this keeps a malformed one out of the timeline. */

@@ -47,6 +47,8 @@ export const apiEnv = {
   SIGNUP_TIMEOUT_MS: int(5000, 100),
   /** express `trust proxy`: `false` (default: trust none, the socket address is the client), `true`, a hop count or addresses. */
   TRUST_PROXY: z.string().default('false'),
+  /** Set by `npm start`: the supervisor's status file (restarts per process) shown on the pipeline page. */
+  STACK_STATUS_FILE: z.string().optional(),
   /** Open live streams (/api/stream) per user and per client address; past either, 429. */
   STREAM_MAX_PER_USER: int(5, 1),
   STREAM_MAX_PER_CLIENT: int(20, 1),
@@ -64,6 +66,12 @@ export const taggerEnv = {
 };
 export const monitorEnv = {
   MONITOR_INTERVAL_MS: int(5000, 100),
+};
+
+/** Read by `npm start` (stack/cli.ts) only. */
+export const stackEnv = {
+  /** Added to every worker's default metrics port, so a second stack (a test) can run beside the first. */
+  STACK_PORT_OFFSET: int(0, 0),
 };
 
 export type EnvShape = Record<string, z.ZodType>;

@@ -6,3 +6,4 @@ export * from './topics.ts';
 export * from './config.ts';
 export * from './ids.ts';
 export * from './prng.ts';
+export * from './process-status.ts';

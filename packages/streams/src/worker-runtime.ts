@@ -23,6 +23,8 @@ export interface WorkerRuntime {
   concurrency: number;
   failure: FailureOptions;
   partitions: number;
+  /** A group with no committed offset reads all history (a rebuild); unset = the processor's default. */
+  fromBeginning?: boolean;
 }
 
 export function createWorkerRuntime(name: string, env: NodeJS.ProcessEnv = process.env): WorkerRuntime & { config: ReturnType<typeof loadConfig<typeof workerEnv>> } {
@@ -69,6 +71,7 @@ export function workerProcessor(rt: WorkerRuntime, inputs: Input[]): Processor {
     concurrency: rt.concurrency,
     failure: rt.failure,
     inputs,
+    ...(rt.fromBeginning === undefined ? {} : { fromBeginning: rt.fromBeginning }),
   });
 }
 

@@ -58,6 +58,8 @@ export interface AppDeps {
   rateLimitPerMinute: number;
   /** Base URL of the lag monitor, whose JSON the pipeline page reads. */
   monitorUrl: string;
+  /** `npm start`'s supervisor status file (restarts per process), shown on the pipeline page when set. */
+  processStatusFile?: string;
   /** For-you ranking, preferences and trends; without it those routes answer 503. */
   analytics?: { forYou: ForYouReader; reads: AnalyticsReader };
 }

@@ -91,6 +91,7 @@ await runMain(logger, async () => {
     webDist: config.WEB_DIST,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     monitorUrl: config.MONITOR_URL,
+    processStatusFile: config.STACK_STATUS_FILE,
     analytics: { forYou, reads: analytics },
     health: {
       // Cached for a second so a probe storm does not become a broker storm.

@@ -39,4 +39,23 @@ describe('PipelinePage', () => {
     unmount();
     await waitFor(() => expect(fake.requests.every((r) => r.signal?.aborted)).toBe(true));
   });
+
+  it('shows restarts per process when the supervisor reports them', async () => {
+    const at = new Date().toISOString();
+    installFakeFetch({
+      'GET /api/pipeline': () =>
+        json(200, {
+          ...status,
+          processes: [
+            { name: 'tagger', state: 'up', restarts: 2, startedAt: at, lastExit: { code: null, signal: 'SIGKILL', at } },
+            { name: 'graph', state: 'restarting', restarts: 0, startedAt: null, lastExit: null },
+          ],
+        }),
+    });
+    render(<PipelinePage refreshMs={60_000} />);
+    const row = (await screen.findByRole('rowheader', { name: 'tagger' })).closest('tr')!;
+    expect(row.textContent).toContain('2');
+    expect(row.textContent).toContain('killed (SIGKILL)');
+    expect(screen.getByRole('rowheader', { name: 'graph' }).closest('tr')!.textContent).toBe('graphrestarting0—');
+  });
 });

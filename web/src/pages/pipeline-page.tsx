@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { pollEvery } from '../poll.ts';
 import { relativeTime } from '../relative-time.ts';
-import type { PipelineGroup, PipelineLatency, PipelineStatus } from '../types.ts';
+import type { PipelineGroup, PipelineLatency, PipelineProcess, PipelineStatus } from '../types.ts';
 
 export const PIPELINE_REFRESH_MS = 5000;
 
@@ -76,6 +76,7 @@ export function PipelinePage({ refreshMs = PIPELINE_REFRESH_MS }: { refreshMs?: 
           </p>
           <LagTable groups={view.data.groups} />
           <LatencyTable latency={view.data.latency} />
+          {view.data.processes && <ProcessTable processes={view.data.processes} />}
         </>
       )}
     </section>
@@ -186,6 +187,42 @@ function LatencyTable({ latency }: { latency: PipelineLatency[] }): ReactElement
               <th scope="row">{l.stage}</th>
               <td className="num">{formatSeconds(l.p50Seconds)}</td>
               <td className="num">{formatSeconds(l.p99Seconds)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function exitLabel(p: PipelineProcess): string {
+  if (!p.lastExit) return '—';
+  return p.lastExit.signal ? `killed (${p.lastExit.signal})` : `exit code ${p.lastExit.code}`;
+}
+
+/** Restarts by `npm start`'s supervisor: a worker that keeps crashing shows here while its lag grows above. */
+function ProcessTable({ processes }: { processes: PipelineProcess[] }): ReactElement {
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>Processes (restarted by npm start after a crash)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Process</th>
+            <th scope="col">State</th>
+            <th scope="col" className="num">
+              Restarts
+            </th>
+            <th scope="col">Last exit</th>
+          </tr>
+        </thead>
+        <tbody>
+          {processes.map((p) => (
+            <tr key={p.name}>
+              <th scope="row">{p.name}</th>
+              <td>{p.state}</td>
+              <td className="num">{formatCount(p.restarts)}</td>
+              <td>{exitLabel(p)}</td>
             </tr>
           ))}
         </tbody>

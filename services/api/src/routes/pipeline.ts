@@ -1,20 +1,32 @@
+import { readFile } from 'node:fs/promises';
 import { Router } from 'express';
-import { ChirpError } from '@chirp/core';
+import { ChirpError, stackStatusSchema, type ProcessStatus } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
 
-/** The lag monitor's numbers as JSON, for the web app's pipeline page. */
+/** The supervisor's processes (restarts) when `npm start` runs us; none under compose, or when the file is unreadable. */
+async function readProcesses(file: string | undefined): Promise<ProcessStatus[] | undefined> {
+  if (!file) return undefined;
+  try {
+    return stackStatusSchema.parse(JSON.parse(await readFile(file, 'utf8'))).processes;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lag monitor's numbers as JSON, for the web app's pipeline page, with restarts per process. */
 export function pipelineRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/api/pipeline', async (_req, res) => {
-    let body: unknown;
+    let body: Record<string, unknown>;
     try {
       const response = await fetch(new URL('/lag.json', deps.monitorUrl), { signal: AbortSignal.timeout(2000) });
       if (!response.ok) throw new Error(`monitor answered ${response.status}`);
-      body = await response.json();
+      body = (await response.json()) as Record<string, unknown>;
     } catch (cause) {
       throw new ChirpError('UPSTREAM', 'the lag monitor is unavailable', { cause, retriable: true });
     }
-    res.json(body);
+    const processes = await readProcesses(deps.processStatusFile);
+    res.json(processes ? { ...body, processes } : body);
   });
   return router;
 }

@@ -1,0 +1,125 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stackStatusSchema, type StackStatus } from '@chirp/core';
+import { createTestContext, waitFor } from '@chirp/testkit';
+import { ROOT } from '../paths.ts';
+import { SERVICES } from '../services.ts';
+import { portOpen } from '../wait.ts';
+
+// A whole `npm start` on its own ports, topics and keys, beside whatever else runs on this machine.
+// 4 partitions: the stateful analytics group needs at least as many input partitions as its 3-partition retry topic.
+const ctx = await createTestContext({ partitions: 4 });
+const dir = mkdtempSync(join(tmpdir(), 'chirp-supervise-'));
+ctx.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** An offset that puts every worker's metrics port on a free port. */
+async function freeOffset(): Promise<number> {
+  for (;;) {
+    const offset = 20_000 + Math.floor(Math.random() * 20_000);
+    const busy = await Promise.all(SERVICES.filter((s) => s.name !== 'api').map((s) => portOpen(s.metricsPort + offset)));
+    if (!busy.some(Boolean)) return offset;
+  }
+}
+
+/** Pid of the stack's child running services/<name>, read from the process table (children of the CLI only). */
+function childPid(cli: ChildProcess, name: string): number | undefined {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(cli.pid)], { encoding: 'utf8' });
+  const line = out.split('\n').find((l) => l.includes(`services/${name}/src/main.ts`));
+  return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('npm start supervises its processes', () => {
+  it('a worker killed with SIGKILL comes back (backoff, logged, counted on /api/pipeline) and Ctrl-C still stops everything', async () => {
+    const apiPort = await freePort();
+    const offset = await freeOffset();
+    const env = {
+      ...process.env,
+      ...ctx.env(),
+      API_PORT: String(apiPort),
+      STACK_PORT_OFFSET: String(offset),
+      PROMETHEUS_PORT: String(await freePort()),
+      STACK_DIR: dir,
+    };
+    const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    cli.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    cli.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
+    ctx.onCleanup(async () => {
+      if (cli.exitCode === null && cli.signalCode === null) cli.kill('SIGTERM');
+      await exited;
+    });
+    const explain = (e: unknown): never => {
+      throw new Error(`${String(e)}\nstack output:\n${output.slice(-4000)}`);
+    };
+    await waitFor(() => output.includes('chirp is up'), { what: 'the stack to be up', timeoutMs: 170_000, intervalMs: 250 }).catch(explain);
+    const workerPids = SERVICES.map((s) => childPid(cli, s.name));
+    expect(workerPids.every((p) => p !== undefined && alive(p))).toBe(true);
+
+    const tagger = childPid(cli, 'tagger')!;
+    const taggerReady = `http://127.0.0.1:${9103 + offset}/readyz`;
+    process.kill(tagger, 'SIGKILL');
+    await waitFor(() => !alive(tagger), { what: 'the tagger to die', timeoutMs: 10_000 });
+    const back = await waitFor(
+      async () => {
+        const pid = childPid(cli, 'tagger');
+        if (!pid || pid === tagger) return undefined;
+        const res = await fetch(taggerReady).catch(() => undefined);
+        return res?.status === 200 ? pid : undefined;
+      },
+      { what: 'a new tagger process answering /readyz', timeoutMs: 60_000, intervalMs: 250 },
+    ).catch(explain);
+    expect(back).not.toBe(tagger);
+    expect(output).toMatch(/tagger exited \(signal SIGKILL\); restart 1 in \d+ ms/);
+
+    // The supervisor's status file, and the API's pipeline answer built from it.
+    const statusFile = join(dir, 'processes.json');
+    const status: StackStatus = stackStatusSchema.parse(JSON.parse(readFileSync(statusFile, 'utf8')));
+    const taggerStatus = status.processes.find((p) => p.name === 'tagger');
+    expect(taggerStatus).toMatchObject({ pid: back, state: 'up', restarts: 1, lastExit: { code: null, signal: 'SIGKILL' } });
+    expect(status.processes.filter((p) => p.name !== 'tagger').every((p) => p.restarts === 0 && p.state === 'up')).toBe(true);
+    const pipeline = await waitFor(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${apiPort}/api/pipeline`);
+        return res.ok ? ((await res.json()) as { processes?: { name: string; restarts: number }[] }) : undefined;
+      },
+      { what: '/api/pipeline to answer', timeoutMs: 30_000, intervalMs: 250 },
+    );
+    expect(pipeline.processes?.find((p) => p.name === 'tagger')?.restarts).toBe(1);
+    expect((await fetch(`http://127.0.0.1:${apiPort}/readyz`)).status).toBe(200);
+
+    // Ctrl-C: every process goes, none is restarted, no port stays bound.
+    cli.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 60_000))]);
+    expect(code).toBe(0);
+    const pids = [...workerPids.filter((p) => p !== tagger), back] as number[];
+    expect(pids.filter(alive)).toEqual([]);
+    const ports = [apiPort, ...SERVICES.filter((s) => s.name !== 'api').map((s) => s.metricsPort + offset)];
+    expect((await Promise.all(ports.map((p) => portOpen(p)))).some(Boolean)).toBe(false);
+    expect(existsSync(statusFile) && stackStatusSchema.parse(JSON.parse(readFileSync(statusFile, 'utf8'))).processes.every((p) => p.state === 'stopped')).toBe(
+      true,
+    );
+  }, 300_000);
+});
