@@ -1,6 +1,7 @@
 import type { Producer, IHeaders } from 'kafkajs';
 import { ChirpError } from '@chirp/core';
 import type { Codec } from './codec.ts';
+import { ProduceBatcher } from './produce-batcher.ts';
 
 export interface EmitOptions {
   headers?: Record<string, string>;
@@ -9,7 +10,8 @@ export interface EmitOptions {
 }
 
 export interface EmitterOptions<T> {
-  producer: Producer;
+  /** A batcher lets emits of many callers (and topics) share produce requests. */
+  producer: Producer | ProduceBatcher;
   topic: string;
   codec: Codec<T>;
 }
@@ -17,7 +19,7 @@ export interface EmitterOptions<T> {
 /** A typed producer for one topic. `emit` resolves once every in-sync replica has the message. */
 export class Emitter<T> {
   readonly topic: string;
-  private readonly producer: Producer;
+  private readonly producer: Producer | ProduceBatcher;
   private readonly codec: Codec<T>;
 
   constructor(options: EmitterOptions<T>) {
@@ -38,6 +40,7 @@ export class Emitter<T> {
       headers: m.headers as IHeaders | undefined,
       timestamp: String(m.timestamp ?? Date.now()),
     }));
+    if (this.producer instanceof ProduceBatcher) return this.producer.send(this.topic, encoded); // fails as KAFKA_UNAVAILABLE itself
     try {
       await this.producer.send({ topic: this.topic, acks: -1, messages: encoded });
     } catch (cause) {

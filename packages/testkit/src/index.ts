@@ -2,3 +2,4 @@ export * from './context.ts';
 export * from './service-process.ts';
 export * from './wait.ts';
 export * from './redis-counter.ts';
+export * from './produce-counter.ts';

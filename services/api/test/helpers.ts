@@ -12,6 +12,7 @@ export interface InProcessApi {
   url: string;
   server: Server;
   redis: ChirpRedis;
+  publisher: KafkaPublisher;
 }
 
 /** The real app on a real port, wired to the suite's Kafka topics and Redis prefix. */
@@ -44,7 +45,7 @@ export async function startApi(ctx: TestContext): Promise<InProcessApi> {
     await live.close();
     await publisher.close();
   });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, redis };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, redis, publisher };
 }
 
 /** Sum of high watermarks: how many messages a topic holds. */
