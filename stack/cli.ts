@@ -7,7 +7,8 @@ import { ensureInfra, type Infra } from './infra.ts';
 import { LOG_DIR, ROOT, STATE_DIR } from './paths.ts';
 import { ensureTestTools, has, MissingPrerequisite } from './prereqs.ts';
 import { spawnManaged, type Managed } from './process.ts';
-import { entryPath, SERVICES } from './services.ts';
+import { compiledEntryPath, SERVICES } from './services.ts';
+import { buildWorkers } from './build-workers.ts';
 import { portOpen, waitFor } from './wait.ts';
 
 const log = (line: string): void => console.log(line);
@@ -68,9 +69,10 @@ async function start(): Promise<void> {
   try {
     await createSystemTopics(infra);
     const webDist = buildWeb();
+    await buildWorkers(log);
     for (const s of SERVICES) {
       const env = serviceEnv(infra, s.name === 'api' ? { API_PORT: String(API_PORT), WEB_DIST: webDist } : { METRICS_PORT: String(s.metricsPort) });
-      procs.push(spawnManaged({ name: s.name, cmd: process.execPath, args: ['--import', 'tsx', entryPath(s)], cwd: ROOT, env, logFile: join(LOG_DIR, `${s.name}.log`) }));
+      procs.push(spawnManaged({ name: s.name, cmd: process.execPath, args: ['--enable-source-maps', compiledEntryPath(s)], cwd: ROOT, env, logFile: join(LOG_DIR, `${s.name}.log`) }));
     }
     await waitFor(async () => {
       const dead = procs.find((p) => p.exited);
