@@ -172,6 +172,7 @@ const commands: Record<string, () => Promise<number | void>> = {
   seed: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'seed.ts')]),
   'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
   'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
+  'bench-http': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'http.ts'), ...process.argv.slice(3)]),
   'bench-tagger': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'bench.ts'), ...process.argv.slice(3)], false),
   'tagger-quality': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'quality.ts'), ...process.argv.slice(3)], false),
 };
