@@ -1,4 +1,4 @@
-import type { Producer, IHeaders } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { ChirpError } from '@chirp/core';
 import type { Codec } from './codec.ts';
 import { ProduceBatcher } from './produce-batcher.ts';
@@ -37,7 +37,7 @@ export class Emitter<T> {
     const encoded = messages.map((m) => ({
       key: m.key,
       value: this.codec.encode(m.value),
-      headers: m.headers as IHeaders | undefined,
+      headers: m.headers,
       timestamp: String(m.timestamp ?? Date.now()),
     }));
     if (this.producer instanceof ProduceBatcher) return this.producer.send(this.topic, encoded); // fails as KAFKA_UNAVAILABLE itself
