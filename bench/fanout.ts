@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { groupTopics, systemTopics, topicNames, tweetSchema } from '@chirp/core';
-import { createKeys, createRedis, TimelineStore } from '@chirp/store';
+import { createKeys, createRedis, entryId, TimelineStore } from '@chirp/store';
 import { createKafka, createProducer, deleteTopics, Emitter, ensureTopics, jsonCodec } from '@chirp/streams';
 import { startService } from '@chirp/testkit';
 import { startRedis } from '../stack/redis-server.ts';
@@ -84,13 +84,13 @@ try {
       if (name === 'lua, followers read inside Redis') {
         let cursor = '-inf';
         for (;;) {
-          const r = await store.applyRangePage({ tweetId: 'o1', author: 'opt', marker: cursor, cursor, to: '+inf', limit: size, includeAuthor: false });
+          const r = await store.deliverFollowerPage({ tweetId: 'o1', createdAtMs: Date.now(), author: 'opt', marker: cursor, cursor, to: '+inf', limit: size, includeAuthor: false });
           if (r.next === 'end') break;
           cursor = r.next;
         }
         break;
       }
-      if (name === 'lua, followers as KEYS') await store.applyChunk({ tweetId: 'o1', followers, cursor: String(start), nextCursor: 'x' });
+      if (name === 'lua, followers as KEYS') await store.deliverToUsers({ tweetId: 'o1', createdAtMs: Date.now(), users: followers, marker: String(start) });
       else if (name === 'multi') {
         const tx = redis.multi();
         for (const f of followers) tx.lpush(keys.timeline(f), 'o1').ltrim(keys.timeline(f), 0, 799);
@@ -155,8 +155,8 @@ try {
     // Verify delivery on a sample (and the extremes) rather than trusting the event.
     const sample = new Set([0, n - 1, ...Array.from({ length: Math.min(n, 1000) }, () => Math.floor(Math.random() * n))]);
     const check = redis.pipeline();
-    for (const i of sample) check.lpos(keys.timeline(`u${i}`), `t${n}`);
-    const verified = ((await check.exec()) ?? []).every(([, pos]) => pos !== null);
+    for (const i of sample) check.lrange(keys.timeline(`u${i}`), 0, -1); // entries are '<ms>:<id>'
+    const verified = ((await check.exec()) ?? []).every(([, entries]) => (entries as string[]).some((e) => entryId(e) === `t${n}`));
     rows.push({ followers: n, naiveMs, kafkaMs, verified, rssPeakMiB: rss(fanout.child.pid!).peakMiB });
     await redis.flushall();
   }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Keys } from '@chirp/store';
+import { entryId, type Keys } from '@chirp/store';
 import { benchRedis } from './pipeline-stack.ts';
 import { parseBenchTweetId } from './pipeline-tweets.ts';
 import { sleep } from './pipeline-stats.ts';
@@ -158,9 +158,9 @@ export class Deliveries {
       }
       try {
         const follower = ((await this.redis.zrandmember(this.keys.followers(c.author))) as string | null) ?? c.author;
-        const at = await this.redis.lpos(this.keys.timeline(follower), c.id);
+        const entries = await this.redis.lrange(this.keys.timeline(follower), 0, -1); // '<ms>:<id>' entries
         c.phase.checked++;
-        if (at !== null) c.phase.verified++;
+        if (entries.some((e) => entryId(e) === c.id)) c.phase.verified++;
       } catch {
         /* Redis going away at shutdown: the check is simply not counted */
       }

@@ -38,6 +38,11 @@ export const apiEnv = {
   WEB_DIST: z.string().optional(),
   RATE_LIMIT_PER_MINUTE: int(600, 0),
   MONITOR_URL: z.string().url().default('http://127.0.0.1:9308'),
+  /** Open live streams (/api/stream) per user and per client address; past either, 429. */
+  STREAM_MAX_PER_USER: int(5, 1),
+  STREAM_MAX_PER_CLIENT: int(20, 1),
+  /** Unsent bytes a live stream may hold before its client (which stopped reading) is disconnected. */
+  STREAM_BUFFER_BYTES: int(256 * 1024, 1024),
 };
 export const taggerEnv = {
   TAGGER_PROVIDER: z.enum(['local', 'openai']).optional(),

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'REDIS_UNAVAILABLE', // Redis did not answer: 503
   'DECODE', // a message that cannot be decoded: never retried, straight to the DLQ
   'UPSTREAM', // a dependency (LLM provider) failed
+  // A message that needs data not there yet (a click on a tweet not tagged yet): the message's own
+  // failure, not an outage. Tried again later through the retry topic (never in place), bounded by
+  // its rounds, then dead-lettered. 503 over HTTP.
+  'NOT_READY',
   'CONFIG', // bad configuration at start
   'INTERNAL',
 ] as const;
@@ -38,6 +42,14 @@ export class ChirpError extends Error {
 
 export function isChirpError(error: unknown): error is ChirpError {
   return error instanceof ChirpError;
+}
+
+/**
+ * Whether retrying at once, in place, can help. Not for NOT_READY: the missing data comes at its
+ * own pace, so only the retry topic's delay waits for it, and waiting in place would hold the partition.
+ */
+export function retriesInPlace(error: unknown): boolean {
+  return !(error instanceof ChirpError && error.code === 'NOT_READY');
 }
 
 /** Whether an error (ours or a client library's) is worth retrying. */

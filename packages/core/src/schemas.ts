@@ -1,22 +1,30 @@
 import { z } from 'zod';
-import { HANDLE_PATTERN, TWEET_MAX_CHARS, fitsChars } from './text.ts';
+import { HANDLE_PATTERN, TWEET_MAX_BYTES, TWEET_MAX_CHARS, fitsBytes, fitsChars } from './text.ts';
 import { TAGS } from './tags.ts';
 
 export const handleSchema = z
   .string({ error: 'must be a string' })
   .regex(HANDLE_PATTERN, 'must be 1-32 letters, digits or _');
 
-export const tweetTextSchema = z
-  .string({ error: 'must be a string' })
-  .transform((s) => s.trim())
-  .refine((s) => s.length > 0, 'must not be empty')
-  .refine((s) => fitsChars(s), `must be at most ${TWEET_MAX_CHARS} characters`);
+const CHARS_MESSAGE = `must be at most ${TWEET_MAX_CHARS} characters`;
+const BYTES_MESSAGE = `must be at most ${TWEET_MAX_BYTES} bytes of UTF-8 (${TWEET_MAX_CHARS} characters of up to 4 bytes each)`;
+
+/** Both bounds, bytes first: segmenting a 60 KB string of combining marks is the cost the byte bound avoids. */
+const boundedText = <S extends z.ZodType<string>>(schema: S): S =>
+  schema.refine((s) => fitsBytes(s), { message: BYTES_MESSAGE, abort: true }).refine((s) => fitsChars(s), CHARS_MESSAGE);
+
+export const tweetTextSchema = boundedText(
+  z
+    .string({ error: 'must be a string' })
+    .transform((s) => s.trim())
+    .refine((s) => s.length > 0, 'must not be empty'),
+);
 
 /** A tweet as it travels on twitter.newTweets and as it is stored at tweet:<id>. */
 export const tweetSchema = z.object({
   id: z.string().min(1).max(64),
   author: handleSchema,
-  text: z.string().min(1).refine((s) => fitsChars(s), `must be at most ${TWEET_MAX_CHARS} characters`),
+  text: boundedText(z.string().min(1)),
   createdAt: z.iso.datetime(),
 });
 export type Tweet = z.infer<typeof tweetSchema>;

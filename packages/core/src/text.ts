@@ -1,5 +1,10 @@
 /** Limits the API enforces and the web app shows. */
 export const TWEET_MAX_CHARS = 280;
+/**
+ * A grapheme can carry any number of combining marks, so 280 graphemes alone bound nothing (100
+ * graphemes of 121 code points are 24 KB). 4 bytes per character is room for 280 emoji or any script.
+ */
+export const TWEET_MAX_BYTES = 4 * TWEET_MAX_CHARS;
 export const HANDLE_PATTERN = /^[A-Za-z0-9_]{1,32}$/;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -17,6 +22,16 @@ export function countChars(text: string): number {
  */
 export function fitsChars(text: string, max = TWEET_MAX_CHARS): boolean {
   return text.length <= max || countChars(text) <= max;
+}
+
+/** UTF-8 bytes of a text; cheap, no copy. */
+export function fitsBytes(text: string, max = TWEET_MAX_BYTES): boolean {
+  return text.length <= max / 3 || Buffer.byteLength(text, 'utf8') <= max;
+}
+
+/** The whole tweet bound: at most 280 characters and at most 1,120 UTF-8 bytes. */
+export function fitsTweet(text: string): boolean {
+  return fitsBytes(text) && fitsChars(text);
 }
 
 export function isHandle(value: string): boolean {

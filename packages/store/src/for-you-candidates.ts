@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 import type { TagScore } from './preferences-store.ts';
-
-const LUA = readFileSync(new URL('./lua/for-you-candidates.lua', import.meta.url), 'utf8');
-const COMMAND = 'forYouCandidates';
-
-type WithCandidates = ChirpRedis & { [COMMAND](...args: (string | number)[]): Promise<[string[], string[], string[][]]> };
+import { entryId } from './timeline-entry.ts';
 
 export interface CandidateOptions {
   /** Strongest tags whose recent tweets become candidates. */
@@ -28,23 +23,17 @@ export interface Candidates {
 
 /** Candidates of a user's for-you page in ONE round trip (a script; the tweet bodies are another). */
 export class ForYouCandidates {
-  private readonly redis: WithCandidates;
-
   constructor(
-    redis: ChirpRedis,
+    private readonly redis: ChirpRedis,
     private readonly keys: Keys,
-  ) {
-    // Registered here rather than in scripts.ts: the command belongs to this reader alone.
-    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { lua: LUA, numberOfKeys: 2 });
-    this.redis = redis as WithCandidates;
-  }
+  ) {}
 
   async read(user: string, o: CandidateOptions): Promise<Candidates> {
-    const [prefs, timeline, tagged] = await this.redis[COMMAND](
+    const [prefs, entries, tagged] = await this.redis.forYouCandidates(
       this.keys.preferences(user), this.keys.timeline(user), this.keys.tagTweets(''), o.strongTags, o.perTag, o.timelineWindow,
     );
     const affinity: TagScore[] = [];
     for (let i = 0; i < prefs.length; i += 2) affinity.push({ tag: prefs[i]!, score: Number(prefs[i + 1]) });
-    return { affinity, timeline, tagged };
+    return { affinity, timeline: entries.map(entryId), tagged };
   }
 }

@@ -2,12 +2,6 @@ import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 import { pageBySortedScore, type Page } from './paging.ts';
 
-export interface FollowerPage {
-  followers: string[];
-  /** Score cursor after this page; null at the end. */
-  nextCursor: string | null;
-}
-
 export interface Profile {
   user: string;
   followers: number;
@@ -25,19 +19,26 @@ export class GraphStore {
     private readonly mergeOnFollow = 50,
   ) {}
 
-  async follow(user: string, target: string, nowMs = Date.now()): Promise<boolean> {
+  /**
+   * Applies a follow event of time `atMs`. Edge events are last-writer-wins by event time (an
+   * unfollow wins a tie): a follow older than the edge's last applied event changes nothing, so
+   * events applied out of order (a retried follow after the later unfollow) leave the latest state.
+   */
+  async follow(user: string, target: string, atMs = Date.now()): Promise<boolean> {
     const k = this.keys;
     const added = await this.redis.follow(
-      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), k.users(),
-      user, target, nowMs, this.timelineCap, this.mergeOnFollow, k.tweet(''),
+      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), k.users(), k.edgeClocks(user),
+      user, target, Math.floor(atMs), this.timelineCap, this.mergeOnFollow,
     );
     return added === 1;
   }
 
-  async unfollow(user: string, target: string): Promise<boolean> {
+  /** Applies an unfollow event of time `atMs`, last-writer-wins as `follow`. */
+  async unfollow(user: string, target: string, atMs = Date.now()): Promise<boolean> {
     const k = this.keys;
     const removed = await this.redis.unfollow(
-      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), user, target, this.timelineCap,
+      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), k.edgeClocks(user),
+      user, target, this.timelineCap, Math.floor(atMs),
     );
     return removed === 1;
   }
@@ -58,23 +59,6 @@ export class GraphStore {
     return ['-inf', ...cuts, '+inf'];
   }
 
-  /** Followers in (from, to] by score, at most `limit`, with the cursor to continue from. */
-  async followersBetween(user: string, from: string, to: string, limit: number): Promise<FollowerPage> {
-    const raw = await this.redis.zrange(this.keys.followers(user), `(${from}`, to, 'BYSCORE', 'LIMIT', 0, limit, 'WITHSCORES');
-    const followers: string[] = [];
-    let last = from;
-    for (let i = 0; i < raw.length; i += 2) {
-      followers.push(raw[i]!);
-      last = raw[i + 1]!;
-    }
-    return { followers, nextCursor: followers.length === limit ? last : null };
-  }
-
-  /** Followers after a score cursor, in follow order: a stable page for fan-out. */
-  async followersAfter(user: string, cursor: string, limit: number): Promise<FollowerPage> {
-    return this.followersBetween(user, cursor, '+inf', limit);
-  }
-
   /** Follower count, and whether the author is recorded as pulled (merged at read), in one pipeline. */
   async followerCountAndPulled(user: string): Promise<[number, boolean]> {
     const res = await this.redis.pipeline().zcard(this.keys.followers(user)).zscore(this.keys.pulledAuthors(), user).exec();
@@ -83,12 +67,14 @@ export class GraphStore {
     return [Number(count), score !== null];
   }
 
-  async followerCount(user: string): Promise<number> {
-    return this.redis.zcard(this.keys.followers(user));
+  /** Records an author as pulled (merged at read time), with the follower count last seen. */
+  async markPulled(author: string, followers: number): Promise<void> {
+    await this.redis.zadd(this.keys.pulledAuthors(), followers, author);
   }
 
-  async isFollowing(user: string, target: string): Promise<boolean> {
-    return (await this.redis.zscore(this.keys.following(user), target)) !== null;
+  /** The author is fanned out again. */
+  async unmarkPulled(author: string): Promise<void> {
+    await this.redis.zrem(this.keys.pulledAuthors(), author);
   }
 
   async profile(user: string, viewer?: string): Promise<(Profile & { exists: boolean; viewerFollows?: boolean }) | null> {

@@ -1,6 +1,7 @@
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 import type { StoredTweet, TweetStore } from './tweet-store.ts';
+import { compareEntries, parseEntry, timelineEntry, type ParsedEntry } from './timeline-entry.ts';
 
 export interface HomePage {
   tweets: StoredTweet[];
@@ -11,12 +12,14 @@ export interface HomePage {
 const MAX_PULLED_AUTHORS = 50;
 
 /**
- * The home timeline with hybrid push/pull: ids pushed by fan-out, merged with the recent tweets of
- * followed authors above the pull threshold, newest first. Two Redis round trips whatever the page
- * size or the number of such authors: one script call for both id lists, one MGET for bodies.
+ * The home timeline with hybrid push/pull: entries pushed by fan-out, merged with the recent
+ * tweets of followed authors above the pull threshold, newest first. Two Redis round trips
+ * whatever the page size or the number of such authors: one script call for both sides, one MGET
+ * for bodies.
  *
- * The cursor has two parts, `<last timeline id>~<score of the last pulled tweet shown>`, so each
- * side continues exactly where it stopped; with no pulled author it is just the timeline id.
+ * The cursor is a point in timeline order, `<id>~<createdAt ms>` of the last tweet shown: both
+ * sides continue strictly after it, so a page is never repeated, an id shown by both sides is
+ * shown once, and paging goes on when that tweet has left the list (unfollowed, trimmed).
  */
 export class HomeTimeline {
   constructor(
@@ -25,60 +28,35 @@ export class HomeTimeline {
     private readonly tweets: TweetStore,
   ) {}
 
-  static parseCursor(cursor: string | undefined): { id: string; before: string } {
-    if (!cursor) return { id: '', before: '+inf' };
-    const [id = '', before] = cursor.split('~');
-    return { id, before: before || '+inf' };
+  /** The cursor as a timeline entry; '' (the top) when absent or from before the time part. */
+  static parseCursor(cursor: string | undefined): string {
+    if (!cursor) return '';
+    const [id = '', ms = ''] = cursor.split('~');
+    return id && ms ? timelineEntry(Number(ms), id) : '';
   }
 
   async page(user: string, cursor: string | undefined, limit: number): Promise<HomePage> {
-    const c = HomeTimeline.parseCursor(cursor);
-    const [ids, pulledRaw] = await this.redis.homePage(
+    const [timeline, pulled, pulledMore] = await this.redis.homePage(
       this.keys.timeline(user), this.keys.following(user), this.keys.pulledAuthors(),
-      c.id, limit, c.before, this.keys.userTweets(''), MAX_PULLED_AUTHORS,
+      HomeTimeline.parseCursor(cursor), limit, this.keys.userTweets(''), MAX_PULLED_AUTHORS,
     );
-    const pulled: { id: string; score: number }[] = [];
-    for (let i = 0; i < pulledRaw.length; i += 2) pulled.push({ id: pulledRaw[i]!, score: Number(pulledRaw[i + 1]) });
-    pulled.sort((a, b) => b.score - a.score);
-    const bodies = await this.tweets.getMany([...ids, ...pulled.map((p) => p.id)]);
+    const candidates: ParsedEntry[] = [...timeline, ...pulled].map(parseEntry).sort(compareEntries);
+    const bodies = await this.tweets.getMany(candidates.map((c) => c.id));
     const byId = new Map(bodies.map((t) => [t.id, t]));
-
-    // Merge: the timeline keeps its own order; a pulled tweet goes before the first timeline
-    // tweet that is older than it.
     const out: StoredTweet[] = [];
     const seen = new Set<string>();
-    let i = 0;
-    let j = 0;
-    let lastTimelineId = c.id;
-    let lastPulledScore = c.before;
-    const time = (t: StoredTweet): number => Date.parse(t.createdAt);
-    while (out.length < limit && (i < ids.length || j < pulled.length)) {
-      const tl = i < ids.length ? byId.get(ids[i]!) : undefined;
-      if (i < ids.length && !tl) {
-        lastTimelineId = ids[i++]!; // body missing: skipped, but consumed
-        continue;
-      }
-      const pt = j < pulled.length ? byId.get(pulled[j]!.id) : undefined;
-      const takePulled = j < pulled.length && (!tl || pulled[j]!.score > time(tl));
-      if (takePulled) {
-        lastPulledScore = String(pulled[j]!.score);
-        j++;
-        if (pt && !seen.has(pt.id)) {
-          seen.add(pt.id);
-          out.push(pt);
-        }
-      } else {
-        lastTimelineId = ids[i++]!;
-        if (!seen.has(tl!.id)) {
-          seen.add(tl!.id);
-          out.push(tl!);
-        }
-      }
+    let last: ParsedEntry | undefined;
+    let used = 0;
+    for (const c of candidates) {
+      if (out.length === limit) break;
+      used++;
+      last = c;
+      const tweet = byId.get(c.id);
+      if (!tweet || seen.has(c.id)) continue; // body missing (skipped, but consumed) or shown by both sides
+      seen.add(c.id);
+      out.push(tweet);
     }
-    const more = ids.length === limit || i < ids.length || j < pulled.length || pulled.length >= limit;
-    if (!more) return { tweets: out, nextCursor: null };
-    const usedPulled = pulled.length > 0 || c.before !== '+inf';
-    if (!usedPulled) return { tweets: out, nextCursor: lastTimelineId || null };
-    return { tweets: out, nextCursor: `${lastTimelineId}~${lastPulledScore === '+inf' ? '' : lastPulledScore}` };
+    const more = used < candidates.length || timeline.length === limit || pulledMore === 1;
+    return { tweets: out, nextCursor: more && last ? `${last.id}~${last.ms}` : null };
   }
 }

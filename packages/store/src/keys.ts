@@ -16,12 +16,17 @@ export interface Keys {
   followers(user: string): string;
   /** ZSET of accounts a user follows, same scoring. */
   following(user: string): string;
+  /** HASH target -> '<event ms>:f|u': the last applied event per edge (last writer wins; kept after an unfollow). */
+  edgeClocks(user: string): string;
   /** ZSET of known users, score = first seen ms. */
   users(): string;
   /** ZSET of tweet ids carrying a tag, score = createdAt ms, capped. */
   tagTweets(tag: string): string;
-  /** Marker that one fan-out chunk was applied; value = the cursor after it. */
-  fanoutChunk(tweetId: string, cursor: string): string;
+  /**
+   * Marker that one delivery of a fan-out was applied; value = the cursor after it. `name` says
+   * which: `self`, `inline:<range start>/<cursor>` or `chunk:<range start>/<cursor>`.
+   */
+  fanoutMarker(tweetId: string, name: string): string;
   /** The chunk plan of a large fan-out (JSON boundaries), written once so a redelivery replays it. */
   fanoutPlan(tweetId: string): string;
   /** Chunks of a fan-out not applied yet; the chunk that takes it to 0 announces delivery. */
@@ -46,9 +51,10 @@ export function createKeys(prefix = ''): Keys {
     timeline: (user) => `${prefix}timeline:${user}`,
     followers: (user) => `${prefix}followers:${user}`,
     following: (user) => `${prefix}following:${user}`,
+    edgeClocks: (user) => `${prefix}edges:${user}`,
     users: () => `${prefix}users`,
     tagTweets: (tag) => `${prefix}tag:${tag}`,
-    fanoutChunk: (tweetId, cursor) => `${prefix}fanout:${tweetId}:${cursor}`,
+    fanoutMarker: (tweetId, name) => `${prefix}fanout:${tweetId}:${name}`,
     fanoutPlan: (tweetId) => `${prefix}fanout:plan:${tweetId}`,
     fanoutPending: (tweetId) => `${prefix}fanout:pending:${tweetId}`,
     pulledAuthors: () => `${prefix}pulled-authors`,

@@ -1,35 +1,53 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 
-const load = (name: string): string => readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8');
+const read = (path: string): string => readFileSync(new URL(`./lua/${path}.lua`, import.meta.url), 'utf8');
 
-/** The Lua scripts, registered as commands so ioredis sends EVALSHA and falls back to EVAL once. */
-export const SCRIPTS = {
-  fanoutChunk: load('fanout-chunk'),
-  fanoutRange: load('fanout-range'),
-  follow: load('follow'),
-  unfollow: load('unfollow'),
-  timelinePage: load('timeline-page'),
-  homePage: load('home-page'),
+/**
+ * A script with its shared pieces inlined: a line `--- @include "<name>"` is replaced by
+ * `lua/includes/<name>.lua` (BullMQ's layout), each include at most once per script.
+ */
+export function loadScript(name: string): string {
+  const included = new Set<string>();
+  const expand = (text: string): string =>
+    text.replace(/^--- @include "([a-z-]+)"$/gm, (_, include: string) => {
+      if (included.has(include)) return '';
+      included.add(include);
+      return expand(read(`includes/${include}`));
+    });
+  return expand(read(name));
+}
+
+/**
+ * Every Lua script of the project, registered by this one loader as commands (ioredis sends
+ * EVALSHA and falls back to EVAL once). Each declares its keys (numberOfKeys), except
+ * deliverToUsers whose key count varies per call.
+ */
+const SCRIPTS = {
+  deliverToUsers: { file: 'deliver-to-users', keys: undefined },
+  fanoutRange: { file: 'fanout-range', keys: 3 },
+  follow: { file: 'follow', keys: 6 },
+  unfollow: { file: 'unfollow', keys: 5 },
+  homePage: { file: 'home-page', keys: 3 },
+  forYouCandidates: { file: 'for-you-candidates', keys: 2 },
 } as const;
 
 export interface ScriptCommands {
-  fanoutChunk(numKeys: number, ...args: (string | number)[]): Promise<number>;
+  deliverToUsers(numKeys: number, ...args: (string | number)[]): Promise<number>;
   fanoutRange(...args: (string | number)[]): Promise<[number, string, number]>;
   follow(...args: (string | number)[]): Promise<number>;
   unfollow(...args: (string | number)[]): Promise<number>;
-  timelinePage(...args: (string | number)[]): Promise<string[]>;
-  homePage(...args: (string | number)[]): Promise<[string[], string[]]>;
+  homePage(...args: (string | number)[]): Promise<[string[], string[], number]>;
+  forYouCandidates(...args: (string | number)[]): Promise<[string[], string[], string[][]]>;
 }
 
 export type ChirpRedis = Redis & ScriptCommands;
 
+const sources = Object.fromEntries(Object.entries(SCRIPTS).map(([name, s]) => [name, loadScript(s.file)]));
+
 export function defineScripts(redis: Redis): ChirpRedis {
-  redis.defineCommand('fanoutChunk', { lua: SCRIPTS.fanoutChunk });
-  redis.defineCommand('fanoutRange', { lua: SCRIPTS.fanoutRange, numberOfKeys: 3 });
-  redis.defineCommand('follow', { lua: SCRIPTS.follow, numberOfKeys: 5 });
-  redis.defineCommand('unfollow', { lua: SCRIPTS.unfollow, numberOfKeys: 4 });
-  redis.defineCommand('timelinePage', { lua: SCRIPTS.timelinePage, numberOfKeys: 1 });
-  redis.defineCommand('homePage', { lua: SCRIPTS.homePage, numberOfKeys: 3 });
+  for (const [name, s] of Object.entries(SCRIPTS)) {
+    redis.defineCommand(name, s.keys === undefined ? { lua: sources[name]! } : { lua: sources[name]!, numberOfKeys: s.keys });
+  }
   return redis as ChirpRedis;
 }

@@ -1,30 +1,47 @@
 import type { Tweet } from '@chirp/core';
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
+import { timelineEntry } from './timeline-entry.ts';
 
-export interface FanoutChunk {
+/** A delivery of one tweet to listed users' timelines (the author's own, or a test's). */
+export interface UserDelivery {
   tweetId: string;
-  /** Followers whose timelines get the id. */
-  followers: readonly string[];
-  /** Cursor this chunk starts at: with tweetId it names the chunk's marker. */
-  cursor: string;
-  /** Cursor after this chunk, stored in the marker so a resumed fan-out can skip ahead. */
-  nextCursor: string;
-  /** True when this chunk ends its range: it counts down the tweet's pending chunks. */
+  /** The tweet's createdAt in ms: its place in every timeline. */
+  createdAtMs: number;
+  users: readonly string[];
+  /** Names this delivery's marker (with tweetId): a redelivery with the same name does nothing. */
+  marker: string;
+  /** True when this delivery ends its range: it counts down the tweet's pending chunks. */
   last?: boolean;
 }
 
-/** How applying a chunk went: before (a redelivery), now, or now and it completed the fan-out. */
-export type ChunkOutcome = 'duplicate' | 'applied' | 'completed';
-const OUTCOME: ChunkOutcome[] = ['duplicate', 'applied', 'completed'];
+/** One page of a follower range: followers with scores in (cursor, to], at most `limit`. */
+export interface FollowerPageDelivery {
+  tweetId: string;
+  createdAtMs: number;
+  author: string;
+  /** Names this page's marker (with tweetId). */
+  marker: string;
+  cursor: string;
+  to: string;
+  limit: number;
+  includeAuthor: boolean;
+}
+
+/** How a delivery went: before (a redelivery), now, or now and it completed the fan-out. */
+export type DeliveryOutcome = 'duplicate' | 'applied' | 'completed';
+const OUTCOME: DeliveryOutcome[] = ['duplicate', 'applied', 'completed'];
 
 export interface TimelineStoreOptions {
   cap: number;
-  /** How long an applied-chunk marker lives: longer than any redelivery can take. */
+  /** How long a fan-out marker or plan lives: longer than any redelivery can take. */
   markerTtlSeconds?: number;
 }
 
-/** Home timelines: capped lists of tweet ids, newest first. */
+/**
+ * Home timelines: capped lists of entries `<ms>:<id>`, sorted newest first (timeline-entry.ts),
+ * every id at most once; and the fan-out's bookkeeping (markers, pending counters, plans).
+ */
 export class TimelineStore {
   private readonly markerTtl: number;
 
@@ -40,35 +57,25 @@ export class TimelineStore {
     return this.options.cap;
   }
 
-  /** Applies one chunk atomically, at most once. */
-  async applyChunk(chunk: FanoutChunk): Promise<ChunkOutcome> {
-    const keys = [
-      this.keys.fanoutChunk(chunk.tweetId, chunk.cursor),
-      this.keys.fanoutPending(chunk.tweetId),
-      ...chunk.followers.map((f) => this.keys.timeline(f)),
-    ];
-    const code = await this.redis.fanoutChunk(keys.length, ...keys, chunk.tweetId, this.options.cap, chunk.nextCursor, this.markerTtl, chunk.last ? '1' : '0');
+  /** Puts a tweet in the listed users' timelines, atomically and at most once per marker. */
+  async deliverToUsers(d: UserDelivery): Promise<DeliveryOutcome> {
+    const keys = [this.keys.fanoutMarker(d.tweetId, d.marker), this.keys.fanoutPending(d.tweetId), ...d.users.map((u) => this.keys.timeline(u))];
+    const code = await this.redis.deliverToUsers(
+      keys.length, ...keys, timelineEntry(d.createdAtMs, d.tweetId), this.options.cap, 'end', this.markerTtl, d.last ? '1' : '0',
+    );
     return OUTCOME[code] ?? 'applied';
   }
 
   /**
-   * Delivers the next page of a follower range in one round trip (read, push, marker and countdown
-   * all inside Redis). `marker` names this page: range start plus cursor.
+   * Delivers the next page of a follower range in one round trip (read, insert, marker and
+   * countdown all inside Redis).
    */
-  async applyRangePage(page: {
-    tweetId: string;
-    author: string;
-    marker: string;
-    cursor: string;
-    to: string;
-    limit: number;
-    includeAuthor: boolean;
-  }): Promise<{ outcome: ChunkOutcome; next: string; pushed: number }> {
+  async deliverFollowerPage(page: FollowerPageDelivery): Promise<{ outcome: DeliveryOutcome; next: string; pushed: number }> {
     const [code, next, pushed] = await this.redis.fanoutRange(
       this.keys.followers(page.author),
-      this.keys.fanoutChunk(page.tweetId, page.marker),
+      this.keys.fanoutMarker(page.tweetId, page.marker),
       this.keys.fanoutPending(page.tweetId),
-      page.tweetId, this.options.cap, page.cursor, page.to, page.limit, this.markerTtl, this.keys.timeline(''),
+      timelineEntry(page.createdAtMs, page.tweetId), this.options.cap, page.cursor, page.to, page.limit, this.markerTtl, this.keys.timeline(''),
       page.includeAuthor ? page.author : '',
     );
     return { outcome: OUTCOME[code] ?? 'applied', next, pushed };
@@ -82,22 +89,21 @@ export class TimelineStore {
     await this.redis.set(this.keys.fanoutPending(tweetId), chunks, 'EX', this.markerTtl, 'NX');
   }
 
-  /** The cursor a previously applied chunk recorded, if any. */
-  async appliedChunkEnd(tweetId: string, cursor: string): Promise<string | null> {
-    return this.redis.get(this.keys.fanoutChunk(tweetId, cursor));
-  }
-
-  /** One page of ids after a cursor id: ONE round trip (LPOS + LRANGE in a script). */
-  async page(user: string, cursorId: string | undefined, limit: number): Promise<string[]> {
-    return this.redis.timelinePage(this.keys.timeline(user), cursorId ?? '', limit);
-  }
-
-  async length(user: string): Promise<number> {
-    return this.redis.llen(this.keys.timeline(user));
-  }
-
-  async ids(user: string): Promise<string[]> {
-    return this.redis.lrange(this.keys.timeline(user), 0, -1);
+  /**
+   * The chunk plan of a large fan-out, written once: the stored one when there is one, else the
+   * computed one stored with NX (whoever came first wins; everyone returns the winner's).
+   */
+  async storedPlan(tweetId: string, compute: () => Promise<string[]>): Promise<string[]> {
+    const key = this.keys.fanoutPlan(tweetId);
+    const existing = await this.redis.get(key);
+    if (existing) return JSON.parse(existing) as string[];
+    const bounds = JSON.stringify(await compute());
+    const [[setError], [getError, stored]] = ((await this.redis.multi().set(key, bounds, 'EX', this.markerTtl, 'NX').get(key).exec()) ?? []) as [
+      [Error | null, unknown],
+      [Error | null, string | null],
+    ];
+    if (setError || getError) throw setError ?? getError;
+    return JSON.parse(stored ?? bounds) as string[];
   }
 
   /** Announces a tweet that is in every timeline; the tweet rides along so no reader races the saver. */

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '@chirp/testkit';
-import { GraphStore, TimelineStore, TweetStore } from '@chirp/store';
+import { entryId, GraphStore, TimelineStore, TweetStore } from '@chirp/store';
 import type { Tweet } from '@chirp/core';
 
 const ctx = await createTestContext();
 const tweets = new TweetStore(ctx.redis, ctx.keys);
 const timelines = new TimelineStore(ctx.redis, ctx.keys, { cap: 5 });
 const graph = new GraphStore(ctx.redis, ctx.keys, 5);
+
+const ids = async (user: string): Promise<string[]> => (await ctx.redis.lrange(ctx.keys.timeline(user), 0, -1)).map(entryId);
 
 const tweet = (id: string, author: string, secondsAgo: number): Tweet => ({
   id,
@@ -24,23 +26,17 @@ describe('store on the real Redis', () => {
     expect(got[0]).toMatchObject({ id: 'a1', author: 'ann', tags: ['foodies'] });
   });
 
-  it('applies a fan-out chunk at most once and caps the timeline', async () => {
-    const chunk = { tweetId: 'x1', followers: ['bob', 'cid'], cursor: '-inf', nextCursor: 'end', last: true };
-    expect(await timelines.applyChunk(chunk)).toBe('completed');
-    expect(await timelines.applyChunk(chunk)).toBe('duplicate');
-    expect(await timelines.ids('bob')).toEqual(['x1']);
-    for (let i = 0; i < 10; i++) await timelines.applyChunk({ ...chunk, tweetId: `y${i}` });
-    expect(await timelines.length('bob')).toBe(5);
-    expect(await timelines.appliedChunkEnd('x1', '-inf')).toBe('end');
-  });
-
-  it('pages a timeline after a cursor id in one script call', async () => {
-    const ids = await timelines.ids('cid');
-    const first = await timelines.page('cid', undefined, 2);
-    expect(first).toEqual(ids.slice(0, 2));
-    const second = await timelines.page('cid', first[1], 2);
-    expect(second).toEqual(ids.slice(2, 4));
-    expect(await timelines.page('cid', 'not-there', 2)).toEqual([]);
+  it('delivers a tweet at most once per marker, never twice into a timeline, and caps the timeline', async () => {
+    const d = { tweetId: 'x1', createdAtMs: Date.now() - 60_000, users: ['bob', 'cid'], marker: 'test', last: true };
+    await timelines.setPending('x1', 1);
+    expect(await timelines.deliverToUsers(d)).toBe('completed');
+    expect(await timelines.deliverToUsers(d)).toBe('duplicate');
+    expect(await timelines.deliverToUsers({ ...d, marker: 'another', last: false })).toBe('applied'); // a new marker, same entry
+    expect(await ids('bob')).toEqual(['x1']);
+    // Late and out of order: each lands at its place by time; the oldest beyond the cap are dropped.
+    const base = Date.now() - 30_000;
+    for (const i of [3, 9, 1, 7, 5, 0, 8, 2, 6, 4]) await timelines.deliverToUsers({ ...d, tweetId: `y${i}`, createdAtMs: base + i, marker: 'm' });
+    expect(await ids('bob')).toEqual(['y9', 'y8', 'y7', 'y6', 'y5']);
   });
 
   it('follow is idempotent, merges recent tweets in time order, and unfollow removes them', async () => {
@@ -48,28 +44,22 @@ describe('store on the real Redis', () => {
     await tweets.save(tweet('new', 'dee', 1));
     await tweets.save(tweet('mid', 'eve', 50));
     await graph.follow('fay', 'eve');
-    expect(await timelines.ids('fay')).toEqual(['mid']);
+    expect(await ids('fay')).toEqual(['mid']);
     expect(await graph.follow('fay', 'dee')).toBe(true);
     expect(await graph.follow('fay', 'dee')).toBe(false);
-    expect(await timelines.ids('fay')).toEqual(['new', 'mid', 'old']);
+    expect(await ids('fay')).toEqual(['new', 'mid', 'old']);
     expect(await graph.profile('dee', 'fay')).toMatchObject({ followers: 1, following: 0, tweets: 2, viewerFollows: true });
     expect(await graph.unfollow('fay', 'dee')).toBe(true);
     expect(await graph.unfollow('fay', 'dee')).toBe(false);
-    expect(await timelines.ids('fay')).toEqual(['mid']);
-    expect(await graph.isFollowing('fay', 'dee')).toBe(false);
+    expect(await ids('fay')).toEqual(['mid']);
+    expect(await ctx.redis.zscore(ctx.keys.following('fay'), 'dee')).toBeNull();
   });
 
-  it('pages followers with a stable score cursor while others follow', async () => {
+  it('gives followers distinct increasing scores, cut into chunks by rank, paged newest first', async () => {
     const now = Date.now();
     for (let i = 0; i < 7; i++) await graph.follow(`f${i}`, 'star', now); // same ms: scores still distinct
-    const p1 = await graph.followersAfter('star', '-inf', 3);
-    expect(p1.followers).toEqual(['f0', 'f1', 'f2']);
+    expect(await graph.chunkBounds('star', 3, 7)).toEqual(['-inf', String(now + 2), String(now + 5), '+inf']);
     await graph.follow('late', 'star', now);
-    const p2 = await graph.followersAfter('star', p1.nextCursor!, 3);
-    expect(p2.followers).toEqual(['f3', 'f4', 'f5']);
-    const p3 = await graph.followersAfter('star', p2.nextCursor!, 3);
-    expect(p3.followers).toEqual(['f6', 'late']);
-    expect(p3.nextCursor).toBeNull();
     const newest = await graph.followersPage('star', undefined, 4);
     expect(newest.items).toEqual(['late', 'f6', 'f5', 'f4']);
     const rest = await graph.followersPage('star', newest.nextCursor!, 4);

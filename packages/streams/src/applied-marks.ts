@@ -11,7 +11,8 @@ import { z } from 'zod';
  * - `pending`: `<topic>@<offset>` of messages that failed and went on (retry topic): applied later
  *   out of order. The invariant: whenever `offsets` passes a message, that message is either
  *   applied or pending. A failure is remembered in memory first and written with the key's next
- *   record, which is the first record that could pass it.
+ *   record, which is the first record that could pass it. Never evicted: when a key has
+ *   MARK_LIMITS.pending of them, a new failure of the message's own goes to the DLQ (canRemember).
  * - `recent`: ids of the last messages (e.g. click ids), catching the same event produced twice at
  *   two offsets (a producer retry), which offsets alone cannot.
  */
@@ -51,6 +52,15 @@ export function isApplied(marks: AppliedMarks | undefined, unsaved: ReadonlySet<
   if (unsaved.has(token) || marks.pending.includes(token)) return false;
   const high = marks.offsets[m.topic];
   return high !== undefined && BigInt(m.offset) <= BigInt(high);
+}
+
+/**
+ * Whether a failed message can be remembered as pending without evicting another message's token:
+ * an evicted token lets that message's retry pass as applied, and the message is lost.
+ */
+export function canRemember(marks: AppliedMarks | undefined, unsaved: ReadonlySet<string>, token: string): boolean {
+  if (unsaved.has(token) || marks?.pending.includes(token)) return true;
+  return new Set([...(marks?.pending ?? []), ...unsaved]).size < MARK_LIMITS.pending;
 }
 
 /** The marks after applying a message: its offset passed, no longer pending, its id remembered. */

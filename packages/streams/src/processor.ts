@@ -1,5 +1,5 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, PartitionAssigner, Producer } from 'kafkajs';
-import { ChirpError, deadLetterTopic, isRetriable, retryTopic } from '@chirp/core';
+import { ChirpError, deadLetterTopic, isRetriable, retriesInPlace, retryTopic } from '@chirp/core';
 import { processorMetrics, type Logger, type ProcessorMetrics, type Registry } from '@chirp/telemetry';
 import { backoffMs, sleep } from './backoff.ts';
 import { carryHeaders, HEADER, headerString } from './headers.ts';
@@ -240,7 +240,7 @@ export class Processor {
         lastError = error;
         this.metrics.failed.inc(labels);
         if (this.abort.signal.aborted) throw error; // shutting down: leave it uncommitted
-        if (!isRetriable(error)) break;
+        if (!isRetriable(error) || !retriesInPlace(error)) break; // NOT_READY: straight to the delayed retry topic
         if (attempt < this.failure.retries) await sleep(backoffMs(attempt + 1, this.failure.retryBaseMs), this.abort.signal);
       }
     }

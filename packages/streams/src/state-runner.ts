@@ -1,5 +1,5 @@
-import { ChirpError } from '@chirp/core';
-import { isApplied, markApplied, originToken } from './applied-marks.ts';
+import { ChirpError, isChirpError } from '@chirp/core';
+import { canRemember, isApplied, MARK_LIMITS, markApplied, originToken } from './applied-marks.ts';
 import type { GroupGraph, LookupEdge, OutputEdge, StateContext, StreamEdge } from './group-graph.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import type { Message } from './message.ts';
@@ -82,7 +82,13 @@ export class StateRunner<V> {
     } catch (error) {
       // Not in the changelog: remember it failed, so the retry topic's copy is applied even after
       // later messages of the key moved its offset past this one.
-      if (!persisted) unsaved.add(originToken(message));
+      if (persisted) throw error;
+      const token = originToken(message);
+      if (canRemember(record?.marks, unsaved, token)) unsaved.add(token);
+      else if (isChirpError(error) && (error.code === 'NOT_READY' || !error.retriable)) {
+        // No room to wait without evicting another pending message: this one goes to the DLQ now.
+        throw new ChirpError('NOT_READY', `${key} has ${MARK_LIMITS.pending} messages pending a retry; ${token} is dead-lettered: ${error.message}`, { cause: error });
+      }
       throw error;
     }
   }

@@ -22,8 +22,10 @@ export interface AnalyticsGroup {
 /**
  * The analytics group: clicks keyed by user, joined with the tweet's tags (lookup of the compacted
  * twitter.tweetTags), folded into the user's state. A click on a tweet the tagger has not tagged
- * yet fails retriably: retried in place, then through the group's retry topic — never dropped
- * while the tag may still come.
+ * yet fails with NOT_READY, a failure of the message (not UPSTREAM, which the failure policy treats
+ * as an outage and would pause the partition for): it goes to the group's retry topic at once and
+ * is tried after its delay, for the configured rounds, then dead-lettered (replayable). The API
+ * refuses clicks on tweets that do not exist, so only a producer that bypasses it sends those.
  */
 export function analyticsGroup(o: AnalyticsGroupOptions): AnalyticsGroup {
   const tags = lookup(o.tweetTagsTopic, jsonCodec(tweetTagsSchema));
@@ -37,7 +39,7 @@ export function analyticsGroup(o: AnalyticsGroupOptions): AnalyticsGroup {
       stream<UserState, Click>(o.clicksTopic, jsonCodec(clickSchema), (ctx, { value: click }) => {
         if (click.user !== ctx.key) throw new ChirpError('VALIDATION', `click ${click.clickId} of ${click.user} keyed by ${ctx.key}`);
         const verdict = ctx.lookup(tags, click.tweetId);
-        if (!verdict) throw new ChirpError('UPSTREAM', `tweet ${click.tweetId} is not tagged yet`, { retriable: true });
+        if (!verdict) throw new ChirpError('NOT_READY', `tweet ${click.tweetId} is not tagged yet`, { retriable: true });
         ctx.setValue(applyClick(ctx.value(), click, verdict.tags, o.model));
         o.latency?.observe({ stage: 'analysed' }, Math.max(0, now() - Date.parse(click.at)) / 1000);
       }, { id: (click) => click.clickId }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Click, Tag, TweetTags } from '@chirp/core';
 import { applyClick, CLICK_WEIGHTS, ForwardDecay, type UserState } from '@chirp/analytics';
-import { Tester } from '@chirp/streams';
+import { MARK_LIMITS, Tester } from '@chirp/streams';
 import { analyticsGroup } from '../src/analytics-group.ts';
 
 const HOUR = 3600_000;
@@ -77,7 +77,8 @@ describe('analytics group on the in-memory tester', () => {
     tag('t2', ['foodies']);
     const early = click('dee', 't1', 'share');
     const stuck = tester.message(CLICKS, 'dee', early);
-    await expect(tester.handle(stuck)).rejects.toMatchObject({ retriable: true, code: 'UPSTREAM' });
+    // A message-level code: the failure policy retries it later; UPSTREAM would pause the partition as an outage.
+    await expect(tester.handle(stuck)).rejects.toMatchObject({ retriable: true, code: 'NOT_READY' });
     await tester.consume(CLICKS, 'dee', click('dee', 't2', 'open')); // a later click of the same user
     expect(tester.record('dee')!.marks.pending).toEqual([`${CLICKS}@${stuck.offset}`]); // written with it
     await tester.restart(); // even across a restart, the pending mark survives
@@ -88,6 +89,26 @@ describe('analytics group on the in-memory tester', () => {
     expect(s.clicks).toBe(2);
     expect(s.affinity.sports_fans).toBeCloseTo(model.decay.contribution(5, Date.parse(early.at)), 6);
     expect(tester.record('dee')!.marks.pending).toEqual([]);
+  });
+
+  it('never loses a genuine pending click to eviction by a flood of clicks on tweets that never get tagged', async () => {
+    const { tester, tag } = setup();
+    tag('known', ['gamers']);
+    const genuine = tester.message(CLICKS, 'gil', click('gil', 'late', 'share')); // its tag comes later
+    await expect(tester.handle(genuine)).rejects.toMatchObject({ code: 'NOT_READY' });
+    const refused: unknown[] = [];
+    for (let i = 0; i < MARK_LIMITS.pending + 10; i++) {
+      await tester.handle(tester.message(CLICKS, 'gil', click('gil', `bogus${i}`, 'open'))).catch((error: unknown) => refused.push(error));
+    }
+    expect(refused).toHaveLength(MARK_LIMITS.pending + 10); // every bogus click failed, none applied
+    await tester.consume(CLICKS, 'gil', click('gil', 'known', 'open')); // writes the pending marks
+    expect(tester.record('gil')!.marks.pending).toContain(`${CLICKS}@${genuine.offset}`);
+    tag('late', ['foodies']);
+    expect(await tester.handle(genuine)).toBe('applied'); // the retry topic's copy of the genuine click
+    expect(tester.value('gil')!.clicks).toBe(2);
+    expect(tester.value('gil')!.affinity.foodies).toBeGreaterThan(0);
+    // Past the bound, a new failure is dead-lettered at once (not retriable) instead of evicting a token.
+    expect(refused.at(-1)).toMatchObject({ code: 'NOT_READY', retriable: false });
   });
 
   it('keeps per-minute tag counts for the trend window only', () => {

@@ -1,5 +1,5 @@
 import type { Click, FollowEvent, Tweet } from '@chirp/core';
-import type { GraphStore, HomeTimeline, StoredTweet, TimelineStore, TweetStore } from '@chirp/store';
+import type { GraphStore, HomeTimeline, StoredTweet, TweetStore } from '@chirp/store';
 import type { Logger, Registry } from '@chirp/telemetry';
 import type { LiveHub } from './live-hub.ts';
 
@@ -29,7 +29,6 @@ export interface Health {
 
 export interface AppDeps {
   tweets: TweetStore;
-  timelines: TimelineStore;
   /** Home timeline reads with read-time merge of pulled (celebrity) authors. */
   home: HomeTimeline;
   graph: GraphStore;

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   REDIS_UNAVAILABLE: 503,
   DECODE: 400,
   UPSTREAM: 503,
+  NOT_READY: 503,
   CONFIG: 500,
   INTERNAL: 500,
 };

@@ -1,8 +1,29 @@
 import type { Redis } from 'ioredis';
-import type { Keys, StoredTweet, TweetStore } from '@chirp/store';
+import { ChirpError } from '@chirp/core';
+import type { HomeTimeline, Keys, StoredTweet, TweetStore } from '@chirp/store';
 import type { Logger } from '@chirp/telemetry';
 
-type Send = (tweet: StoredTweet) => void;
+/** One open stream, as the hub sees it: where tweets go and how much it holds unsent. */
+export interface LiveSink {
+  send(tweet: StoredTweet): void;
+  /** Bytes written but not yet taken by the client (the response's and its socket's buffers). */
+  buffered(): number;
+  /** Drops the connection (a client too slow to keep up). */
+  close(): void;
+}
+
+export interface LiveLimits {
+  /** Open streams per user; past it, 429. */
+  perUser: number;
+  /** Open streams per client address; past it, 429. */
+  perClient: number;
+  /** A stream holding more unsent bytes than this is disconnected (the client reconnects with Last-Event-ID). */
+  bufferBytes: number;
+  /** Most tweets replayed after a Last-Event-ID (read from the user's home timeline). */
+  replay: number;
+}
+
+export const DEFAULT_LIVE_LIMITS: LiveLimits = { perUser: 5, perClient: 20, bufferBytes: 256 * 1024, replay: 100 };
 
 export interface LiveHubOptions {
   /** A dedicated connection: a subscribed Redis client can do nothing else. */
@@ -11,43 +32,119 @@ export interface LiveHubOptions {
   redis: Redis;
   keys: Keys;
   tweets: TweetStore;
+  /** The user's home timeline, the bounded source of a Last-Event-ID replay. */
+  home?: HomeTimeline;
   logger: Logger;
+  limits?: Partial<LiveLimits>;
+}
+
+interface Entry {
+  sink: LiveSink;
+  client: string;
 }
 
 /**
  * Fans "tweet delivered" events (published by the fanout worker once a tweet is in every
  * timeline) out to open SSE streams. Per event: one GET of the body and one pipeline of ZSCOREs
- * (does each connected user follow the author?), whatever the number of streams.
+ * (does each connected user follow the author?), whatever the number of streams. Streams are
+ * capped per user and per client, and one whose client stops reading is dropped at a byte bound.
  */
 export class LiveHub {
-  private readonly streams = new Map<string, Set<Send>>();
+  readonly limits: LiveLimits;
+  private readonly streams = new Map<string, Set<Entry>>();
+  private readonly perClient = new Map<string, number>();
   private started: Promise<void> | undefined;
+  private subscribed = false;
   private closed = false;
+  private dropped = 0;
 
-  constructor(private readonly o: LiveHubOptions) {}
+  constructor(private readonly o: LiveHubOptions) {
+    this.limits = { ...DEFAULT_LIVE_LIMITS, ...o.limits };
+  }
 
+  /**
+   * Subscribes to the delivery channel. Rejects when Redis does not answer, but keeps trying:
+   * every time the subscriber connection becomes ready it subscribes if it has not yet (ioredis
+   * re-subscribes by itself only channels it had subscribed before).
+   */
   start(): Promise<void> {
     this.started ??= (async () => {
       this.o.subscriber.on('message', (_channel: string, raw: string) => void this.onEvent(raw));
-      await this.o.subscriber.subscribe(this.o.keys.timelineEvents());
+      this.o.subscriber.on('ready', () => void this.listen().catch((error: unknown) => this.o.logger.warn({ err: error }, 'live subscribe failed')));
+      await this.listen();
     })();
     return this.started;
   }
 
-  subscribe(user: string, send: Send): () => void {
-    let set = this.streams.get(user);
-    if (!set) this.streams.set(user, (set = new Set()));
-    set.add(send);
+  private async listen(): Promise<void> {
+    if (this.subscribed || this.closed) return;
+    await this.o.subscriber.subscribe(this.o.keys.timelineEvents());
+    if (!this.subscribed) this.o.logger.info('live updates subscribed');
+    this.subscribed = true;
+  }
+
+  /** Adds a stream, or throws RATE_LIMITED when the user or the client already has its cap. */
+  subscribe(user: string, client: string, sink: LiveSink): () => void {
+    const set = this.streams.get(user);
+    if ((set?.size ?? 0) >= this.limits.perUser) {
+      throw new ChirpError('RATE_LIMITED', `user already has ${this.limits.perUser} open streams`, { field: 'user' });
+    }
+    const ofClient = this.perClient.get(client) ?? 0;
+    if (ofClient >= this.limits.perClient) throw new ChirpError('RATE_LIMITED', `this client already has ${this.limits.perClient} open streams`);
+    const entry: Entry = { sink, client };
+    if (set) set.add(entry);
+    else this.streams.set(user, new Set([entry]));
+    this.perClient.set(client, ofClient + 1);
+    let done = false;
     return () => {
-      set.delete(send);
-      if (set.size === 0) this.streams.delete(user);
+      if (done) return;
+      done = true;
+      this.remove(user, entry);
     };
+  }
+
+  private remove(user: string, entry: Entry): void {
+    const set = this.streams.get(user);
+    if (!set?.delete(entry)) return;
+    if (set.size === 0) this.streams.delete(user);
+    const n = (this.perClient.get(entry.client) ?? 1) - 1;
+    if (n > 0) this.perClient.set(entry.client, n);
+    else this.perClient.delete(entry.client);
+  }
+
+  /** Writes a tweet to a stream unless it holds too much already; then drops the stream. */
+  private deliver(user: string, entry: Entry, tweet: StoredTweet): void {
+    if (entry.sink.buffered() > this.limits.bufferBytes) {
+      this.dropped++;
+      this.remove(user, entry);
+      entry.sink.close();
+      this.o.logger.info({ user, buffered: entry.sink.buffered() }, 'slow live stream dropped');
+      return;
+    }
+    entry.sink.send(tweet);
+  }
+
+  /**
+   * Tweets of the user's home timeline newer than `lastEventId`, oldest first, at most
+   * `limits.replay`. When the id is not among them (too old, or left the timeline) all of those are
+   * given: the client may see a few it had, never misses one within the bound.
+   */
+  async missed(user: string, lastEventId: string): Promise<StoredTweet[]> {
+    if (!this.o.home) return [];
+    const page = await this.o.home.page(user, undefined, this.limits.replay);
+    const at = page.tweets.findIndex((t) => t.id === lastEventId);
+    return (at < 0 ? page.tweets : page.tweets.slice(0, at)).reverse();
   }
 
   get size(): number {
     let n = 0;
     for (const s of this.streams.values()) n += s.size;
     return n;
+  }
+
+  /** Streams dropped for not reading (for tests and metrics). */
+  get droppedSlow(): number {
+    return this.dropped;
   }
 
   private async onEvent(raw: string): Promise<void> {
@@ -62,7 +159,7 @@ export class LiveHub {
       if (!tweet) return;
       users.forEach((u, i) => {
         if (u !== event.author && !edges?.[i]?.[1]) return;
-        for (const send of this.streams.get(u) ?? []) send(tweet);
+        for (const entry of this.streams.get(u) ?? []) this.deliver(u, entry, tweet);
       });
     } catch (error) {
       this.o.logger.warn({ err: error }, 'live event dropped');
@@ -72,6 +169,7 @@ export class LiveHub {
   async close(): Promise<void> {
     this.closed = true;
     this.streams.clear();
+    this.perClient.clear();
     try {
       await this.o.subscriber.quit();
     } catch {

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AnalyticsReads, ForwardDecay, ForYou } from '@chirp/analytics';
 import { analyticsEnv, changelogTopic, groupId, loadConfig, topicNames } from '@chirp/core';
-import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, TimelineStore, TweetStore } from '@chirp/store';
+import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, TweetStore } from '@chirp/store';
 import { brokerReachable, createKafka } from '@chirp/streams';
 import { closeAll, createLogger, createRegistry, redisErrors, runMain } from '@chirp/telemetry';
 import { createApp } from './app.ts';
@@ -32,7 +32,17 @@ await runMain(logger, async () => {
   });
   const publisher = new KafkaPublisher(kafka, topicNames(config.TOPIC_PREFIX), logger);
   const tweets = new TweetStore(redis, keys);
-  const live = new LiveHub({ subscriber, redis, keys, tweets, logger });
+  const home = new HomeTimeline(redis, keys, tweets);
+  const live = new LiveHub({
+    subscriber,
+    redis,
+    keys,
+    tweets,
+    home,
+    logger,
+    limits: { perUser: config.STREAM_MAX_PER_USER, perClient: config.STREAM_MAX_PER_CLIENT, bufferBytes: config.STREAM_BUFFER_BYTES },
+  });
+  // Rejects while Redis is down; the hub subscribes by itself once Redis answers.
   await live.start().catch((error: unknown) => logger.warn({ err: error }, 'live updates unavailable until Redis answers'));
   // The view of the analytics table reads forever: a client with the workers' patient retries.
   const analytics = new AnalyticsReads({
@@ -50,8 +60,7 @@ await runMain(logger, async () => {
   let kafkaCheck: { at: number; ok: Promise<boolean> } | undefined;
   const app = createApp({
     tweets,
-    timelines: new TimelineStore(redis, keys, { cap: config.TIMELINE_CAP }),
-    home: new HomeTimeline(redis, keys, tweets),
+    home,
     graph: new GraphStore(redis, keys, config.TIMELINE_CAP),
     publish: publisher,
     live,

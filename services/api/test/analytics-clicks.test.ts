@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { KafkaMessage } from 'kafkajs';
 import { clickSchema } from '@chirp/core';
-import { GraphStore, HomeTimeline, TimelineStore, TweetStore } from '@chirp/store';
+import { GraphStore, HomeTimeline, TweetStore } from '@chirp/store';
 import { createKafka } from '@chirp/streams';
 import { createLogger, createRegistry } from '@chirp/telemetry';
 import { createTestContext, waitFor, type TestContext } from '@chirp/testkit';
@@ -21,7 +21,6 @@ async function serve(c: TestContext, kafka = c.kafka): Promise<string> {
   const tweets = new TweetStore(c.redis, c.keys);
   const app = createApp({
     tweets,
-    timelines: new TimelineStore(c.redis, c.keys, { cap: 800 }),
     home: new HomeTimeline(c.redis, c.keys, tweets),
     graph: new GraphStore(c.redis, c.keys, 800),
     publish: publisher,
@@ -48,6 +47,11 @@ await waitFor(() => topicSize(ctx, ctx.topics.clicks).then(() => true), { what: 
 const post = (body: unknown, base = url): Promise<Response> =>
   fetch(`${base}/api/clicks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const good = { user: 'ann', tweetId: 'abc123', kind: 'like' };
+// Clicks are accepted only on tweets that exist: save the ones the tests click on.
+const saved = new TweetStore(ctx.redis, ctx.keys);
+for (const id of ['abc123', ...Array.from({ length: 100 }, (_, i) => `t${i}`)]) {
+  await saved.save({ id, author: 'zed', text: `tweet ${id}`, createdAt: new Date().toISOString() });
+}
 
 describe('POST /api/clicks', () => {
   const cases: [string, unknown, string][] = [
@@ -97,6 +101,17 @@ describe('POST /api/clicks', () => {
     const last = clicks.find((c) => c.click.tweetId === 't99')!.click;
     expect(last).toMatchObject({ user: 'u1', kind: 'dwell' });
     expect(Math.abs(Date.now() - Date.parse(last.at))).toBeLessThan(60_000);
+  });
+
+  it.each([
+    ['one click', (user: string) => ({ user, tweetId: 'nosuchtweet', kind: 'open' }), 'tweetId'],
+    ['a batch with one unknown tweet', (user: string) => ({ clicks: [{ ...good, user }, { user, tweetId: 'nosuchtweet', kind: 'like' }] }), 'clicks.1.tweetId'],
+  ])('a click on a tweet that does not exist (%s) → 404 naming the field, nothing produced', async (_name, body, field) => {
+    const before = await topicSize(ctx, ctx.topics.clicks);
+    const res = await post(body('ann'));
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/nosuchtweet/), field });
+    expect(await topicSize(ctx, ctx.topics.clicks)).toBe(before);
   });
 
   it('answers 503 when Kafka does not acknowledge', async () => {

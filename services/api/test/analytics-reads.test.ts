@@ -24,7 +24,6 @@ const prefs = new PreferencesStore(ctx.redis, ctx.keys);
 async function serve(analytics: AppDeps['analytics']): Promise<string> {
   const app = createApp({
     tweets,
-    timelines,
     home: new HomeTimeline(ctx.redis, ctx.keys, tweets),
     graph: new GraphStore(ctx.redis, ctx.keys, 800),
     publish: {} as KafkaPublisher,
@@ -49,7 +48,7 @@ async function tweet(id: string, author: string, ageMs: number, tags: Tag[], inT
   const createdAt = new Date(NOW - ageMs).toISOString();
   await tweets.save({ id, author, text: `${id} text`, createdAt });
   await tweets.saveTags(id, tags, Date.parse(createdAt));
-  if (inTimelineOf) await timelines.applyChunk({ tweetId: id, followers: [inTimelineOf], cursor: '-inf', nextCursor: 'end' });
+  if (inTimelineOf) await timelines.deliverToUsers({ tweetId: id, createdAtMs: Date.parse(createdAt), users: [inTimelineOf], marker: 'test' });
 }
 
 const forYou = new ForYou({ redis: ctx.redis, keys: ctx.keys, tweets, recencyHalfLifeMs: 24 * HOUR, now: () => NOW });
@@ -68,7 +67,7 @@ describe('for-you ranking', () => {
     await tweet('mid_plain', 'pal', 3 * HOUR, [], 'rita');
     await tweet('far_sport', 'stranger', 2 * HOUR, ['sports_fans']); // not in rita's timeline: found by tag
     const plain = await get<Page>('/api/timelines/rita');
-    expect(plain.body.tweets.map((t) => t.id)).toEqual(['mid_plain', 'new_cook', 'old_sport']); // push order
+    expect(plain.body.tweets.map((t) => t.id)).toEqual(['new_cook', 'mid_plain', 'old_sport']); // time order (timelines are sorted)
     // No clicks yet: no strong tags, so the timeline's own tweets by recency alone.
     expect((await get<Page>('/api/timelines/rita?ranking=for-you')).body.tweets.map((t) => t.id)).toEqual(['new_cook', 'mid_plain', 'old_sport']);
     // rita has clicked sports: 10 units on sports_fans, 6 on sports_enthusiasts, 1 on foodies.

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRedis, GraphStore, HomeTimeline, TimelineStore, TweetStore, type ChirpRedis } from '@chirp/store';
+import { createRedis, GraphStore, HomeTimeline, TweetStore, type ChirpRedis } from '@chirp/store';
 import { brokerReachable } from '@chirp/streams';
 import { createLogger, createRegistry } from '@chirp/telemetry';
 import type { TestContext } from '@chirp/testkit';
 import { createApp } from '../src/app.ts';
-import { LiveHub } from '../src/live-hub.ts';
+import { LiveHub, type LiveLimits } from '../src/live-hub.ts';
 import { KafkaPublisher } from '../src/publisher.ts';
 
 export interface InProcessApi {
@@ -13,21 +13,33 @@ export interface InProcessApi {
   server: Server;
   redis: ChirpRedis;
   publisher: KafkaPublisher;
+  live: LiveHub;
+}
+
+export interface StartApiOptions {
+  /** Limits of the live stream (caps, buffer bound). */
+  live?: Partial<LiveLimits>;
+  /** Another Redis than the suite's (e.g. a private one that is down at first). */
+  redis?: ChirpRedis;
+  subscriber?: ChirpRedis;
+  /** Whether to wait for the live subscription (false when Redis is down on purpose). */
+  awaitLive?: boolean;
 }
 
 /** The real app on a real port, wired to the suite's Kafka topics and Redis prefix. */
-export async function startApi(ctx: TestContext): Promise<InProcessApi> {
+export async function startApi(ctx: TestContext, options: StartApiOptions = {}): Promise<InProcessApi> {
   const logger = createLogger('api-test', 'silent');
-  const redis = ctx.redis;
-  const subscriber = createRedis({ url: ctx.redisUrl });
+  const redis = options.redis ?? ctx.redis;
+  const subscriber = options.subscriber ?? createRedis({ url: ctx.redisUrl });
   const tweets = new TweetStore(redis, ctx.keys);
-  const live = new LiveHub({ subscriber, redis, keys: ctx.keys, tweets, logger });
-  await live.start();
+  const home = new HomeTimeline(redis, ctx.keys, tweets);
+  const live = new LiveHub({ subscriber, redis, keys: ctx.keys, tweets, home, logger, limits: options.live });
+  if (options.awaitLive === false) void live.start().catch(() => undefined);
+  else await live.start();
   const publisher = new KafkaPublisher(ctx.kafka, ctx.topics, logger);
   const app = createApp({
     tweets,
-    timelines: new TimelineStore(redis, ctx.keys, { cap: 800 }),
-    home: new HomeTimeline(redis, ctx.keys, tweets),
+    home,
     graph: new GraphStore(redis, ctx.keys, 800),
     publish: publisher,
     live,
@@ -45,7 +57,7 @@ export async function startApi(ctx: TestContext): Promise<InProcessApi> {
     await live.close();
     await publisher.close();
   });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, redis, publisher };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, redis, publisher, live };
 }
 
 /** Sum of high watermarks: how many messages a topic holds. */

@@ -12,8 +12,9 @@ describe('timeline reads', () => {
     const timelines = new TimelineStore(ctx.redis, ctx.keys, { cap: 800 });
     for (let i = 0; i < 120; i++) {
       const id = `rt${i}`;
-      await tweets.save({ id, author: 'writer', text: `n${i}`, createdAt: new Date(Date.now() - (120 - i) * 1000).toISOString() });
-      await timelines.applyChunk({ tweetId: id, followers: ['reader'], cursor: '-inf', nextCursor: 'end' });
+      const createdAt = new Date(Date.now() - (120 - i) * 1000).toISOString();
+      await tweets.save({ id, author: 'writer', text: `n${i}`, createdAt });
+      await timelines.deliverToUsers({ tweetId: id, createdAtMs: Date.parse(createdAt), users: ['reader'], marker: 'test' });
     }
     const counter = countRedisCommands(api.redis);
     try {

@@ -8,6 +8,10 @@ const api = await startApi(ctx);
 const post = (path: string, body: string | Buffer, type: string | undefined, method = 'POST'): Promise<Response> =>
   fetch(`${api.url}${path}`, { method, body, headers: type ? { 'content-type': type } : {} });
 const json = (v: unknown): string => JSON.stringify(v);
+/** One letter and 120 combining accents, 100 times: 100 graphemes, 24,100 bytes (issue 11, defect 8). */
+const ZALGO = ('a' + '\u0301'.repeat(120)).repeat(100);
+/** 280 graphemes, one byte over the bound: the last emoji carries two combining accents. */
+const BYTES_1121 = 'a' + '👍'.repeat(279) + '\u0301\u0301';
 
 describe('API input validation: a clear 4xx, and nothing reaches Kafka', () => {
   const cases: [string, () => Promise<Response>, number, string | undefined][] = [
@@ -15,6 +19,8 @@ describe('API input validation: a clear 4xx, and nothing reaches Kafka', () => {
     ['missing text', () => post('/api/tweets', json({ author: 'ann' }), 'application/json'), 400, 'text'],
     ['whitespace-only text', () => post('/api/tweets', json({ author: 'ann', text: ' \n\t ' }), 'application/json'), 400, 'text'],
     ['10 KB text', () => post('/api/tweets', json({ author: 'ann', text: 'x'.repeat(10_240) }), 'application/json'), 400, 'text'],
+    ['100 graphemes of 121 code points (24 KB)', () => post('/api/tweets', json({ author: 'ann', text: ZALGO }), 'application/json'), 400, 'text'],
+    ['280 graphemes in 1,121 bytes (form)', () => post('/api/tweets', `author=ann&tweet=${encodeURIComponent(BYTES_1121)}`, 'application/x-www-form-urlencoded'), 400, 'tweet'],
     ['281 emoji', () => post('/api/tweets', json({ author: 'ann', text: '👍'.repeat(281) }), 'application/json'), 400, 'text'],
     ['a 2 MB body', () => post('/api/tweets', json({ author: 'ann', text: 'x'.repeat(2 * 1024 * 1024) }), 'application/json'), 413, undefined],
     ['an invalid handle', () => post('/api/tweets', json({ author: 'not a handle!', text: 'hi' }), 'application/json'), 400, 'author'],
@@ -61,8 +67,13 @@ describe('API input validation: a clear 4xx, and nothing reaches Kafka', () => {
     expect(await topicSize(ctx, ctx.topics.newTweets)).toBe(before + 2);
   });
 
-  it('accepts 280 emoji (they count once each)', async () => {
-    const res = await post('/api/tweets', json({ author: 'ann', text: '👨‍👩‍👧'.repeat(280) }), 'application/json');
+  it('accepts 280 emoji (they count once each) and a family emoji as one character, up to 1,120 bytes', async () => {
+    const res = await post('/api/tweets', json({ author: 'ann', text: '👍'.repeat(280) }), 'application/json');
     expect(res.status).toBe(201);
+    const family = await post('/api/tweets', json({ author: 'ann', text: '👨‍👩‍👧'.repeat(62) }), 'application/json'); // 18 bytes each
+    expect(family.status).toBe(201);
+    const tooMany = await post('/api/tweets', json({ author: 'ann', text: '👨‍👩‍👧'.repeat(63) }), 'application/json');
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.json()).toMatchObject({ field: 'text', error: expect.stringMatching(/1120 bytes/) });
   });
 });

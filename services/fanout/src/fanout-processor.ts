@@ -19,7 +19,7 @@ export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { proce
         if ((await fanout.plan(tweet, ctx.signal)).completed) await done(tweet);
       }),
       input(rt.topics.fanout, jsonCodec(fanoutChunkSchema), async ({ value: chunk }, ctx) => {
-        if (await fanout.applyChunk(chunk, ctx.signal)) await done({ id: chunk.tweetId, author: chunk.author, text: chunk.text, createdAt: chunk.createdAt });
+        if (await fanout.deliverChunk(chunk, ctx.signal)) await done({ id: chunk.tweetId, author: chunk.author, text: chunk.text, createdAt: chunk.createdAt });
       }),
   ]);
   return { processor, producer, fanout };

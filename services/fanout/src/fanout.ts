@@ -1,5 +1,5 @@
 import type { FanoutChunkMessage, Tweet } from '@chirp/core';
-import { GraphStore, TimelineStore, type ChunkOutcome } from '@chirp/store';
+import { GraphStore, TimelineStore, type DeliveryOutcome } from '@chirp/store';
 import type { Emitter, WorkerRuntime } from '@chirp/streams';
 import { fanoutMetrics, type FanoutMetrics } from './fanout-metrics.ts';
 
@@ -13,6 +13,11 @@ export interface FanoutOptions {
 
 export type FanoutMode = 'inline' | 'chunked' | 'pulled';
 
+/** What a Fanout needs of its worker: the Redis client, its keys and the metrics registry. */
+export type FanoutRuntime = Pick<WorkerRuntime, 'redis' | 'keys' | 'registry'>;
+
+type TweetRef = { id: string; author: string; createdAtMs: number };
+
 /** Where a tweet's fan-out stands after one step: done (announce it) or still under way. */
 export interface StepResult {
   mode: FanoutMode;
@@ -25,8 +30,11 @@ export interface StepResult {
  *
  * A range of followers (scores in (from, to]) is read page by page with a stable score cursor,
  * never whole into memory. Each page is applied by one Lua call that also sets the marker
- * `fanout:<tweet>:<cursor>` holding the next cursor, atomically: a redelivered message walks the
- * markers to where it stopped and goes on, so no follower is missed and none gets a tweet twice.
+ * `fanout:<tweet>:<mode>:<from>/<cursor>` holding the next cursor, atomically: a redelivered
+ * message walks the markers to where it stopped and goes on, so no follower is missed. Inline and
+ * chunked markers have distinct names: an author who crossed the chunk size between a delivery
+ * and its redelivery gets a full chunked fan-out that announces itself. Timelines never hold an
+ * id twice whatever is redone (the insert finds a copy where it would go).
  *
  * Small follower sets are delivered inline by the planner. Large ones are cut into chunks by rank
  * (the plan is stored once, so a redelivered tweet replays the same chunks) and published to
@@ -39,7 +47,7 @@ export class Fanout {
   readonly metrics: FanoutMetrics;
 
   constructor(
-    private readonly rt: WorkerRuntime,
+    rt: FanoutRuntime,
     private readonly options: FanoutOptions,
     private readonly chunkEmitter: Emitter<FanoutChunkMessage>,
   ) {
@@ -54,24 +62,26 @@ export class Fanout {
     // Follower count and "is this author pulled?" in one round trip: this runs for every tweet.
     const [count, pulled] = await this.graph.followerCountAndPulled(tweet.author);
     const { pullThreshold, chunkSize } = this.options;
-    if (count >= pullThreshold) {
-      await this.rt.redis.zadd(this.rt.keys.pulledAuthors(), count, tweet.author);
-      await this.applySelf(tweet, true);
+    const ref = { id: tweet.id, author: tweet.author, createdAtMs: Date.parse(tweet.createdAt) };
+    // Hysteresis: a pulled author stays pulled until well below the threshold. Never both pushed
+    // and pulled: readers would get the tweet from both sides.
+    if (count >= pullThreshold || (pulled && count >= pullThreshold / 2)) {
+      await this.graph.markPulled(tweet.author, count);
+      await this.applySelf(ref, true);
       this.metrics.size.observe({ mode: 'pulled' }, count);
       return { mode: 'pulled', completed: true, followers: count };
     }
-    // Hysteresis: an author who fell well below the threshold is fanned out again.
-    if (pulled && count < pullThreshold / 2) await this.rt.redis.zrem(this.rt.keys.pulledAuthors(), tweet.author);
+    if (pulled) await this.graph.unmarkPulled(tweet.author);
     if (count <= chunkSize) {
-      const completed = await this.deliverRange(tweet, '-inf', '+inf', true, signal);
+      const completed = await this.deliverRange(ref, 'inline', '-inf', '+inf', true, signal);
       this.metrics.size.observe({ mode: 'inline' }, count);
       if (completed) this.metrics.duration.observe({ mode: 'inline' }, (Date.now() - plannedAt) / 1000);
       return { mode: 'inline', completed, followers: count };
     }
-    const bounds = await this.storedPlan(tweet.id, () => this.graph.chunkBounds(tweet.author, chunkSize, count));
+    const bounds = await this.timelines.storedPlan(tweet.id, () => this.graph.chunkBounds(tweet.author, chunkSize, count));
     const chunks = bounds.length - 1;
     await this.timelines.setPending(tweet.id, chunks);
-    await this.applySelf(tweet, false);
+    await this.applySelf(ref, false);
     await this.chunkEmitter.emitMany(
       Array.from({ length: chunks }, (_, index) => ({
         key: `${tweet.id}:${index}`, // spreads one tweet's chunks over the partitions, so over instances
@@ -83,9 +93,9 @@ export class Fanout {
   }
 
   /** Handles one chunk from twitter.fanout. Resolves true when it completed the tweet's fan-out. */
-  async applyChunk(chunk: FanoutChunkMessage, signal?: AbortSignal): Promise<boolean> {
-    const tweet = { id: chunk.tweetId, author: chunk.author };
-    const completed = await this.deliverRange(tweet, chunk.from, chunk.to, false, signal);
+  async deliverChunk(chunk: FanoutChunkMessage, signal?: AbortSignal): Promise<boolean> {
+    const tweet = { id: chunk.tweetId, author: chunk.author, createdAtMs: Date.parse(chunk.createdAt) };
+    const completed = await this.deliverRange(tweet, 'chunk', chunk.from, chunk.to, false, signal);
     if (completed) this.metrics.duration.observe({ mode: 'chunked' }, (Date.now() - chunk.plannedAt) / 1000);
     return completed;
   }
@@ -94,36 +104,30 @@ export class Fanout {
     await this.timelines.publishDelivered({ tweetId: tweet.id, author: tweet.author, tweet });
   }
 
-  /** The author's own timeline, as its own one-off chunk. */
-  private async applySelf(tweet: { id: string; author: string }, last: boolean): Promise<ChunkOutcome> {
-    const outcome = await this.timelines.applyChunk({ tweetId: tweet.id, followers: [tweet.author], cursor: 'self', nextCursor: 'end', last });
+  /** The author's own timeline, as its own one-off delivery. */
+  private async applySelf(tweet: TweetRef, last: boolean): Promise<DeliveryOutcome> {
+    const outcome = await this.timelines.deliverToUsers({ tweetId: tweet.id, createdAtMs: tweet.createdAtMs, users: [tweet.author], marker: 'self', last });
     this.metrics.chunks.inc({ outcome: outcome === 'duplicate' ? 'duplicate' : 'applied' });
     return outcome;
-  }
-
-  /** The chunk plan is written once (NX); whoever comes later uses the stored one. */
-  private async storedPlan(tweetId: string, compute: () => Promise<string[]>): Promise<string[]> {
-    const key = this.rt.keys.fanoutPlan(tweetId);
-    const existing = await this.rt.redis.get(key);
-    if (existing) return JSON.parse(existing) as string[];
-    const bounds = await compute();
-    await this.rt.redis.set(key, JSON.stringify(bounds), 'EX', 7 * 24 * 3600, 'NX');
-    return JSON.parse((await this.rt.redis.get(key)) ?? JSON.stringify(bounds)) as string[];
   }
 
   /**
    * Followers in (from, to], page by page, each page one script call that reads, pushes, marks and
    * counts down inside Redis. Resolves true when this range completed the fan-out.
    */
-  private async deliverRange(tweet: { id: string; author: string }, from: string, to: string, withAuthor: boolean, signal?: AbortSignal): Promise<boolean> {
+  private async deliverRange(
+    tweet: TweetRef, mode: 'inline' | 'chunk', from: string, to: string, withAuthor: boolean, signal?: AbortSignal,
+  ): Promise<boolean> {
     let cursor = from;
     for (;;) {
       signal?.throwIfAborted();
-      // Markers are named by range start and cursor: a range's last cursor is the next range's start.
-      const { outcome, next, pushed } = await this.timelines.applyRangePage({
+      // Markers are named by mode, range start and cursor: a range's last cursor is the next
+      // range's start, and an inline range starts where the first chunk does.
+      const { outcome, next, pushed } = await this.timelines.deliverFollowerPage({
         tweetId: tweet.id,
+        createdAtMs: tweet.createdAtMs,
         author: tweet.author,
-        marker: `${from}/${cursor}`,
+        marker: `${mode}:${from}/${cursor}`,
         cursor,
         to,
         limit: this.options.chunkSize,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext, waitFor } from '@chirp/testkit';
-import { GraphStore } from '@chirp/store';
+import { entryId, GraphStore } from '@chirp/store';
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { tweetSchema, type Tweet } from '@chirp/core';
 
@@ -55,7 +55,7 @@ describe('fanout worker crash and resume', () => {
       check.lrange(ctx.keys.timeline(`a${a}`), 0, -1);
       for (let f = 0; f < FOLLOWERS; f++) check.lrange(ctx.keys.timeline(`f${a}_${f}`), 0, -1);
     }
-    const lists = ((await check.exec()) ?? []).map(([, v]) => v as string[]);
+    const lists = ((await check.exec()) ?? []).map(([, v]) => (v as string[]).map(entryId));
     let i = 0;
     for (let a = 0; a < AUTHORS; a++) {
       const want = [...expected.get(a)!].sort();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import { deadLetterTopic, groupId } from '@chirp/core';
+import { entryId } from '@chirp/store';
 import type { KafkaMessage } from 'kafkajs';
 
 const ctx = await createTestContext();
@@ -16,7 +17,7 @@ describe('a malformed message on twitter.newTweets', () => {
     const res = await fetch(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'ann', text: 'after the poison' }) });
     const tweet = (await res.json()) as { id: string };
     await waitFor(async () => (await ctx.redis.exists(ctx.keys.tweet(tweet.id))) === 1, { what: 'saver to save the valid tweet' });
-    await waitFor(async () => (await ctx.redis.lpos(ctx.keys.timeline('ann'), tweet.id)) !== null, { what: 'fanout to deliver the valid tweet' });
+    await waitFor(async () => (await ctx.redis.lrange(ctx.keys.timeline('ann'), 0, -1)).map(entryId).includes(tweet.id), { what: 'fanout to deliver the valid tweet' });
     await waitFor(async () => (await ctx.redis.exists(ctx.keys.tweetTags(tweet.id))) === 1, { what: 'tagger to tag the valid tweet' });
 
     for (const group of GROUPS) {
