@@ -8,7 +8,8 @@ import { LOG_DIR, ROOT, STATE_DIR } from './paths.ts';
 import { ensureTestTools, has, MissingPrerequisite } from './prereqs.ts';
 import { supervise, type Supervised, type SupervisedOptions } from './supervisor.ts';
 import { writeStackStatus } from './status-file.ts';
-import { entryPath, SERVICES, type ServiceSpec } from './services.ts';
+import { compiledEntryPath, SERVICES, type ServiceSpec } from './services.ts';
+import { buildWorkers } from './build-workers.ts';
 import { portOpen, waitFor } from './wait.ts';
 
 const log = (line: string): void => console.log(line);
@@ -89,9 +90,10 @@ async function start(): Promise<void> {
   try {
     await createSystemTopics(infra);
     const webDist = buildWeb();
+    await buildWorkers(log);
     for (const s of SERVICES) {
       const env = serviceEnv(infra, { ...serviceExtraEnv(s), ...(s.name === 'api' ? { WEB_DIST: webDist, STACK_STATUS_FILE: statusFile } : {}) });
-      run({ name: s.name, cmd: process.execPath, args: ['--import', 'tsx', entryPath(s)], cwd: ROOT, env, logFile: join(LOG_DIR, `${s.name}.log`) });
+      run({ name: s.name, cmd: process.execPath, args: ['--enable-source-maps', compiledEntryPath(s)], cwd: ROOT, env, logFile: join(LOG_DIR, `${s.name}.log`) });
     }
     let crashLooping: Supervised | undefined;
     await waitFor(async () => {
@@ -195,6 +197,7 @@ const commands: Record<string, () => Promise<number | void>> = {
   rebuild: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'rebuild.ts'), ...process.argv.slice(3)]),
   'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
   'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
+  'bench-http': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'http.ts'), ...process.argv.slice(3)]),
   'bench-tagger': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'bench.ts'), ...process.argv.slice(3)], false),
   'compose-test': () => withInfra([join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'compose', ...process.argv.slice(3)], false),
   'tagger-quality': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'quality.ts'), ...process.argv.slice(3)], false),

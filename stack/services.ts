@@ -22,3 +22,10 @@ export const SERVICES: ServiceSpec[] = [
 export function entryPath(spec: ServiceSpec): string {
   return join(ROOT, spec.entry);
 }
+
+/** `npm start` runs the compiled workers (stack/build-workers.ts), git-ignored, rebuilt when stale. */
+export const WORKERS_BUILD_DIR = join(ROOT, '.build', 'workers');
+
+export function compiledEntryPath(spec: ServiceSpec): string {
+  return join(WORKERS_BUILD_DIR, `${spec.name}.mjs`);
+}

@@ -19,6 +19,8 @@ export function createRedis(options: RedisOptions): ChirpRedis {
   const redis = new Redis(options.url, {
     connectionName: options.name,
     maxRetriesPerRequest: 2,
+    // Commands issued in the same event-loop turn (concurrent requests, handlers) share one write.
+    enableAutoPipelining: true,
     enableReadyCheck: true,
     lazyConnect: options.lazyConnect ?? false,
     retryStrategy: (times) => Math.min(50 * 2 ** times, 2000),

@@ -16,22 +16,46 @@ export class TweetStore {
 
   /** Idempotent: a redelivered tweet rewrites the same body and score. */
   async save(tweet: Tweet): Promise<void> {
-    const ms = Date.parse(tweet.createdAt);
-    await this.redis
-      .multi()
-      .set(this.keys.tweet(tweet.id), JSON.stringify(tweet))
-      .zadd(this.keys.userTweets(tweet.author), ms, tweet.id)
-      .zadd(this.keys.users(), 'NX', ms, tweet.author)
-      .exec();
+    await this.saveMany([tweet]);
+  }
+
+  /**
+   * Bodies, authors' lists and the users index of many tweets in ONE round trip (one pipeline).
+   * Idempotent, so a batch handed again, whole or split, rewrites the same values.
+   */
+  async saveMany(tweets: readonly Tweet[]): Promise<void> {
+    if (tweets.length === 0) return;
+    const pipe = this.redis.pipeline();
+    for (const tweet of tweets) {
+      const ms = Date.parse(tweet.createdAt);
+      pipe
+        .set(this.keys.tweet(tweet.id), JSON.stringify(tweet))
+        .zadd(this.keys.userTweets(tweet.author), ms, tweet.id)
+        .zadd(this.keys.users(), 'NX', ms, tweet.author);
+    }
+    throwFirstError(await pipe.exec());
   }
 
   async saveTags(tweetId: string, tags: readonly Tag[], createdAtMs: number | null, cap = 1000): Promise<void> {
-    const tx = this.redis.multi().set(this.keys.tweetTags(tweetId), JSON.stringify(tags));
-    const score = createdAtMs ?? Date.now();
-    for (const tag of tags) {
-      tx.zadd(this.keys.tagTweets(tag), score, tweetId).zremrangebyrank(this.keys.tagTweets(tag), 0, -cap - 1);
+    await this.saveTagsMany([{ tweetId, tags, createdAtMs }], cap);
+  }
+
+  /** Tags of many tweets and their `tag:<tag>` lists (each capped) in ONE round trip. Idempotent. */
+  async saveTagsMany(verdicts: readonly { tweetId: string; tags: readonly Tag[]; createdAtMs: number | null }[], cap = 1000): Promise<void> {
+    if (verdicts.length === 0) return;
+    const pipe = this.redis.pipeline();
+    const touched = new Set<string>();
+    for (const { tweetId, tags, createdAtMs } of verdicts) {
+      pipe.set(this.keys.tweetTags(tweetId), JSON.stringify(tags));
+      const score = createdAtMs ?? Date.now();
+      for (const tag of tags) {
+        pipe.zadd(this.keys.tagTweets(tag), score, tweetId);
+        touched.add(tag);
+      }
     }
-    await tx.exec();
+    // Trimmed once per tag of the batch rather than once per push.
+    for (const tag of touched) pipe.zremrangebyrank(this.keys.tagTweets(tag), 0, -cap - 1);
+    throwFirstError(await pipe.exec());
   }
 
   async get(id: string): Promise<StoredTweet | null> {
@@ -67,4 +91,9 @@ export class TweetStore {
   async tagTweetIds(tag: string, cursor: string | undefined, limit: number): Promise<Page<string>> {
     return pageBySortedScore(this.redis, this.keys.tagTweets(tag), cursor, limit);
   }
+}
+
+/** A pipeline answers per command; the first failed command fails the whole call (callers are idempotent). */
+function throwFirstError(results: [Error | null, unknown][] | null): void {
+  for (const [error] of results ?? []) if (error) throw error;
 }

@@ -1,6 +1,7 @@
-import type { Producer, IHeaders } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { ChirpError } from '@chirp/core';
 import type { Codec } from './codec.ts';
+import { ProduceBatcher } from './produce-batcher.ts';
 
 export interface EmitOptions {
   headers?: Record<string, string>;
@@ -9,7 +10,8 @@ export interface EmitOptions {
 }
 
 export interface EmitterOptions<T> {
-  producer: Producer;
+  /** A batcher lets emits of many callers (and topics) share produce requests. */
+  producer: Producer | ProduceBatcher;
   topic: string;
   codec: Codec<T>;
 }
@@ -17,7 +19,7 @@ export interface EmitterOptions<T> {
 /** A typed producer for one topic. `emit` resolves once every in-sync replica has the message. */
 export class Emitter<T> {
   readonly topic: string;
-  private readonly producer: Producer;
+  private readonly producer: Producer | ProduceBatcher;
   private readonly codec: Codec<T>;
 
   constructor(options: EmitterOptions<T>) {
@@ -35,9 +37,10 @@ export class Emitter<T> {
     const encoded = messages.map((m) => ({
       key: m.key,
       value: this.codec.encode(m.value),
-      headers: m.headers as IHeaders | undefined,
+      headers: m.headers,
       timestamp: String(m.timestamp ?? Date.now()),
     }));
+    if (this.producer instanceof ProduceBatcher) return this.producer.send(this.topic, encoded); // fails as KAFKA_UNAVAILABLE itself
     try {
       await this.producer.send({ topic: this.topic, acks: -1, messages: encoded });
     } catch (cause) {

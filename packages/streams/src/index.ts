@@ -1,6 +1,7 @@
 export * from './kafka.ts';
 export * from './codec.ts';
 export * from './emitter.ts';
+export * from './produce-batcher.ts';
 export * from './message.ts';
 export * from './processor.ts';
 export * from './topics-admin.ts';

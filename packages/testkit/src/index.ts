@@ -3,3 +3,4 @@ export * from './service-process.ts';
 export * from './wait.ts';
 export * from './redis-counter.ts';
 export * from './accounts.ts';
+export * from './produce-counter.ts';

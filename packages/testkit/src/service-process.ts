@@ -16,9 +16,12 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-/** Runs `services/<name>/src/main.ts` as a real process and waits until it logs that it started. */
-export async function startService(name: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'services', name, 'src', 'main.ts')], {
+/**
+ * Runs `services/<name>/src/main.ts` as a real process (or the node arguments given, e.g. a compiled
+ * entry) and waits until it logs that it started.
+ */
+export async function startService(name: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000, nodeArgs?: string[]): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, nodeArgs ?? ['--import', 'tsx', join(ROOT, 'services', name, 'src', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', METRICS_PORT: '0', API_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import type { Kafka, Producer } from 'kafkajs';
 import { accountEventSchema, ChirpError, clickSchema, followEventSchema, tweetSchema, type AccountEvent, type Click, type FollowEvent, type TopicNames, type Tweet } from '@chirp/core';
-import { Emitter, jsonCodec } from '@chirp/streams';
+import { Emitter, jsonCodec, ProduceBatcher } from '@chirp/streams';
 import { Partitioners } from 'kafkajs';
 import type { Logger } from '@chirp/telemetry';
 import type { Publisher } from './deps.ts';
@@ -11,7 +11,8 @@ import type { Publisher } from './deps.ts';
  * reconnects by itself on the next send once the broker is back.
  */
 export class KafkaPublisher implements Publisher {
-  private readonly producer: Producer;
+  /** Public for instrumentation (tests count its produce requests). */
+  readonly producer: Producer;
   private readonly tweets: Emitter<Tweet>;
   private readonly follows: Emitter<FollowEvent>;
   private readonly clickEvents: Emitter<Click>;
@@ -24,10 +25,12 @@ export class KafkaPublisher implements Publisher {
       createPartitioner: Partitioners.DefaultPartitioner,
       retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 },
     });
-    this.tweets = new Emitter({ producer: this.producer, topic: topics.newTweets, codec: jsonCodec(tweetSchema) });
-    this.follows = new Emitter({ producer: this.producer, topic: topics.follows, codec: jsonCodec(followEventSchema) });
-    this.clickEvents = new Emitter({ producer: this.producer, topic: topics.clicks, codec: jsonCodec(clickSchema) });
-    this.accounts = new Emitter({ producer: this.producer, topic: topics.accounts, codec: jsonCodec(accountEventSchema) });
+    // Concurrent requests share produce requests; each still answers only after its batch's ack.
+    const batcher = new ProduceBatcher({ producer: this.producer, lingerMs: 1, maxMessages: 500, maxInFlight: 1 });
+    this.tweets = new Emitter({ producer: batcher, topic: topics.newTweets, codec: jsonCodec(tweetSchema) });
+    this.follows = new Emitter({ producer: batcher, topic: topics.follows, codec: jsonCodec(followEventSchema) });
+    this.clickEvents = new Emitter({ producer: batcher, topic: topics.clicks, codec: jsonCodec(clickSchema) });
+    this.accounts = new Emitter({ producer: batcher, topic: topics.accounts, codec: jsonCodec(accountEventSchema) });
   }
 
   private async connected(): Promise<void> {

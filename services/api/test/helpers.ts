@@ -16,6 +16,7 @@ export interface InProcessApi {
   url: string;
   server: Server;
   redis: ChirpRedis;
+  publisher: KafkaPublisher;
   live: LiveHub;
 }
 
@@ -82,7 +83,7 @@ export async function startApi(ctx: TestContext, options: ApiOptions = {}): Prom
     await live.close();
     await publisher.close();
   });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, redis, live };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, redis, publisher, live };
 }
 
 /** Sum of high watermarks: how many messages a topic holds. */

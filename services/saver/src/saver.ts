@@ -1,16 +1,23 @@
-import { tweetSchema } from '@chirp/core';
+import { tweetSchema, type Tweet } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
-import { e2eLatency } from '@chirp/telemetry';
-import { input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
+import { e2eLatency, type Registry } from '@chirp/telemetry';
+import { batchInput, jsonCodec, workerProcessor, type Input, type Processor, type WorkerRuntime } from '@chirp/streams';
 
-/** The saver group: tweet bodies into `tweet:<id>` and the author's own list. Idempotent on redelivery. */
+/**
+ * The saver's edge, batch-first: a batch is stored with one pipeline (one round trip). Idempotent,
+ * so a batch handed again whole or split rewrites the same values; a Redis outage throws as it
+ * comes and the processor pauses the partition.
+ */
+export function saverInput(topic: string, store: TweetStore, registry: Registry): Input {
+  const latency = e2eLatency(registry);
+  return batchInput<Tweet>(topic, jsonCodec(tweetSchema), async (messages) => {
+    await store.saveMany(messages.map((m) => m.value));
+    const now = Date.now();
+    for (const { value } of messages) latency.observe({ stage: 'saved' }, Math.max(0, now - Date.parse(value.createdAt)) / 1000);
+  });
+}
+
+/** The saver group: tweet bodies into `tweet:<id>` and the author's own list. */
 export function createSaver(rt: WorkerRuntime): Processor {
-  const store = new TweetStore(rt.redis, rt.keys);
-  const latency = e2eLatency(rt.registry);
-  return workerProcessor(rt, [
-      input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }) => {
-        await store.save(tweet);
-        latency.observe({ stage: 'saved' }, Math.max(0, Date.now() - Date.parse(tweet.createdAt)) / 1000);
-      }),
-  ]);
+  return workerProcessor(rt, [saverInput(rt.topics.newTweets, new TweetStore(rt.redis, rt.keys), rt.registry)]);
 }

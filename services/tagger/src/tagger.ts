@@ -1,10 +1,39 @@
-import { tweetSchema, tweetTagsSchema, type TweetTags } from '@chirp/core';
+import { tweetSchema, tweetTagsSchema, type Tweet, type TweetTags } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
-import { e2eLatency } from '@chirp/telemetry';
-import { Emitter, input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
+import { e2eLatency, type Registry } from '@chirp/telemetry';
+import { batchInput, Emitter, jsonCodec, ProduceBatcher, workerProcessor, type Input, type Processor, type WorkerRuntime } from '@chirp/streams';
 import { createProducer } from '@chirp/streams';
 import type { Tagger } from '@chirp/tagging';
 import type { Producer } from 'kafkajs';
+
+export interface TaggerInputDeps {
+  topic: string;
+  tagger: Tagger;
+  verdicts: Emitter<TweetTags>;
+  store: TweetStore;
+  registry: Registry;
+}
+
+/**
+ * The tagger's edge, batch-first: one `tagMany` for the batch, its verdicts in one produce request,
+ * then their tags in one Redis pipeline. Idempotent over the batch (the compacted topic keeps each
+ * tweet's latest verdict; the tag lists are sets).
+ */
+export function taggerInput(d: TaggerInputDeps): Input {
+  const latency = e2eLatency(d.registry);
+  return batchInput<Tweet>(d.topic, jsonCodec(tweetSchema), async (messages) => {
+    const tweets = messages.map((m) => m.value);
+    const results = await d.tagger.tagMany(tweets.map((t) => ({ id: t.id, text: t.text })));
+    const taggedAt = new Date().toISOString();
+    await d.verdicts.emitMany(tweets.map((t, i) => {
+      const r = results[i]!;
+      return { key: t.id, value: { tweetId: t.id, tags: r.tags, provider: r.provider, model: r.model, taggedAt } };
+    }));
+    await d.store.saveTagsMany(tweets.map((t, i) => ({ tweetId: t.id, tags: results[i]!.tags, createdAtMs: Date.parse(t.createdAt) })));
+    const now = Date.now();
+    for (const t of tweets) latency.observe({ stage: 'tagged' }, Math.max(0, now - Date.parse(t.createdAt)) / 1000);
+  });
+}
 
 /**
  * The tagger group: tags each tweet (LLM or local), publishes the verdict to twitter.tweetTags
@@ -12,18 +41,11 @@ import type { Producer } from 'kafkajs';
  * no fitting tag is stored with [] rather than left pending.
  */
 export function createTaggerProcessor(rt: WorkerRuntime, tagger: Tagger): { processor: Processor; producer: Producer } {
-  const store = new TweetStore(rt.redis, rt.keys);
-  const latency = e2eLatency(rt.registry);
   const producer = createProducer(rt.kafka);
-  const verdicts = new Emitter<TweetTags>({ producer, topic: rt.topics.tweetTags, codec: jsonCodec(tweetTagsSchema) });
-  const processor = workerProcessor(rt, [
-      input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }) => {
-        const result = await tagger.tag({ id: tweet.id, text: tweet.text });
-        const verdict: TweetTags = { tweetId: tweet.id, tags: result.tags, provider: result.provider, model: result.model, taggedAt: new Date().toISOString() };
-        await verdicts.emit(tweet.id, verdict);
-        await store.saveTags(tweet.id, result.tags, Date.parse(tweet.createdAt));
-        latency.observe({ stage: 'tagged' }, Math.max(0, Date.now() - Date.parse(tweet.createdAt)) / 1000);
-      }),
-  ]);
+  // Batches of several partitions handled at once share produce requests too.
+  const batcher = new ProduceBatcher({ producer, lingerMs: 1, maxInFlight: 2 });
+  const verdicts = new Emitter<TweetTags>({ producer: batcher, topic: rt.topics.tweetTags, codec: jsonCodec(tweetTagsSchema) });
+  const store = new TweetStore(rt.redis, rt.keys);
+  const processor = workerProcessor(rt, [taggerInput({ topic: rt.topics.newTweets, tagger, verdicts, store, registry: rt.registry })]);
   return { processor, producer };
 }

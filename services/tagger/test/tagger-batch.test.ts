@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { tweetTagsSchema, type Tweet, type TweetTags } from '@chirp/core';
+import { createRedis, TweetStore } from '@chirp/store';
+import { createProducer, Emitter, jsonCodec, type Message } from '@chirp/streams';
+import { createTagger } from '@chirp/tagging';
+import { createRegistry } from '@chirp/telemetry';
+import { countProduceRequests, countRedisCommands, createTestContext } from '@chirp/testkit';
+import { taggerInput } from '../src/tagger.ts';
+
+const ctx = await createTestContext();
+
+describe('tagger', () => {
+  it('emits the verdicts of a batch in one produce request and stores their tags in one pipeline; redelivery is harmless', async () => {
+    const producer = createProducer(ctx.kafka);
+    await producer.connect();
+    ctx.onCleanup(() => producer.disconnect());
+    const produces = countProduceRequests(producer);
+    const redis = createRedis({ url: ctx.redisUrl, name: 'tagger-batch-test' });
+    ctx.onCleanup(() => redis.quit());
+    const tagger = createTagger();
+    ctx.onCleanup(() => tagger.close());
+    const verdicts = new Emitter<TweetTags>({ producer, topic: ctx.topics.tweetTags, codec: jsonCodec(tweetTagsSchema) });
+    const edge = taggerInput({ topic: ctx.topics.newTweets, tagger, verdicts, store: new TweetStore(redis, ctx.keys), registry: createRegistry('tagger-test') });
+    const tweets = Array.from({ length: 20 }, (_, i): Tweet => ({ id: `tb${i}`, author: 'w', text: `finished a great novel for book club ${i}`, createdAt: new Date().toISOString() }));
+    const batch = tweets.map((value, i): Message<Tweet> => ({ topic: ctx.topics.newTweets, partition: 0, offset: String(i), key: 'w', value, timestamp: Date.now(), headers: {} }));
+    const hctx = { signal: new AbortController().signal, heartbeat: async () => {} };
+    await redis.ping();
+    const commands = countRedisCommands(redis);
+    const execs = { n: 0 };
+    const pipeline = redis.pipeline.bind(redis);
+    const multi = redis.multi.bind(redis);
+    redis.pipeline = ((...a: Parameters<typeof pipeline>) => (execs.n++, pipeline(...a))) as typeof pipeline;
+    redis.multi = ((...a: Parameters<typeof multi>) => (execs.n++, multi(...a))) as typeof multi;
+    await edge.handleBatch(batch, hctx);
+    expect(produces.count).toBe(1);
+    expect(execs.n).toBe(1);
+    expect(commands.count).toBeGreaterThan(20);
+    await edge.handleBatch(batch, hctx); // handed again whole: same tags, same list
+    commands.restore();
+    expect(JSON.parse((await ctx.redis.get(ctx.keys.tweetTags('tb7')))!)).toContain('bookworms');
+    expect(await ctx.redis.zcard(ctx.keys.tagTweets('bookworms'))).toBe(20);
+  });
+});
