@@ -6,3 +6,5 @@ export * from './topics.ts';
 export * from './config.ts';
 export * from './ids.ts';
 export * from './prng.ts';
+export * from './backoff.ts';
+export * from './semaphore.ts';

@@ -1,14 +1,13 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { changelogTopic, ChirpError, retryTopic } from '@chirp/core';
+import { changelogTopic, ChirpError, retryTopic, sleep } from '@chirp/core';
 import type { Logger, Registry } from '@chirp/telemetry';
 import { copartitionedAssigner } from './assigners.ts';
-import { sleep } from './backoff.ts';
 import { Emitter } from './emitter.ts';
 import type { GroupGraph, LookupEdge, OutputEdge } from './group-graph.ts';
 import { GroupTable } from './group-table.ts';
 import { createProducer } from './kafka.ts';
 import { input } from './message.ts';
-import type { FailureOptions } from './options.ts';
+import type { FailureOptions } from './failure-policy.ts';
 import { Processor } from './processor.ts';
 import { stateMetrics } from './state-metrics.ts';
 import { StateRunner } from './state-runner.ts';

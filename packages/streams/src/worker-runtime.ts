@@ -5,7 +5,7 @@ import type { Kafka } from 'kafkajs';
 import { createKafka } from './kafka.ts';
 import { Processor } from './processor.ts';
 import type { Input } from './message.ts';
-import type { FailureOptions } from './options.ts';
+import { DEFAULT_FAILURE, type FailureOptions } from './failure-policy.ts';
 import { brokerReachable } from './health.ts';
 
 export const workerEnv = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...processorEnv };
@@ -51,8 +51,8 @@ export function createWorkerRuntime(name: string, env: NodeJS.ProcessEnv = proce
     concurrency: config.PROCESSOR_CONCURRENCY,
     partitions: config.TOPIC_PARTITIONS,
     failure: {
+      ...DEFAULT_FAILURE,
       retries: config.PROCESSOR_RETRIES,
-      retryBaseMs: 100,
       retryRounds: config.PROCESSOR_RETRY_ROUNDS,
       retryTopicDelayMs: config.PROCESSOR_RETRY_DELAY_MS,
     },

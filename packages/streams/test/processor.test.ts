@@ -11,7 +11,7 @@ const schema = z.object({ n: z.number().int() });
 const codec = jsonCodec(schema);
 const logger = createLogger('test', 'silent');
 
-function processor(group: string, inputs: Input[], failure = {}): Processor {
+function processor(group: string, inputs: Input[], failure = {}, extra: { maxBatchSize?: number } = {}): Processor {
   const p = new Processor({
     kafka: ctx.kafka,
     groupId: `${ctx.prefix}${group}`,
@@ -19,6 +19,7 @@ function processor(group: string, inputs: Input[], failure = {}): Processor {
     registry: createRegistry(group),
     logger,
     concurrency: 8,
+    ...extra,
     failure: { retries: 1, retryBaseMs: 10, retryRounds: 1, retryTopicDelayMs: 100, ...failure },
   });
   ctx.onCleanup(() => p.close());
@@ -100,11 +101,12 @@ describe('Processor on the real broker', () => {
       input(topic, codec, async (m) => {
         const a = (attempts.get(m.value.n) ?? 0) + 1;
         attempts.set(m.value.n, a);
-        if (m.value.n === 1 && a <= 3) throw new ChirpError('UPSTREAM', 'flaky', { retriable: true }); // succeeds in the retry topic's 2nd try
-        if (m.value.n === 2) throw new ChirpError('UPSTREAM', 'always fails', { retriable: true });
+        // Message failures (a handler bug on that payload), not dependency ones: those pause instead (outage.test.ts).
+        if (m.value.n === 1 && a <= 3) throw new Error('flaky on this payload'); // succeeds in the retry topic's 2nd try
+        if (m.value.n === 2) throw new Error('always fails on this payload');
         if (m.value.n === 3) throw new ChirpError('VALIDATION', 'never retried', { retriable: false });
       }),
-    ]);
+    ], {}, { maxBatchSize: 1 }); // one message per call, so attempts count exactly
     await p.start();
     await emitter.emitMany([{ key: 'a', value: { n: 1 } }, { key: 'b', value: { n: 2 } }, { key: 'c', value: { n: 3 } }, { key: 'd', value: { n: 4 } }]);
     const dead = await readAll(p.deadLetterTopic, 2);
