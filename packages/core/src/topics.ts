@@ -42,6 +42,12 @@ export interface TopicSpec {
 /** The consumer groups of the system's workers (their ids are prefix + name). */
 export const WORKER_GROUPS = ['saver', 'fanout', 'tagger', 'graph', 'analytics'] as const;
 
+/**
+ * How long idempotency markers (fan-out markers and plans) live in Redis, and so how far back a
+ * replay is harmless: a group with no committed offset starts this far back (streams start-offsets.ts).
+ */
+export const IDEMPOTENCY_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
 /** Dead letters are kept 30 days: long enough to notice, fix the cause and replay them. */
 export const DEAD_LETTER_RETENTION_MS = 30 * 24 * 3600 * 1000;
 

@@ -26,3 +26,4 @@ export * from './tester.ts';
 export * from './forward-decay.ts';
 export * from './window-counts.ts';
 export * from './changelog-writer.ts';
+export * from './start-offsets.ts';

@@ -1,5 +1,5 @@
 import type { Kafka, PartitionAssigner } from 'kafkajs';
-import { ChirpError } from '@chirp/core';
+import { ChirpError, IDEMPOTENCY_WINDOW_MS } from '@chirp/core';
 import type { Logger, Registry } from '@chirp/telemetry';
 import { DEFAULT_FAILURE, type FailureOptions } from './failure-policy.ts';
 import type { Input } from './message.ts';
@@ -15,8 +15,13 @@ export interface ProcessorOptions {
   /** Most messages handed to one `handleBatch` call. */
   maxBatchSize?: number;
   failure?: Partial<FailureOptions>;
-  /** Where a group with no committed offset starts. */
+  /**
+   * Where a partition with no committed offset starts: false (default) at the first message of the
+   * last `startWindowMs` (start-offsets.ts); true at the beginning of the log (a rebuild).
+   */
   fromBeginning?: boolean;
+  /** How far back a group without committed offsets starts; the idempotency window by default. */
+  startWindowMs?: number;
   /** Partitions of the group's retry and dead-letter topics. */
   failurePartitions?: number;
   sessionTimeoutMs?: number;
@@ -35,7 +40,8 @@ export interface ProcessorOptions {
 export const PROCESSOR_DEFAULTS = {
   concurrency: 16,
   maxBatchSize: 100,
-  fromBeginning: true,
+  fromBeginning: false,
+  startWindowMs: IDEMPOTENCY_WINDOW_MS,
   failurePartitions: 3,
   sessionTimeoutMs: 30_000,
   maxBytesPerPartition: 1024 * 1024,
@@ -59,6 +65,7 @@ export function resolveProcessorOptions(options: ProcessorOptions): ResolvedProc
   checkInt('concurrency', o.concurrency, 1);
   checkInt('maxBatchSize', o.maxBatchSize, 1);
   checkInt('failurePartitions', o.failurePartitions, 1);
+  checkInt('startWindowMs', o.startWindowMs, 0);
   checkInt('failure.retries', failure.retries, 0);
   checkInt('failure.retryRounds', failure.retryRounds, 0);
   for (const name of ['retryBaseMs', 'retryTopicDelayMs', 'dependencyBaseMs', 'dependencyCapMs'] as const) checkInt(`failure.${name}`, failure[name], 0);

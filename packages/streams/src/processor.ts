@@ -7,6 +7,7 @@ import { createProducer } from './kafka.ts';
 import type { Input } from './message.ts';
 import { resolveProcessorOptions, type ProcessorOptions, type ResolvedProcessorOptions } from './options.ts';
 import { PartitionGate, type PausedPartition } from './partition-gate.ts';
+import { commitWindowStart } from './start-offsets.ts';
 import { ensureTopics, waitForTopics } from './topics-admin.ts';
 
 export type { ProcessorOptions } from './options.ts';
@@ -95,6 +96,8 @@ export class Processor {
     await ensureTopics(kafka, failureTopics(this.groupId, this.o.failurePartitions));
     await waitForTopics(kafka, [...this.inputs.keys(), this.retryTopic, this.deadLetterTopic]);
     await this.producer.connect();
+    const subscribed = [...this.inputs.keys(), this.retryTopic];
+    if (!this.o.fromBeginning) await commitWindowStart(kafka, this.groupId, subscribed, this.o.startWindowMs, this.log);
     const consumer = kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: this.o.sessionTimeoutMs,
@@ -121,7 +124,8 @@ export class Processor {
       this.log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: [...this.inputs.keys(), this.retryTopic], fromBeginning: this.o.fromBeginning });
+    // Earliest for anything still without an offset (never skip a message): see start-offsets.ts.
+    await consumer.subscribe({ topics: subscribed, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

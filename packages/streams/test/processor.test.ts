@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ChirpError } from '@chirp/core';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import { createLogger, createRegistry } from '@chirp/telemetry';
-import { Emitter, HEADER, input, jsonCodec, Processor, type Input } from '@chirp/streams';
+import { batchInput, Emitter, HEADER, input, jsonCodec, Processor, type Input } from '@chirp/streams';
 import type { KafkaMessage } from 'kafkajs';
 
 const ctx = await createTestContext({ partitions: 3 });
@@ -120,5 +120,29 @@ describe('Processor on the real broker', () => {
     ctx.onCleanup(() => admin.disconnect());
     const offsets = await admin.fetchTopicOffsets(topic);
     expect(offsets.reduce((s, o) => s + Number(o.high), 0)).toBe(4); // nothing re-published to the input
+  });
+  it('hands a partition batch to handleBatch in one call, dead-letters poison in place and isolates a failing message', async () => {
+    const topic = ctx.topics.fanout;
+    const producer = await ctx.producer();
+    // Produced before the processor starts, so they arrive as one fetched batch of one partition.
+    const values = ['{"n":1}', '{"n":2}', 'not json', '{"n":3}', '{"n":13}', '{"n":4}', '{"n":5}'];
+    await producer.send({ topic, messages: values.map((value) => ({ key: 'same', value })) });
+    const calls: number[][] = [];
+    const handled: number[] = [];
+    const p = processor('batches', [
+      batchInput(topic, codec, async (messages) => {
+        calls.push(messages.map((m) => m.value.n));
+        if (messages.some((m) => m.value.n === 13)) throw new Error('a handler bug on 13');
+        handled.push(...messages.map((m) => m.value.n));
+      }),
+    ], { retries: 0, retryRounds: 0 });
+    await p.start();
+    const dead = await readAll(p.deadLetterTopic, 2);
+    await waitFor(() => handled.length === 5, { what: 'the five good messages' });
+    expect(handled).toEqual([1, 2, 3, 4, 5]); // in offset order, the culprit left out
+    expect(calls[0]).toEqual([1, 2]); // one call for the run before the poison
+    expect(calls.some((c) => c.length > 1 && c.includes(13))).toBe(true); // 13 first came in a batch...
+    expect(calls.filter((c) => c.length === 1 && c[0] === 13)).toHaveLength(1); // ...then alone, once (retries 0)
+    expect(dead.map((m) => m.value!.toString())).toEqual(['not json', '{"n":13}']);
   });
 });
