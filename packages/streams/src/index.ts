@@ -8,7 +8,6 @@ export * from './failure-policy.ts';
 export * from './partition-gate.ts';
 export * from './headers.ts';
 export * from './options.ts';
-export * from './worker-runtime.ts';
 export * from './health.ts';
 export * from './storage.ts';
 export * from './keyed-mutex.ts';

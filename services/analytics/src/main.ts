@@ -1,6 +1,7 @@
 import { analyticsEnv, loadConfig } from '@chirp/core';
 import { PreferencesStore } from '@chirp/store';
-import { createWorkerRuntime, ForwardDecay, startWorker, StatefulProcessor } from '@chirp/streams';
+import { ForwardDecay, StatefulProcessor } from '@chirp/streams';
+import { createWorkerRuntime, startWorker } from '@chirp/worker';
 import { e2eLatency, runMain } from '@chirp/telemetry';
 import { analyticsGroup } from './analytics-group.ts';
 import { CLICK_WEIGHTS } from './click-weights.ts';

@@ -1,7 +1,8 @@
 import { tweetSchema } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
 import { e2eLatency } from '@chirp/telemetry';
-import { input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
+import { input, jsonCodec, type Processor } from '@chirp/streams';
+import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
 
 /** The saver group: tweet bodies into `tweet:<id>` and the author's own list. Idempotent on redelivery. */
 export function createSaver(rt: WorkerRuntime): Processor {

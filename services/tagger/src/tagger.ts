@@ -1,7 +1,8 @@
 import { tweetSchema, tweetTagsSchema, type TweetTags } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
 import { e2eLatency } from '@chirp/telemetry';
-import { Emitter, input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
+import { Emitter, input, jsonCodec, type Processor } from '@chirp/streams';
+import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
 import { createProducer } from '@chirp/streams';
 import type { Tagger } from '@chirp/tagging';
 import type { Producer } from 'kafkajs';

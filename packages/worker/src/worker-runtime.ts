@@ -2,11 +2,8 @@ import { groupId, loadConfig, kafkaEnv, redisEnv, commonEnv, processorEnv, topic
 import { createKeys, createRedis, closeRedis, type ChirpRedis, type Keys } from '@chirp/store';
 import { createLogger, createRegistry, redisErrors, startMetricsServer, closeAll, type Logger, type Registry, type MetricsServer } from '@chirp/telemetry';
 import type { Kafka } from 'kafkajs';
-import { createKafka } from './kafka.ts';
-import { Processor } from './processor.ts';
-import type { Input } from './message.ts';
-import { DEFAULT_FAILURE, type FailureOptions } from './failure-policy.ts';
-import { brokerReachable } from './health.ts';
+import { createKafka, DEFAULT_FAILURE, Processor, type FailureOptions, type Input } from '@chirp/streams';
+import { workerReady } from './health.ts';
 
 export const workerEnv = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...processorEnv };
 
@@ -77,7 +74,7 @@ export async function startWorker(rt: WorkerRuntime, processor: Processor, metri
   const metrics = await startMetricsServer({
     registry: rt.registry,
     port: metricsPort,
-    ready: async () => rt.redis.status === 'ready' && (await brokerReachable(rt.kafka)),
+    ready: () => workerReady(rt.redis, rt.kafka, processor),
   });
   await processor.start();
   rt.logger.info({ group: rt.groupId, metricsPort: metrics.port }, 'worker started');
