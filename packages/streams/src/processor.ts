@@ -7,7 +7,7 @@ import { createProducer } from './kafka.ts';
 import type { Input } from './message.ts';
 import { resolveProcessorOptions, type ProcessorOptions, type ResolvedProcessorOptions } from './options.ts';
 import { PartitionGate, type PausedPartition } from './partition-gate.ts';
-import { commitWindowStart } from './start-offsets.ts';
+import { windowStartOffsets } from './start-offsets.ts';
 import { ensureTopics, waitForTopics } from './topics-admin.ts';
 
 export type { ProcessorOptions } from './options.ts';
@@ -44,6 +44,8 @@ export class Processor {
   private readonly joinedOnce: Promise<void>;
   private markJoined: () => void = () => {};
   private assigned: Record<string, number[]> = {};
+  /** First offset to handle, per `topic|partition` that had no committed offset (start-offsets.ts). */
+  private startAt = new Map<string, bigint>();
 
   constructor(options: ProcessorOptions) {
     this.o = resolveProcessorOptions(options);
@@ -97,7 +99,10 @@ export class Processor {
     await waitForTopics(kafka, [...this.inputs.keys(), this.retryTopic, this.deadLetterTopic]);
     await this.producer.connect();
     const subscribed = [...this.inputs.keys(), this.retryTopic];
-    if (!this.o.fromBeginning) await commitWindowStart(kafka, this.groupId, subscribed, this.o.startWindowMs, this.log);
+    if (!this.o.fromBeginning) {
+      this.startAt = await windowStartOffsets(kafka, this.groupId, subscribed, this.o.startWindowMs);
+      if (this.startAt.size > 0) this.log.info({ partitions: [...this.startAt.keys()], windowMs: this.o.startWindowMs }, 'no committed offset: starting at the idempotency window');
+    }
     const consumer = kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: this.o.sessionTimeoutMs,
@@ -147,9 +152,11 @@ export class Processor {
     if (this.closing || batch.messages.length === 0) return;
     const alive = (): boolean => isRunning() && !isStale() && !this.abort.signal.aborted;
     const beat = setInterval(() => void heartbeat().catch(() => undefined), 2000);
+    const skipped = this.skipBeforeWindow(batch.topic, batch.partition, batch.messages);
     let outcome: DeliveryOutcome = { done: 0 };
     try {
-      outcome = await this.delivery.deliver({ topic: batch.topic, partition: batch.partition, messages: batch.messages, heartbeat, alive });
+      const messages = skipped > 0 ? batch.messages.slice(skipped) : batch.messages;
+      if (messages.length > 0) outcome = await this.delivery.deliver({ topic: batch.topic, partition: batch.partition, messages, heartbeat, alive });
     } catch (error) {
       this.log.error({ err: error, topic: batch.topic, partition: batch.partition }, 'batch delivery failed; partition paused');
       outcome = { done: 0, wait: { reason: 'dependency', ms: INTERNAL_ERROR_PAUSE_MS } };
@@ -157,7 +164,17 @@ export class Processor {
       clearInterval(beat);
     }
     if (outcome.wait && !this.abort.signal.aborted && !isStale()) this.gate.pause(batch.topic, batch.partition, outcome.wait.reason, outcome.wait.ms);
-    await this.commit(batch.topic, batch.partition, batch.messages, outcome.done, isStale, resolveOffset);
+    await this.commit(batch.topic, batch.partition, batch.messages, skipped + outcome.done, isStale, resolveOffset);
+  }
+
+  /** How many messages at the head of the batch are older than the start window (skipped, committed). */
+  private skipBeforeWindow(topic: string, partition: number, messages: KafkaMessage[]): number {
+    const start = this.startAt.get(`${topic}|${partition}`);
+    if (start === undefined) return 0;
+    let n = 0;
+    while (n < messages.length && BigInt(messages[n]!.offset) < start) n++;
+    if (n < messages.length) this.startAt.delete(`${topic}|${partition}`);
+    return n;
   }
 
   /** Commits after the last of the first `done` messages of the batch. */

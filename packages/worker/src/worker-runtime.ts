@@ -2,7 +2,7 @@ import { groupId, loadConfig, kafkaEnv, redisEnv, commonEnv, processorEnv, topic
 import { createKeys, createRedis, closeRedis, type ChirpRedis, type Keys } from '@chirp/store';
 import { createLogger, createRegistry, redisErrors, startMetricsServer, closeAll, type Logger, type Registry, type MetricsServer } from '@chirp/telemetry';
 import type { Kafka } from 'kafkajs';
-import { createKafka, DEFAULT_FAILURE, Processor, type FailureOptions, type Input } from '@chirp/streams';
+import { createKafka, DEFAULT_FAILURE, Processor, type FailureOptions, type Input, type ProcessorHandle } from '@chirp/streams';
 import { workerReady } from './health.ts';
 
 export const workerEnv = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...processorEnv };
@@ -70,7 +70,7 @@ export function workerProcessor(rt: WorkerRuntime, inputs: Input[]): Processor {
 }
 
 /** Starts the processor and the metrics server; returns one close for the entry point. */
-export async function startWorker(rt: WorkerRuntime, processor: Processor, metricsPort: number): Promise<{ close(): Promise<void>; metrics: MetricsServer }> {
+export async function startWorker(rt: WorkerRuntime, processor: ProcessorHandle, metricsPort: number): Promise<{ close(): Promise<void>; metrics: MetricsServer }> {
   const metrics = await startMetricsServer({
     registry: rt.registry,
     port: metricsPort,
