@@ -43,6 +43,6 @@ export function isChirpError(error: unknown): error is ChirpError {
 /** Whether an error (ours or a client library's) is worth retrying. */
 export function isRetriable(error: unknown): boolean {
   if (error instanceof ChirpError) return error.retriable;
-  if (error && typeof error === 'object' && 'retriable' in error) return Boolean((error as { retriable: unknown }).retriable);
+  if (error && typeof error === 'object' && 'retriable' in error) return Boolean(error.retriable);
   return true;
 }

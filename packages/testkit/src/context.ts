@@ -21,7 +21,7 @@ export interface TestContext {
   startService(name: string, extra?: NodeJS.ProcessEnv): Promise<ServiceProcess>;
   producer(): Promise<Producer>;
   /** Registers a cleanup step, run in reverse order after the suite. */
-  onCleanup(step: () => Promise<unknown> | unknown): void;
+  onCleanup(step: () => unknown): void;
 }
 
 /**
@@ -39,8 +39,8 @@ export async function createTestContext(options: { partitions?: number } = {}): 
   const id = randomBytes(4).toString('hex');
   const prefix = `t${id}.`;
   const redisPrefix = `t${id}:`;
-  const cleanups: (() => Promise<unknown> | unknown)[] = [];
-  const onCleanup = (step: () => Promise<unknown> | unknown): void => void cleanups.push(step);
+  const cleanups: (() => unknown)[] = [];
+  const onCleanup = (step: () => unknown): void => void cleanups.push(step);
   afterAll(async () => {
     for (const step of cleanups.reverse()) {
       try {

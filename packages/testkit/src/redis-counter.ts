@@ -11,10 +11,10 @@ export interface CommandCounter {
 export function countRedisCommands(redis: Redis): CommandCounter {
   const original = redis.sendCommand.bind(redis);
   let count = 0;
-  redis.sendCommand = ((...args: Parameters<typeof original>) => {
+  redis.sendCommand = (...args: Parameters<typeof original>) => {
     count++;
     return original(...args);
-  }) as typeof original;
+  };
   return {
     get count() {
       return count;

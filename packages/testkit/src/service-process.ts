@@ -44,8 +44,8 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, timeout
         } catch { /* not a log line */ }
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     void exited.then((code) => { clearTimeout(timer); reject(new Error(`${name} exited with ${code} before starting:\n${output.slice(-3000)}`)); });
   });
   return {

@@ -12,12 +12,12 @@ export async function waitFor<T>(check: () => Promise<T> | T, options: WaitOptio
   for (;;) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (error) {
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${options.what ?? 'a condition'}${last ? ` (last error: ${String(last)})` : ''}`);
+      throw new Error(`timed out after ${timeout} ms waiting for ${options.what ?? 'a condition'}${last === undefined ? '' : ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})`}`);
     }
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 50));
   }

@@ -1,10 +1,10 @@
 import { analyticsEnv, loadConfig } from '@chirp/core';
 import { PreferencesStore } from '@chirp/store';
-import { ForwardDecay, StatefulProcessor } from '@chirp/streams';
+import { CLICK_WEIGHTS, ForwardDecay } from '@chirp/analytics';
+import { StatefulProcessor } from '@chirp/streams';
 import { createWorkerRuntime, startWorker } from '@chirp/worker';
 import { e2eLatency, runMain } from '@chirp/telemetry';
 import { analyticsGroup } from './analytics-group.ts';
-import { CLICK_WEIGHTS } from './click-weights.ts';
 
 const rt = createWorkerRuntime('analytics');
 const config = loadConfig(analyticsEnv);

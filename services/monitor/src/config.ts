@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { commonEnv, kafkaEnv, monitorEnv } from '@chirp/core';
 
 /** Where the monitor serves /metrics and /lag.json unless METRICS_PORT says otherwise (kafka_exporter's port). */
@@ -25,14 +26,12 @@ export function parseScrapeTargets(value: string): string[] | undefined {
   return list.length > 0 && list.every(isHttpUrl) ? list : undefined;
 }
 
-// zod is not (yet) a dependency of @chirp/monitor, so the schema starts from core's non-empty
-// string; with zod added this is `z.string().min(1)`.
-const nonEmptyString = kafkaEnv.KAFKA_BROKERS.unwrap();
-
 /** Variables only the monitor reads. */
 export const monitorOwnEnv = {
   /** Workers' /metrics URLs whose chirp_e2e_latency_seconds histograms feed /lag.json's latency. */
-  MONITOR_SCRAPE_TARGETS: nonEmptyString
+  MONITOR_SCRAPE_TARGETS: z
+    .string()
+    .min(1)
     .default(DEFAULT_SCRAPE_TARGETS)
     .refine((value) => parseScrapeTargets(value) !== undefined, { message: 'expected a comma-separated list of http(s) URLs, or none' })
     .transform((value) => parseScrapeTargets(value) ?? []),

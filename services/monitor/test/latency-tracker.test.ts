@@ -9,12 +9,12 @@ function body(stage: string, counts: Record<string, number>, service = 'saver'):
 }
 
 function fakeFetch(bodies: Map<string, () => string | Error>): typeof fetch {
-  return (async (input: string | URL | Request) => {
-    const next = bodies.get(String(input));
+  return (input: string | URL | Request) => {
+    const next = bodies.get(input instanceof Request ? input.url : input.toString());
     const b = next?.();
-    if (!b || b instanceof Error) throw b ?? new Error('no such target');
-    return new Response(b, { status: 200 });
-  }) as typeof fetch;
+    if (!b || b instanceof Error) return Promise.reject(b instanceof Error ? b : new Error('no such target'));
+    return Promise.resolve(new Response(b, { status: 200 }));
+  };
 }
 
 describe('LatencyTracker', () => {

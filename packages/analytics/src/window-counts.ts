@@ -8,7 +8,7 @@ export class WindowCounts {
 
   add(bucket: number, label: string, delta: number): void {
     let counts = this.buckets.get(bucket);
-    if (!counts) this.buckets.set(bucket, (counts = new Map()));
+    if (!counts) this.buckets.set(bucket, (counts = new Map<string, number>()));
     const next = (counts.get(label) ?? 0) + delta;
     if (next === 0) counts.delete(label);
     else counts.set(label, next);

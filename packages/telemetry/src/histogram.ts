@@ -22,7 +22,7 @@ export function bucketsBy(samples: readonly Sample[], metric: string, label: str
     const le = s.labels.le === undefined ? NaN : s.labels.le === '+Inf' ? Infinity : Number(s.labels.le);
     if (key === undefined || Number.isNaN(le)) continue;
     let byLe = sums.get(key);
-    if (!byLe) sums.set(key, (byLe = new Map()));
+    if (!byLe) sums.set(key, (byLe = new Map<number, number>()));
     byLe.set(le, (byLe.get(le) ?? 0) + s.value);
   }
   return new Map([...sums].map(([key, byLe]) => [key, sorted([...byLe].map(([le, count]) => ({ le, count })))]));
