@@ -20,13 +20,16 @@ export function createSemaphore(limit: number): Semaphore {
       if (released) return; // a double release must not free someone else's permit
       released = true;
       const next = queue.shift();
-      if (next) next(); // hand the permit over directly, so inUse never dips and lets a newcomer jump the queue
+      if (next)
+        next(); // hand the permit over directly, so inUse never dips and lets a newcomer jump the queue
       else inUse--;
     };
   };
 
+  const abortError = (signal: AbortSignal): Error => (signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+
   const acquire = (signal?: AbortSignal): Promise<() => void> => {
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (signal?.aborted) return Promise.reject(abortError(signal));
     if (inUse < limit) {
       inUse++;
       return Promise.resolve(releaser());
@@ -39,7 +42,7 @@ export function createSemaphore(limit: number): Semaphore {
       const onAbort = (): void => {
         const i = queue.indexOf(grant);
         if (i >= 0) queue.splice(i, 1);
-        reject(signal!.reason);
+        reject(abortError(signal!));
       };
       queue.push(grant);
       signal?.addEventListener('abort', onAbort, { once: true });

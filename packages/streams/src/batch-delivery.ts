@@ -166,8 +166,9 @@ export class BatchDelivery {
   private dependencyWait(batch: FetchedBatch, error: unknown): Step {
     const probes = this.o.gate.probeFailed(batch.topic, batch.partition);
     const ms = dependencyDelayMs(this.o.policy, probes);
-    const log = probes === 1 ? this.o.log.warn.bind(this.o.log) : this.o.log.debug.bind(this.o.log);
-    log({ err: error, topic: batch.topic, partition: batch.partition, probes, waitMs: ms }, 'dependency unavailable: partition paused');
+    const fields = { err: error, topic: batch.topic, partition: batch.partition, probes, waitMs: ms };
+    if (probes === 1) this.o.log.warn(fields, 'dependency unavailable: partition paused');
+    else this.o.log.debug(fields, 'dependency still unavailable: partition paused');
     return { n: 0, wait: { reason: 'dependency', ms } };
   }
 
@@ -175,12 +176,15 @@ export class BatchDelivery {
   private async call(batch: FetchedBatch, chunk: readonly Decoded[]): Promise<unknown> {
     const edge = chunk[0]!.edge;
     const labels = { group: this.o.group, topic: edge.topic };
-    const context: HandlerContext = { signal: this.o.signal, heartbeat: batch.heartbeat };
+    const context: HandlerContext = { signal: this.o.signal, heartbeat: () => batch.heartbeat() };
     try {
       await this.o.semaphore.run(async () => {
         const end = this.o.metrics.handlerDuration.startTimer(labels);
         try {
-          await edge.handleBatch(chunk.map((d) => d.message), context);
+          await edge.handleBatch(
+            chunk.map((d) => d.message),
+            context,
+          );
         } finally {
           end();
         }

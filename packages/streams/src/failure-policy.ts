@@ -92,10 +92,7 @@ export function classifyFailure(error: unknown): Classification {
   return { kind: 'message', permanent: flagged === false };
 }
 
-export type MessageStep =
-  | { action: 'retry-in-place'; delayMs: number }
-  | { action: 'retry-topic'; round: number; delayMs: number }
-  | { action: 'dead-letter' };
+export type MessageStep = { action: 'retry-in-place'; delayMs: number } | { action: 'retry-topic'; round: number; delayMs: number } | { action: 'dead-letter' };
 
 /**
  * What happens to an isolated message after a message failure: `attempts` counts its failures in

@@ -37,7 +37,11 @@ export class FailureSink {
   }
 
   async deadLetter(raw: KafkaMessage, origin: Origin, error: unknown): Promise<void> {
-    await this.producer.send({ topic: this.deadLetterTopic, acks: -1, messages: [{ key: raw.key, value: raw.value, headers: this.headers(raw, origin, error) }] });
+    await this.producer.send({
+      topic: this.deadLetterTopic,
+      acks: -1,
+      messages: [{ key: raw.key, value: raw.value, headers: this.headers(raw, origin, error) }],
+    });
     this.metrics.deadLettered.inc({ group: this.group, topic: origin.topic });
     this.log.error({ err: error, origin }, 'message sent to dead-letter topic');
   }

@@ -32,7 +32,10 @@ export class PartitionGate {
   private consumer: Consumer | undefined;
   private closed = false;
 
-  constructor(private readonly gauge: ProcessorMetrics['pausedPartitions'], private readonly group: string) {}
+  constructor(
+    private readonly gauge: ProcessorMetrics['pausedPartitions'],
+    private readonly group: string,
+  ) {}
 
   attach(consumer: Consumer): void {
     this.consumer = consumer;
@@ -96,7 +99,9 @@ export class PartitionGate {
   }
 
   paused(): PausedPartition[] {
-    return [...this.states.values()].flatMap((s) => (s.paused ? [{ topic: s.paused.topic, partition: s.paused.partition, reason: s.paused.reason, until: s.paused.until }] : []));
+    return [...this.states.values()].flatMap((s) =>
+      s.paused ? [{ topic: s.paused.topic, partition: s.paused.partition, reason: s.paused.reason, until: s.paused.until }] : [],
+    );
   }
 
   /** Stops every timer; the consumer is paused whole by the processor's close. */

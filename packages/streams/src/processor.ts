@@ -101,7 +101,8 @@ export class Processor {
     const subscribed = [...this.inputs.keys(), this.retryTopic];
     if (!this.o.fromBeginning) {
       this.startAt = await windowStartOffsets(kafka, this.groupId, subscribed, this.o.startWindowMs);
-      if (this.startAt.size > 0) this.log.info({ partitions: [...this.startAt.keys()], windowMs: this.o.startWindowMs }, 'no committed offset: starting at the idempotency window');
+      if (this.startAt.size > 0)
+        this.log.info({ partitions: [...this.startAt.keys()], windowMs: this.o.startWindowMs }, 'no committed offset: starting at the idempotency window');
     }
     const consumer = kafka.consumer({
       groupId: this.groupId,
@@ -148,7 +149,11 @@ export class Processor {
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
+    const { batch } = payload;
+    const heartbeat = (): Promise<void> => payload.heartbeat();
+    const isStale = (): boolean => payload.isStale();
+    const isRunning = (): boolean => payload.isRunning();
+    const resolveOffset = (offset: string): void => payload.resolveOffset(offset);
     if (this.closing || batch.messages.length === 0) return;
     const alive = (): boolean => isRunning() && !isStale() && !this.abort.signal.aborted;
     const beat = setInterval(() => void heartbeat().catch(() => undefined), 2000);
@@ -178,7 +183,14 @@ export class Processor {
   }
 
   /** Commits after the last of the first `done` messages of the batch. */
-  private async commit(topic: string, partition: number, messages: KafkaMessage[], done: number, isStale: () => boolean, resolveOffset: (offset: string) => void): Promise<void> {
+  private async commit(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    done: number,
+    isStale: () => boolean,
+    resolveOffset: (offset: string) => void,
+  ): Promise<void> {
     if (done === 0 || isStale()) return;
     // Moves kafkajs' fetch position: the next fetch starts after what is done, not at the batch start.
     resolveOffset(messages[done - 1]!.offset);

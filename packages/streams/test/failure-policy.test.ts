@@ -25,7 +25,11 @@ describe('classifyFailure', () => {
     ['VALIDATION', new ChirpError('VALIDATION', 'bad field'), true],
     ['a handler bug', new TypeError("Cannot read properties of undefined (reading 'id')"), false],
     ['kafkajs non-retriable', named('KafkaJSNonRetriableError', 'message too large', { retriable: false }), true],
-    ['VALIDATION wrapping a refused connection (the code decides)', new ChirpError('VALIDATION', 'bad', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }), true],
+    [
+      'VALIDATION wrapping a refused connection (the code decides)',
+      new ChirpError('VALIDATION', 'bad', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }),
+      true,
+    ],
   ])('%s is a message failure', (_name, error, permanent) => {
     expect(classifyFailure(error)).toEqual({ kind: 'message', permanent });
   });

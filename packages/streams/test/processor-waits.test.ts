@@ -43,14 +43,19 @@ describe('waiting costs only its partition', () => {
     const [badKey, ...goodKeys] = [...keys.values()];
     let badAttempts = 0;
     const good: number[] = [];
-    const p = processor('stall-backoff', topic, async (m) => {
-      if (m.value.n < 0) return;
-      if (m.key === badKey) {
-        badAttempts++;
-        throw new Error('handler bug on this payload');
-      }
-      good.push(m.value.n);
-    }, { retries: 3, retryBaseMs: 20_000, retryRounds: 0 });
+    const p = processor(
+      'stall-backoff',
+      topic,
+      async (m) => {
+        if (m.value.n < 0) return;
+        if (m.key === badKey) {
+          badAttempts++;
+          throw new Error('handler bug on this payload');
+        }
+        good.push(m.value.n);
+      },
+      { retries: 3, retryBaseMs: 20_000, retryRounds: 0 },
+    );
     await p.start();
     const emitter = new Emitter({ producer: await ctx.producer(), topic, codec });
     await emitter.emit(badKey!, { n: 0 });
@@ -65,25 +70,36 @@ describe('waiting costs only its partition', () => {
     const topic = ctx.topics.clicks;
     let bad = 0;
     const good: number[] = [];
-    const p = processor('stall-retry', topic, async (m) => {
-      if (m.value.n === 0) {
-        bad++;
-        throw new Error('handler bug on this payload');
-      }
-      good.push(m.value.n);
-    }, { retries: 0, retryBaseMs: 10, retryRounds: 1, retryTopicDelayMs: 30_000 });
+    const p = processor(
+      'stall-retry',
+      topic,
+      async (m) => {
+        if (m.value.n === 0) {
+          bad++;
+          throw new Error('handler bug on this payload');
+        }
+        good.push(m.value.n);
+      },
+      { retries: 0, retryBaseMs: 10, retryRounds: 1, retryTopicDelayMs: 30_000 },
+    );
     await p.start();
     const emitter = new Emitter({ producer: await ctx.producer(), topic, codec });
     await emitter.emit('bad', { n: 0 });
     const admin = ctx.kafka.admin();
     await admin.connect();
     ctx.onCleanup(() => admin.disconnect());
-    await waitFor(async () => (await admin.fetchTopicOffsets(p.retryTopic)).some((o) => Number(o.high) > 0), { what: 'the message in the retry topic', timeoutMs: 20_000 });
+    await waitFor(async () => (await admin.fetchTopicOffsets(p.retryTopic)).some((o) => Number(o.high) > 0), {
+      what: 'the message in the retry topic',
+      timeoutMs: 20_000,
+    });
     // Give the processor time to fetch the retry message (it is then waiting for its not-before time).
-    await waitFor(async () => {
-      const [o] = await admin.fetchOffsets({ groupId: p.groupId, topics: [topic] });
-      return o!.partitions.some((x) => Number(x.offset) > 0);
-    }, { what: 'the input offset committed past the failed message', timeoutMs: 10_000 });
+    await waitFor(
+      async () => {
+        const [o] = await admin.fetchOffsets({ groupId: p.groupId, topics: [topic] });
+        return o!.partitions.some((x) => Number(x.offset) > 0);
+      },
+      { what: 'the input offset committed past the failed message', timeoutMs: 10_000 },
+    );
     const started = Date.now();
     for (let round = 0; round < 3; round++) {
       const before = good.length;
@@ -100,11 +116,16 @@ describe('close()', () => {
     const topic = ctx.topics.follows;
     const finished: string[] = [];
     let partition = -1;
-    const p = processor('shutdown', topic, async (m) => {
-      await new Promise((r) => setTimeout(r, 100)); // a slow handler
-      partition = m.partition;
-      finished.push(m.offset);
-    }, {});
+    const p = processor(
+      'shutdown',
+      topic,
+      async (m) => {
+        await new Promise((r) => setTimeout(r, 100)); // a slow handler
+        partition = m.partition;
+        finished.push(m.offset);
+      },
+      {},
+    );
     await p.start();
     const emitter = new Emitter({ producer: await ctx.producer(), topic, codec });
     await emitter.emitMany(Array.from({ length: 40 }, (_, n) => ({ key: 'one-key', value: { n } })));

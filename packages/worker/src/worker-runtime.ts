@@ -22,7 +22,10 @@ export interface WorkerRuntime {
   partitions: number;
 }
 
-export function createWorkerRuntime(name: string, env: NodeJS.ProcessEnv = process.env): WorkerRuntime & { config: ReturnType<typeof loadConfig<typeof workerEnv>> } {
+export function createWorkerRuntime(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): WorkerRuntime & { config: ReturnType<typeof loadConfig<typeof workerEnv>> } {
   const config = loadConfig(workerEnv, env);
   const logger = createLogger(name, config.LOG_LEVEL);
   const registry = createRegistry(name);
@@ -70,7 +73,11 @@ export function workerProcessor(rt: WorkerRuntime, inputs: Input[]): Processor {
 }
 
 /** Starts the processor and the metrics server; returns one close for the entry point. */
-export async function startWorker(rt: WorkerRuntime, processor: ProcessorHandle, metricsPort: number): Promise<{ close(): Promise<void>; metrics: MetricsServer }> {
+export async function startWorker(
+  rt: WorkerRuntime,
+  processor: ProcessorHandle,
+  metricsPort: number,
+): Promise<{ close(): Promise<void>; metrics: MetricsServer }> {
   const metrics = await startMetricsServer({
     registry: rt.registry,
     port: metricsPort,

@@ -38,10 +38,13 @@ export async function privateRedis(onCleanup: (step: () => Promise<unknown>) => 
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => undefined);
     try {
-      await waitFor(async () => {
-        if (probe.status !== 'ready') await probe.connect().catch(() => undefined);
-        return (await probe.ping()) === 'PONG';
-      }, { what: `redis-server on ${port}` });
+      await waitFor(
+        async () => {
+          if (probe.status !== 'ready') await probe.connect().catch(() => undefined);
+          return (await probe.ping()) === 'PONG';
+        },
+        { what: `redis-server on ${port}` },
+      );
     } finally {
       probe.disconnect();
     }
