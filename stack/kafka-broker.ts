@@ -80,6 +80,9 @@ function writeConfig(o: BrokerOptions): { props: string; log4j: string } {
       'auto.create.topics.enable=false',
       'delete.topic.enable=true',
       'log.retention.hours=168',
+      // A group's committed offsets outlive any 7-day topic (a year; twitter.newTweets keeps forever, and a group
+      // idle past this starts at its idempotency window: packages/streams/src/start-offsets.ts).
+      'offsets.retention.minutes=525600',
       '',
     ].join('\n'),
   );

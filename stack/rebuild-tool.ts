@@ -11,8 +11,9 @@ import {
   tweetTagsSchema,
 } from '@chirp/core';
 import { closeRedis, PreferencesStore, TweetStore } from '@chirp/store';
-import { batchInput, createWorkerRuntime, deleteTopics, highWatermarks, jsonCodec, PartitionReader, tableRecordCodec, workerProcessor } from '@chirp/streams';
-import type { Processor, WorkerRuntime } from '@chirp/streams';
+import { batchInput, deleteTopics, highWatermarks, jsonCodec, PartitionReader, tableRecordCodec } from '@chirp/streams';
+import type { Processor } from '@chirp/streams';
+import { createWorkerRuntime, workerProcessor, type WorkerRuntime } from '@chirp/worker';
 import { userStateSchema, type UserState } from '@chirp/analytics';
 import { createFanout } from '../services/fanout/src/fanout-processor.ts';
 import type { FanoutOptions } from '../services/fanout/src/fanout.ts';

@@ -1,5 +1,5 @@
 import type { ProcessStatus } from '@chirp/core';
-import { backoffMs } from '@chirp/streams';
+import { backoffMs } from '@chirp/core';
 import { spawnManaged, type Managed, type ManagedOptions } from './process.ts';
 
 export interface RestartPolicy {
@@ -64,7 +64,7 @@ export function supervise(o: SupervisedOptions): Supervised {
     if (stopping) return;
     crashesInARow = Date.now() - startedAt >= policy.stableMs ? 1 : crashesInARow + 1;
     restarts++;
-    const delay = backoffMs(crashesInARow, policy.baseMs, policy.capMs);
+    const delay = backoffMs(crashesInARow, { baseMs: policy.baseMs, capMs: policy.capMs });
     o.log(`! ${o.name} exited (${describeExit(child)}); restart ${restarts} in ${delay} ms; see ${o.logFile}`);
     state = 'restarting';
     changed();

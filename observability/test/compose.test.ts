@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { kafkaEnv, taggerEnv, timelineEnv, type EnvShape } from '@chirp/core';
-import { workerEnv } from '@chirp/streams';
+import { workerEnv } from '@chirp/worker';
 import { API_ENV } from '../../services/api/src/config.ts';
 import { MONITOR_ENV } from '../../services/monitor/src/config.ts';
 import { BASE_IMAGES } from '../../stack/compose.ts';

@@ -7,3 +7,5 @@ export * from './config.ts';
 export * from './ids.ts';
 export * from './prng.ts';
 export * from './process-status.ts';
+export * from './backoff.ts';
+export * from './semaphore.ts';

@@ -45,12 +45,26 @@ export interface TopicSpec {
 /** The consumer groups of the system's workers (their ids are prefix + name). */
 export const WORKER_GROUPS = ['saver', 'fanout', 'tagger', 'graph', 'analytics', 'accounts'] as const;
 
-/** Each group's own retry and dead-letter topics. */
+/**
+ * How long idempotency markers (fan-out markers and plans) live in Redis, and so how far back a
+ * replay is harmless: a group with no committed offset starts this far back (streams start-offsets.ts).
+ */
+export const IDEMPOTENCY_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+/** Dead letters are kept 30 days: long enough to notice, fix the cause and replay them. */
+export const DEAD_LETTER_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+/** A consumer group's own retry and dead-letter topics: the one place their specs are written. */
+export function failureTopics(groupId: string, partitions = 3): TopicSpec[] {
+  return [
+    { topic: retryTopic(groupId), partitions },
+    { topic: deadLetterTopic(groupId), partitions, retentionMs: DEAD_LETTER_RETENTION_MS },
+  ];
+}
+
+/** Each worker group's own retry and dead-letter topics. */
 export function groupTopics(prefix: string, partitions = 3): TopicSpec[] {
-  return WORKER_GROUPS.flatMap((name) => [
-    { topic: retryTopic(`${prefix}${name}`), partitions },
-    { topic: deadLetterTopic(`${prefix}${name}`), partitions, retentionMs: 30 * 24 * 3600 * 1000 },
-  ]);
+  return WORKER_GROUPS.flatMap((name) => failureTopics(`${prefix}${name}`, partitions));
 }
 
 /** The topics the system needs, with explicit partition counts. Input topics get several. */

@@ -1,7 +1,6 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { ChirpError } from '@chirp/core';
+import { backoffMs, ChirpError, sleep } from '@chirp/core';
 import type { Logger, Registry } from '@chirp/telemetry';
-import { backoffMs, sleep } from './backoff.ts';
 import { ChangelogWriter } from './changelog-writer.ts';
 import type { Codec } from './codec.ts';
 import { createProducer } from './kafka.ts';
@@ -156,7 +155,7 @@ export class GroupTable<V> {
       } catch (error) {
         if (part.abort.signal.aborted) throw notHeld(this.o.topic, p);
         this.log.warn({ err: error, partition: p, attempt }, 'restore failed; trying again');
-        await sleep(backoffMs(attempt, 250, 5000), part.abort.signal);
+        await sleep(backoffMs(attempt, { baseMs: 250, capMs: 5000 }), part.abort.signal);
       }
     }
   }

@@ -1,83 +1,75 @@
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, PartitionAssigner, Producer } from 'kafkajs';
-import { ChirpError, deadLetterTopic, isRetriable, retriesInPlace, retryTopic } from '@chirp/core';
-import { processorMetrics, type Logger, type ProcessorMetrics, type Registry } from '@chirp/telemetry';
-import { backoffMs, sleep } from './backoff.ts';
-import { carryHeaders, HEADER, headerString } from './headers.ts';
+import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import { createSemaphore, failureTopics } from '@chirp/core';
+import { processorMetrics, type Logger, type ProcessorMetrics } from '@chirp/telemetry';
+import { BatchDelivery, type DeliveryOutcome } from './batch-delivery.ts';
+import { FailureSink } from './failure-sink.ts';
 import { createProducer } from './kafka.ts';
 import type { Input } from './message.ts';
-import { checkInt, DEFAULT_FAILURE, type FailureOptions } from './options.ts';
-import { Semaphore } from './semaphore.ts';
+import { resolveProcessorOptions, type ProcessorOptions, type ResolvedProcessorOptions } from './options.ts';
+import { PartitionGate, type PausedPartition } from './partition-gate.ts';
+import { windowStartOffsets } from './start-offsets.ts';
 import { ensureTopics, waitForTopics } from './topics-admin.ts';
 
-export interface ProcessorOptions {
-  kafka: Kafka;
-  groupId: string;
-  inputs: Input[];
-  registry: Registry;
-  logger: Logger;
-  /** Bound on messages handled at once across all partitions. Order per key is kept regardless. */
-  concurrency?: number;
-  failure?: Partial<FailureOptions>;
-  /** Where a group with no committed offset starts. */
-  fromBeginning?: boolean;
-  /** Partitions of the group's retry and dead-letter topics. */
-  failurePartitions?: number;
-  sessionTimeoutMs?: number;
-  /** Upper bound on bytes fetched per partition; smaller batches mean smaller redelivery after a crash. */
-  maxBytesPerPartition?: number;
-  /**
-   * Called with this member's partitions every time it joins the group, before any message of them
-   * is handled (kafkajs finishes in-flight batches before it rejoins). Stateful processors restore
-   * the table partitions they gained here.
-   */
-  onAssignment?: (assignment: Record<string, number[]>, memberId: string) => void;
-  /** How partitions are spread over members; kafkajs' round robin unless given (stateful groups co-partition). */
-  partitionAssigners?: PartitionAssigner[];
-}
+export type { ProcessorOptions } from './options.ts';
+
+/** Pause after an unexpected error of the delivery itself (a bug here, not in a handler). */
+const INTERNAL_ERROR_PAUSE_MS = 1000;
 
 /**
  * A consumer group with a handler per input topic: goka's processor, at-least-once.
  *
- * Pull loop per batch: group messages by key, handle key groups concurrently (bounded by a
- * semaphore shared across partitions), each key's messages in order; commit the offset after the
- * last message of the contiguous done prefix. A failing message is retried in place with backoff,
- * then sent to `<group>.retry` (tried again after a delay, by this same group), and after the last
- * round to `<group>.dlq` with the error and its origin in headers. An undecodable message goes to
- * the DLQ at once. The shared input topic is never written.
+ * Pull loop per partition batch: decoded messages go to the edge's `handleBatch` in calls of at
+ * most `maxBatchSize`, consecutive and in offset order (so in order per key); handler calls across
+ * partitions are bounded by one semaphore. The offset committed is the one after the last message
+ * finished, and `resolveOffset` moves kafkajs' fetch position with it. Failures follow the failure
+ * policy (failure-policy.ts): a dependency failure pauses the partition until it answers, a
+ * message failure isolates the message, retries it in place, then through `<group>.retry`, then
+ * `<group>.dlq`. Any wait pauses only its partition (partition-gate.ts).
  */
 export class Processor {
   readonly groupId: string;
   readonly retryTopic: string;
   readonly deadLetterTopic: string;
-  private readonly options: ProcessorOptions;
-  private readonly failure: FailureOptions;
+  private readonly o: ResolvedProcessorOptions;
   private readonly metrics: ProcessorMetrics;
   private readonly log: Logger;
   private readonly inputs: Map<string, Input>;
-  private readonly semaphore: Semaphore;
   private readonly abort = new AbortController();
+  private readonly gate: PartitionGate;
+  private readonly producer: Producer;
+  private readonly delivery: BatchDelivery;
+  private readonly inFlight = new Set<Promise<void>>();
   private consumer: Consumer | undefined;
-  private producer: Producer | undefined;
   private closing: Promise<void> | undefined;
-  private joinedOnce: Promise<void>;
+  private readonly joinedOnce: Promise<void>;
   private markJoined: () => void = () => {};
   private assigned: Record<string, number[]> = {};
+  /** First offset to handle, per `topic|partition` that had no committed offset (start-offsets.ts). */
+  private startAt = new Map<string, bigint>();
 
   constructor(options: ProcessorOptions) {
-    if (!options.groupId) throw new ChirpError('CONFIG', 'groupId is required');
-    if (options.inputs.length === 0) throw new ChirpError('CONFIG', 'inputs must name at least one topic');
-    this.options = options;
+    this.o = resolveProcessorOptions(options);
     this.groupId = options.groupId;
-    this.retryTopic = retryTopic(options.groupId);
-    this.deadLetterTopic = deadLetterTopic(options.groupId);
-    this.failure = { ...DEFAULT_FAILURE, ...options.failure };
-    checkInt('failure.retries', this.failure.retries, 0);
-    checkInt('failure.retryRounds', this.failure.retryRounds, 0);
-    checkInt('concurrency', options.concurrency ?? 16, 1);
-    this.semaphore = new Semaphore(options.concurrency ?? 16);
     this.metrics = processorMetrics(options.registry);
     this.log = options.logger.child({ group: options.groupId });
     this.inputs = new Map(options.inputs.map((i) => [i.topic, i]));
+    this.producer = createProducer(options.kafka);
+    const sink = new FailureSink(this.groupId, this.producer, this.metrics, this.log);
+    this.retryTopic = sink.retryTopic;
+    this.deadLetterTopic = sink.deadLetterTopic;
+    this.gate = new PartitionGate(this.metrics.pausedPartitions, this.groupId);
+    this.delivery = new BatchDelivery({
+      group: this.groupId,
+      inputs: this.inputs,
+      policy: this.o.failure,
+      sink,
+      gate: this.gate,
+      semaphore: createSemaphore(this.o.concurrency),
+      maxBatchSize: this.o.maxBatchSize,
+      metrics: this.metrics,
+      log: this.log,
+      signal: this.abort.signal,
+    });
     this.joinedOnce = new Promise((resolve) => (this.markJoined = resolve));
   }
 
@@ -91,30 +83,43 @@ export class Processor {
     return this.assigned;
   }
 
+  /** Partitions the failure policy paused, and why (for /readyz and introspection). */
+  paused(): PausedPartition[] {
+    return this.gate.paused();
+  }
+
+  /** True while some partition waits for a dependency (Redis, Kafka, the LLM) to answer. */
+  waitingOnDependency(): boolean {
+    return this.gate.paused().some((p) => p.reason === 'dependency');
+  }
+
   async start(): Promise<void> {
-    const { kafka } = this.options;
-    const partitions = this.options.failurePartitions ?? 3;
-    await ensureTopics(kafka, [
-      { topic: this.retryTopic, partitions },
-      { topic: this.deadLetterTopic, partitions, retentionMs: 30 * 24 * 3600 * 1000 },
-    ]);
+    const { kafka } = this.o;
+    await ensureTopics(kafka, failureTopics(this.groupId, this.o.failurePartitions));
     await waitForTopics(kafka, [...this.inputs.keys(), this.retryTopic, this.deadLetterTopic]);
-    this.producer = createProducer(kafka);
     await this.producer.connect();
+    const subscribed = [...this.inputs.keys(), this.retryTopic];
+    if (!this.o.fromBeginning) {
+      this.startAt = await windowStartOffsets(kafka, this.groupId, subscribed, this.o.startWindowMs);
+      if (this.startAt.size > 0)
+        this.log.info({ partitions: [...this.startAt.keys()], windowMs: this.o.startWindowMs }, 'no committed offset: starting at the idempotency window');
+    }
     const consumer = kafka.consumer({
       groupId: this.groupId,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      sessionTimeout: this.o.sessionTimeoutMs,
       heartbeatInterval: 3000,
       allowAutoTopicCreation: false,
-      maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1024 * 1024,
-      ...(this.options.partitionAssigners ? { partitionAssigners: this.options.partitionAssigners } : {}),
+      maxBytesPerPartition: this.o.maxBytesPerPartition,
+      ...(this.o.partitionAssigners ? { partitionAssigners: this.o.partitionAssigners } : {}),
     });
     this.consumer = consumer;
+    this.gate.attach(consumer);
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
       this.assigned = e.payload.memberAssignment;
+      this.gate.retain(this.assigned);
       this.log.info({ assignment: this.assigned }, 'joined group');
       try {
-        this.options.onAssignment?.(this.assigned, e.payload.memberId);
+        this.o.onAssignment?.(this.assigned, e.payload.memberId);
       } catch (error) {
         this.log.error({ err: error }, 'onAssignment failed');
       }
@@ -125,71 +130,71 @@ export class Processor {
       this.log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: [...this.inputs.keys(), this.retryTopic], fromBeginning: this.options.fromBeginning ?? true });
+    // Earliest for anything still without an offset (never skip a message): see start-offsets.ts.
+    await consumer.subscribe({ topics: subscribed, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: Math.max(1, Math.min(this.options.concurrency ?? 16, 64)),
-      eachBatch: (payload) => this.handleBatch(payload),
+      partitionsConsumedConcurrently: Math.max(1, Math.min(this.o.concurrency, 64)),
+      eachBatch: (payload) => this.track(this.onBatch(payload)),
     });
   }
 
-  private async handleBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
-    const messages = batch.messages;
-    if (messages.length === 0) return;
-    const done = new Array<boolean>(messages.length).fill(false);
-    const alive = (): boolean => isRunning() && !isStale() && !this.abort.signal.aborted;
-    const beat = setInterval(() => void heartbeat().catch(() => undefined), 2000);
-    try {
-      if (batch.topic === this.retryTopic) {
-        // Retry messages are in time order: wait for each one's moment, one at a time.
-        for (let i = 0; i < messages.length && alive(); i++) {
-          const notBefore = Number(headerString(messages[i]!.headers, HEADER.notBefore) ?? 0);
-          await sleep(notBefore - Date.now(), this.abort.signal);
-          if (!alive()) break;
-          await this.semaphore.run(() => this.handleOne(batch.topic, batch.partition, messages[i]!, heartbeat));
-          done[i] = true;
-        }
-      } else {
-        const byKey = new Map<string, number[]>();
-        messages.forEach((m, i) => {
-          const k = m.key?.toString('utf8') ?? `\u0000${i}`;
-          const list = byKey.get(k);
-          if (list) list.push(i);
-          else byKey.set(k, [i]);
-        });
-        await Promise.all(
-          [...byKey.values()].map(async (indexes) => {
-            for (const i of indexes) {
-              if (!alive()) return;
-              await this.semaphore.run(() => this.handleOne(batch.topic, batch.partition, messages[i]!, heartbeat));
-              done[i] = true;
-            }
-          }),
-        );
-      }
-    } finally {
-      clearInterval(beat);
-      await this.commitPrefix(batch.topic, batch.partition, messages, done, isStale, resolveOffset);
-    }
+  /** close() waits for every batch in flight: they commit what they finished before the consumer stops. */
+  private track(work: Promise<void>): Promise<void> {
+    this.inFlight.add(work);
+    const forget = (): void => void this.inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
   }
 
-  /** Commits after the last message of the contiguous done prefix of the batch. */
-  private async commitPrefix(
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const heartbeat = (): Promise<void> => payload.heartbeat();
+    const isStale = (): boolean => payload.isStale();
+    const isRunning = (): boolean => payload.isRunning();
+    const resolveOffset = (offset: string): void => payload.resolveOffset(offset);
+    if (this.closing || batch.messages.length === 0) return;
+    const alive = (): boolean => isRunning() && !isStale() && !this.abort.signal.aborted;
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), 2000);
+    const skipped = this.skipBeforeWindow(batch.topic, batch.partition, batch.messages);
+    let outcome: DeliveryOutcome = { done: 0 };
+    try {
+      const messages = skipped > 0 ? batch.messages.slice(skipped) : batch.messages;
+      if (messages.length > 0) outcome = await this.delivery.deliver({ topic: batch.topic, partition: batch.partition, messages, heartbeat, alive });
+    } catch (error) {
+      this.log.error({ err: error, topic: batch.topic, partition: batch.partition }, 'batch delivery failed; partition paused');
+      outcome = { done: 0, wait: { reason: 'dependency', ms: INTERNAL_ERROR_PAUSE_MS } };
+    } finally {
+      clearInterval(beat);
+    }
+    if (outcome.wait && !this.abort.signal.aborted && !isStale()) this.gate.pause(batch.topic, batch.partition, outcome.wait.reason, outcome.wait.ms);
+    await this.commit(batch.topic, batch.partition, batch.messages, skipped + outcome.done, isStale, resolveOffset);
+  }
+
+  /** How many messages at the head of the batch are older than the start window (skipped, committed). */
+  private skipBeforeWindow(topic: string, partition: number, messages: KafkaMessage[]): number {
+    const start = this.startAt.get(`${topic}|${partition}`);
+    if (start === undefined) return 0;
+    let n = 0;
+    while (n < messages.length && BigInt(messages[n]!.offset) < start) n++;
+    if (n < messages.length) this.startAt.delete(`${topic}|${partition}`);
+    return n;
+  }
+
+  /** Commits after the last of the first `done` messages of the batch. */
+  private async commit(
     topic: string,
     partition: number,
     messages: KafkaMessage[],
-    done: boolean[],
+    done: number,
     isStale: () => boolean,
     resolveOffset: (offset: string) => void,
   ): Promise<void> {
-    let n = 0;
-    while (n < done.length && done[n]) n++;
-    if (n === 0 || isStale()) return;
-    // Moves kafkajs' fetch position: the next fetch starts after the done prefix, not at the batch start.
-    resolveOffset(messages[n - 1]!.offset);
-    const offset = (BigInt(messages[n - 1]!.offset) + 1n).toString();
+    if (done === 0 || isStale()) return;
+    // Moves kafkajs' fetch position: the next fetch starts after what is done, not at the batch start.
+    resolveOffset(messages[done - 1]!.offset);
+    const offset = (BigInt(messages[done - 1]!.offset) + 1n).toString();
     try {
       await this.consumer!.commitOffsets([{ topic, partition, offset }]);
     } catch (error) {
@@ -199,107 +204,28 @@ export class Processor {
     }
   }
 
-  private async handleOne(batchTopic: string, partition: number, raw: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
-    const fromRetry = batchTopic === this.retryTopic;
-    const origin = {
-      topic: fromRetry ? (headerString(raw.headers, HEADER.originalTopic) ?? '') : batchTopic,
-      partition: fromRetry ? (headerString(raw.headers, HEADER.originalPartition) ?? '') : String(partition),
-      offset: fromRetry ? (headerString(raw.headers, HEADER.originalOffset) ?? '') : raw.offset,
-    };
-    const round = fromRetry ? Number(headerString(raw.headers, HEADER.round) ?? 1) : 0;
-    const labels = { group: this.groupId, topic: origin.topic };
-    this.metrics.consumed.inc(labels);
-    const edge = this.inputs.get(origin.topic);
-    let value: unknown;
-    try {
-      if (!edge) throw new ChirpError('DECODE', `no input edge for topic ${origin.topic}`);
-      value = edge.codec.decode(raw.value);
-    } catch (error) {
-      await this.deadLetter(raw, origin, error);
-      return;
-    }
-    const message = {
-      topic: origin.topic,
-      partition: Number(origin.partition),
-      offset: origin.offset,
-      key: raw.key?.toString('utf8') ?? null,
-      value,
-      timestamp: Number(raw.timestamp),
-      headers: carryHeaders(raw.headers),
-    };
-    let lastError: unknown;
-    for (let attempt = 0; attempt <= this.failure.retries; attempt++) {
-      const end = this.metrics.handlerDuration.startTimer(labels);
-      try {
-        await edge!.handleBatch([message], { signal: this.abort.signal, heartbeat });
-        end();
-        this.metrics.succeeded.inc(labels);
-        return;
-      } catch (error) {
-        end();
-        lastError = error;
-        this.metrics.failed.inc(labels);
-        if (this.abort.signal.aborted) throw error; // shutting down: leave it uncommitted
-        if (!isRetriable(error) || !retriesInPlace(error)) break; // NOT_READY: straight to the delayed retry topic
-        if (attempt < this.failure.retries) await sleep(backoffMs(attempt + 1, this.failure.retryBaseMs), this.abort.signal);
-      }
-    }
-    if (isRetriable(lastError) && round < this.failure.retryRounds) {
-      await this.sendRetry(raw, origin, round + 1, lastError);
-    } else {
-      await this.deadLetter(raw, origin, lastError);
-    }
-  }
-
-  private failureHeaders(raw: KafkaMessage, origin: { topic: string; partition: string; offset: string }, error: unknown): Record<string, string> {
-    const err = error instanceof Error ? error : new Error(String(error));
-    return {
-      ...carryHeaders(raw.headers),
-      [HEADER.originalTopic]: origin.topic,
-      [HEADER.originalPartition]: origin.partition,
-      [HEADER.originalOffset]: origin.offset,
-      [HEADER.error]: err.message.slice(0, 1000),
-      [HEADER.errorCode]: error instanceof ChirpError ? error.code : err.name,
-      [HEADER.group]: this.groupId,
-    };
-  }
-
-  private async sendRetry(raw: KafkaMessage, origin: { topic: string; partition: string; offset: string }, round: number, error: unknown): Promise<void> {
-    const delay = this.failure.retryTopicDelayMs * 2 ** (round - 1);
-    await this.producer!.send({
-      topic: this.retryTopic,
-      acks: -1,
-      messages: [{
-        key: raw.key,
-        value: raw.value,
-        headers: { ...this.failureHeaders(raw, origin, error), [HEADER.round]: String(round), [HEADER.notBefore]: String(Date.now() + delay) },
-      }],
-    });
-    this.metrics.retried.inc({ group: this.groupId, topic: origin.topic });
-    this.log.warn({ err: error, origin, round }, 'message sent to retry topic');
-  }
-
-  private async deadLetter(raw: KafkaMessage, origin: { topic: string; partition: string; offset: string }, error: unknown): Promise<void> {
-    await this.producer!.send({
-      topic: this.deadLetterTopic,
-      acks: -1,
-      messages: [{ key: raw.key, value: raw.value, headers: this.failureHeaders(raw, origin, error) }],
-    });
-    this.metrics.deadLettered.inc({ group: this.groupId, topic: origin.topic });
-    this.log.error({ err: error, origin }, 'message sent to dead-letter topic');
-  }
-
-  /** Stops fetching, lets in-flight work finish (backoffs end early), commits, leaves the group. Idempotent. */
+  /**
+   * Stops intake (every partition paused, waits cancelled), lets the handler calls in flight
+   * finish and their batches commit — while the consumer still runs, because kafkajs drops
+   * commits once it is stopping — then leaves the group and disconnects. Idempotent.
+   */
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.abort.abort();
+      this.gate.close();
+      try {
+        this.consumer?.pause([...this.inputs.keys(), this.retryTopic].map((topic) => ({ topic })));
+      } catch {
+        // not running yet: nothing to pause
+      }
+      await Promise.allSettled([...this.inFlight]);
       try {
         await this.consumer?.disconnect();
       } catch (error) {
         this.log.warn({ err: error }, 'consumer disconnect failed');
       }
       try {
-        await this.producer?.disconnect();
+        await this.producer.disconnect();
       } catch (error) {
         this.log.warn({ err: error }, 'producer disconnect failed');
       }

@@ -1,14 +1,13 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { changelogTopic, ChirpError, retryTopic } from '@chirp/core';
+import { changelogTopic, ChirpError, retryTopic, sleep } from '@chirp/core';
 import type { Logger, Registry } from '@chirp/telemetry';
 import { copartitionedAssigner } from './assigners.ts';
-import { sleep } from './backoff.ts';
 import { Emitter } from './emitter.ts';
 import type { GroupGraph, LookupEdge, OutputEdge } from './group-graph.ts';
 import { GroupTable } from './group-table.ts';
 import { createProducer } from './kafka.ts';
 import { input } from './message.ts';
-import type { FailureOptions } from './options.ts';
+import type { FailureOptions } from './failure-policy.ts';
 import { Processor } from './processor.ts';
 import { stateMetrics } from './state-metrics.ts';
 import { StateRunner } from './state-runner.ts';
@@ -27,15 +26,29 @@ export interface StatefulProcessorOptions<V> {
   maxBytesPerPartition?: number;
 }
 
+/** What a worker runtime starts and stops: a Processor, or a StatefulProcessor (which holds one). */
+export interface ProcessorHandle {
+  readonly groupId: string;
+  start(): Promise<void>;
+  close(): Promise<void>;
+  waitingOnDependency(): boolean;
+}
+
 /**
- * A Processor with a group table, lookups and outputs (goka's processor with Persist, Lookup and
- * Output). Partitions are co-partitioned across the inputs and the group's retry topic, the
- * changelog has as many partitions as the inputs, lookups are caught up before the first message,
- * and each table partition is restored before a message of it is handled.
+ * A group table, lookups and outputs around a Processor (goka's processor with Persist, Lookup
+ * and Output), by composition: the table, views and state runner are built first, then the
+ * Processor whose input edges hand each message to the runner. Partitions are co-partitioned
+ * across the inputs and the group's retry topic, the changelog has as many partitions as the
+ * inputs, lookups are caught up before the first message, and each table partition is restored
+ * before a message of it is handled.
  */
-export class StatefulProcessor<V> extends Processor {
+export class StatefulProcessor<V> implements ProcessorHandle {
+  readonly groupId: string;
+  readonly retryTopic: string;
+  readonly deadLetterTopic: string;
   readonly table: GroupTable<V>;
   readonly changelogTopic: string;
+  private readonly processor: Processor;
   private readonly graph: GroupGraph<V>;
   private readonly kafka: Kafka;
   private readonly views = new Map<string, View<unknown>>();
@@ -46,35 +59,12 @@ export class StatefulProcessor<V> extends Processor {
 
   constructor(options: StatefulProcessorOptions<V>) {
     const { graph } = options;
-    // The processor's callbacks need the table and runner, which need `this`: filled in below.
-    const late: { runner?: StateRunner<V>; table?: GroupTable<V> } = {};
-    const stateTopics = new Set([...graph.inputs.map((i) => i.topic), retryTopic(graph.group)]);
-    super({
-      kafka: options.kafka,
-      groupId: graph.group,
-      registry: options.registry,
-      logger: options.logger,
-      concurrency: options.concurrency,
-      failure: options.failure,
-      sessionTimeoutMs: options.sessionTimeoutMs,
-      maxBytesPerPartition: options.maxBytesPerPartition,
-      inputs: graph.inputs.map((edge) =>
-        input(edge.topic, edge.codec, async (message, ctx) => {
-          await late.runner!.handle(edge, message, ctx.signal);
-        }),
-      ),
-      partitionAssigners: [copartitionedAssigner()],
-      onAssignment: (assignment, memberId) => {
-        const partitions = new Set<number>();
-        for (const [topic, list] of Object.entries(assignment)) if (stateTopics.has(topic)) for (const p of list) partitions.add(p);
-        late.table!.assign([...partitions].sort((a, b) => a - b), memberId);
-      },
-    });
     this.graph = graph;
     this.kafka = options.kafka;
+    this.groupId = graph.group;
     this.stateLog = options.logger.child({ group: graph.group });
     this.changelogTopic = changelogTopic(graph.group);
-    this.table = new GroupTable<V>({
+    const table = new GroupTable<V>({
       kafka: options.kafka,
       group: graph.group,
       topic: this.changelogTopic,
@@ -83,6 +73,7 @@ export class StatefulProcessor<V> extends Processor {
       registry: options.registry,
       onRestored: graph.mirror ? (_p, entries) => graph.mirror!(entries) : undefined,
     });
+    this.table = table;
     for (const edge of graph.lookups ?? []) {
       this.views.set(edge.topic, new View({ kafka: options.kafka, topic: edge.topic, codec: edge.codec, logger: options.logger, registry: options.registry }));
     }
@@ -92,9 +83,7 @@ export class StatefulProcessor<V> extends Processor {
       for (const edge of graph.outputs ?? []) this.emitters.set(edge.topic, new Emitter({ producer, topic: edge.topic, codec: edge.codec }));
     }
     const duplicates = stateMetrics(options.registry).duplicates;
-    const table = this.table;
-    late.table = table;
-    late.runner = new StateRunner<V>(
+    const runner = new StateRunner<V>(
       graph,
       {
         ready: (p) => table.ready(p),
@@ -106,10 +95,43 @@ export class StatefulProcessor<V> extends Processor {
       },
       () => duplicates.inc({ group: graph.group }),
     );
+    const stateTopics = new Set([...graph.inputs.map((i) => i.topic), retryTopic(graph.group)]);
+    this.processor = new Processor({
+      kafka: options.kafka,
+      groupId: graph.group,
+      registry: options.registry,
+      logger: options.logger,
+      concurrency: options.concurrency,
+      failure: options.failure,
+      sessionTimeoutMs: options.sessionTimeoutMs,
+      maxBytesPerPartition: options.maxBytesPerPartition,
+      inputs: graph.inputs.map((edge) => input(edge.topic, edge.codec, async (message, ctx) => void (await runner.handle(edge, message, ctx.signal)))),
+      partitionAssigners: [copartitionedAssigner()],
+      onAssignment: (assignment, memberId) => {
+        const partitions = new Set<number>();
+        for (const [topic, list] of Object.entries(assignment)) if (stateTopics.has(topic)) for (const p of list) partitions.add(p);
+        table.assign([...partitions].sort((a, b) => a - b), memberId);
+      },
+    });
+    this.retryTopic = this.processor.retryTopic;
+    this.deadLetterTopic = this.processor.deadLetterTopic;
+  }
+
+  /** Resolves once the consumer has joined its group. */
+  joined(): Promise<void> {
+    return this.processor.joined();
+  }
+
+  assignment(): Record<string, number[]> {
+    return this.processor.assignment();
+  }
+
+  waitingOnDependency(): boolean {
+    return this.processor.waitingOnDependency();
   }
 
   /** Lookups caught up, topics co-partitioned, then the consumer joins (and restores per assignment). */
-  override async start(): Promise<void> {
+  async start(): Promise<void> {
     await this.prepareTopics();
     await this.table.start();
     await this.outputProducer?.connect();
@@ -117,7 +139,7 @@ export class StatefulProcessor<V> extends Processor {
       await view.start();
       await view.ready();
     }));
-    await super.start();
+    await this.processor.start();
   }
 
   /**
@@ -179,9 +201,9 @@ export class StatefulProcessor<V> extends Processor {
   }
 
   /** Stops the consumer (in-flight messages finish and commit), then the table and lookups. Idempotent. */
-  override close(): Promise<void> {
+  close(): Promise<void> {
     this.stateClosing ??= (async () => {
-      await super.close();
+      await this.processor.close();
       await this.table.close();
       await Promise.all([...this.views.values()].map((v) => v.close()));
       try {

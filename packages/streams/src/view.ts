@@ -1,6 +1,6 @@
 import type { Kafka } from 'kafkajs';
+import { backoffMs, sleep } from '@chirp/core';
 import type { Logger, Registry } from '@chirp/telemetry';
-import { backoffMs, sleep } from './backoff.ts';
 import type { Codec } from './codec.ts';
 import { PartitionReader } from './partition-reader.ts';
 import { stateMetrics } from './state-metrics.ts';
@@ -74,7 +74,7 @@ export class View<V> {
           await reader.close();
           if (this.abort.signal.aborted) return;
           if (attempt === 1 || attempt % 10 === 0) this.log.warn({ err: error, attempt }, 'view cannot read its topic yet; trying again');
-          await sleep(backoffMs(attempt, 500, 5000), this.abort.signal);
+          await sleep(backoffMs(attempt, { baseMs: 500, capMs: 5000 }), this.abort.signal);
         }
       }
     })();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ChirpError } from '@chirp/core';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import { createLogger, createRegistry } from '@chirp/telemetry';
-import { Emitter, HEADER, input, jsonCodec, Processor, type Input } from '@chirp/streams';
+import { batchInput, Emitter, HEADER, input, jsonCodec, Processor, type Input } from '@chirp/streams';
 import type { KafkaMessage } from 'kafkajs';
 
 const ctx = await createTestContext({ partitions: 3 });
@@ -11,7 +11,7 @@ const schema = z.object({ n: z.number().int() });
 const codec = jsonCodec(schema);
 const logger = createLogger('test', 'silent');
 
-function processor(group: string, inputs: Input[], failure = {}): Processor {
+function processor(group: string, inputs: Input[], failure = {}, extra: { maxBatchSize?: number } = {}): Processor {
   const p = new Processor({
     kafka: ctx.kafka,
     groupId: `${ctx.prefix}${group}`,
@@ -19,6 +19,7 @@ function processor(group: string, inputs: Input[], failure = {}): Processor {
     registry: createRegistry(group),
     logger,
     concurrency: 8,
+    ...extra,
     failure: { retries: 1, retryBaseMs: 10, retryRounds: 1, retryTopicDelayMs: 100, ...failure },
   });
   ctx.onCleanup(() => p.close());
@@ -100,11 +101,12 @@ describe('Processor on the real broker', () => {
       input(topic, codec, async (m) => {
         const a = (attempts.get(m.value.n) ?? 0) + 1;
         attempts.set(m.value.n, a);
-        if (m.value.n === 1 && a <= 3) throw new ChirpError('UPSTREAM', 'flaky', { retriable: true }); // succeeds in the retry topic's 2nd try
-        if (m.value.n === 2) throw new ChirpError('UPSTREAM', 'always fails', { retriable: true });
+        // Message failures (a handler bug on that payload), not dependency ones: those pause instead (outage.test.ts).
+        if (m.value.n === 1 && a <= 3) throw new Error('flaky on this payload'); // succeeds in the retry topic's 2nd try
+        if (m.value.n === 2) throw new Error('always fails on this payload');
         if (m.value.n === 3) throw new ChirpError('VALIDATION', 'never retried', { retriable: false });
       }),
-    ]);
+    ], {}, { maxBatchSize: 1 }); // one message per call, so attempts count exactly
     await p.start();
     await emitter.emitMany([{ key: 'a', value: { n: 1 } }, { key: 'b', value: { n: 2 } }, { key: 'c', value: { n: 3 } }, { key: 'd', value: { n: 4 } }]);
     const dead = await readAll(p.deadLetterTopic, 2);
@@ -118,5 +120,29 @@ describe('Processor on the real broker', () => {
     ctx.onCleanup(() => admin.disconnect());
     const offsets = await admin.fetchTopicOffsets(topic);
     expect(offsets.reduce((s, o) => s + Number(o.high), 0)).toBe(4); // nothing re-published to the input
+  });
+  it('hands a partition batch to handleBatch in one call, dead-letters poison in place and isolates a failing message', async () => {
+    const topic = ctx.topics.fanout;
+    const producer = await ctx.producer();
+    // Produced before the processor starts, so they arrive as one fetched batch of one partition.
+    const values = ['{"n":1}', '{"n":2}', 'not json', '{"n":3}', '{"n":13}', '{"n":4}', '{"n":5}'];
+    await producer.send({ topic, messages: values.map((value) => ({ key: 'same', value })) });
+    const calls: number[][] = [];
+    const handled: number[] = [];
+    const p = processor('batches', [
+      batchInput(topic, codec, async (messages) => {
+        calls.push(messages.map((m) => m.value.n));
+        if (messages.some((m) => m.value.n === 13)) throw new Error('a handler bug on 13');
+        handled.push(...messages.map((m) => m.value.n));
+      }),
+    ], { retries: 0, retryRounds: 0 });
+    await p.start();
+    const dead = await readAll(p.deadLetterTopic, 2);
+    await waitFor(() => handled.length === 5, { what: 'the five good messages' });
+    expect(handled).toEqual([1, 2, 3, 4, 5]); // in offset order, the culprit left out
+    expect(calls[0]).toEqual([1, 2]); // one call for the run before the poison
+    expect(calls.some((c) => c.length > 1 && c.includes(13))).toBe(true); // 13 first came in a batch...
+    expect(calls.filter((c) => c.length === 1 && c[0] === 13)).toHaveLength(1); // ...then alone, once (retries 0)
+    expect(dead.map((m) => m.value!.toString())).toEqual(['not json', '{"n":13}']);
   });
 });

@@ -1,12 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
-import { ChirpError, type Tag } from '@chirp/core';
+import { ChirpError, createSemaphore, type Tag } from '@chirp/core';
 import type { TaggerEventListener } from './events.ts';
 import type { ResolvedTaggerOptions } from './options.ts';
 import { buildMessages, parseAnswer, type TweetInput } from './openai-prompt.ts';
-import { backoffDelay, classifyError, type Classified } from './retry-policy.ts';
-import { createSemaphore } from './semaphore.ts';
+import { classifyError, retryDelayMs, type Classified } from './provider-retry-policy.ts';
 
 export type OpenAiTaggerOptions = Pick<
   ResolvedTaggerOptions,
@@ -113,7 +112,7 @@ export function createOpenAiTagger(options: OpenAiTaggerOptions): OpenAiTagger {
         const { c, error } = result;
         if (c.outcome === 'aborted') return { ok: false, reason: 'aborted' };
         if (c.retryReason === null || n >= maxRetries) return { ok: false, reason: 'failed', error: upstreamError(c, error, n + 1) };
-        const delayMs = c.retryAfterMs ?? backoffDelay(n, options.retryBaseDelayMs, options.retryMaxDelayMs, random);
+        const delayMs = retryDelayMs(c, n + 1, options.retryBaseDelayMs, options.retryMaxDelayMs, random);
         // A server asking for a longer pause than we hold a tweet for: hand the tweet elsewhere now.
         if (delayMs > options.retryMaxDelayMs) return { ok: false, reason: 'failed', error: upstreamError(c, error, n + 1) };
         emit({ type: 'retry', reason: c.retryReason, attempt: n + 1, delayMs, fromRetryAfter: c.retryAfterMs !== null });

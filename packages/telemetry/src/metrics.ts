@@ -19,6 +19,8 @@ export interface ProcessorMetrics {
   deadLettered: Counter<'group' | 'topic'>;
   handlerDuration: Histogram<'group' | 'topic'>;
   kafkaErrors: Counter<'kind'>;
+  /** Partitions paused by the failure policy, by reason (dependency, backoff, retry-delay). */
+  pausedPartitions: Gauge<'group' | 'reason'>;
 }
 
 const cache = new WeakMap<Registry, ProcessorMetrics>();
@@ -35,6 +37,7 @@ export function processorMetrics(registry: Registry): ProcessorMetrics {
     deadLettered: new Counter({ name: 'chirp_messages_dead_lettered_total', help: 'Messages sent to the group dead-letter topic', labelNames, registers: [registry] }),
     handlerDuration: new Histogram({ name: 'chirp_handler_duration_seconds', help: 'Handler duration per message', labelNames, buckets: LATENCY_BUCKETS, registers: [registry] }),
     kafkaErrors: new Counter({ name: 'chirp_kafka_errors_total', help: 'Kafka client errors by kind', labelNames: ['kind'], registers: [registry] }),
+    pausedPartitions: new Gauge({ name: 'chirp_processor_paused_partitions', help: 'Partitions paused by the failure policy, by reason', labelNames: ['group', 'reason'], registers: [registry] }),
   };
   cache.set(registry, m);
   return m;

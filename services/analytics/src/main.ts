@@ -1,7 +1,8 @@
 import { analyticsEnv, loadConfig } from '@chirp/core';
 import { PreferencesStore } from '@chirp/store';
 import { CLICK_WEIGHTS, ForwardDecay } from '@chirp/analytics';
-import { createWorkerRuntime, startWorker, StatefulProcessor } from '@chirp/streams';
+import { StatefulProcessor } from '@chirp/streams';
+import { createWorkerRuntime, startWorker } from '@chirp/worker';
 import { e2eLatency, runMain } from '@chirp/telemetry';
 import { analyticsGroup } from './analytics-group.ts';
 

@@ -1,6 +1,7 @@
 import { fanoutChunkSchema, tweetSchema, type FanoutChunkMessage, type Tweet } from '@chirp/core';
 import { e2eLatency } from '@chirp/telemetry';
-import { createProducer, Emitter, input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
+import { createProducer, Emitter, input, jsonCodec, type Processor } from '@chirp/streams';
+import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
 import type { Producer } from 'kafkajs';
 import { Fanout, type FanoutOptions } from './fanout.ts';
 

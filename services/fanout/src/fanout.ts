@@ -1,6 +1,7 @@
 import type { FanoutChunkMessage, Tweet } from '@chirp/core';
 import { GraphStore, TimelineStore, type DeliveryOutcome } from '@chirp/store';
-import type { Emitter, WorkerRuntime } from '@chirp/streams';
+import type { Emitter } from '@chirp/streams';
+import type { WorkerRuntime } from '@chirp/worker';
 import { fanoutMetrics, type FanoutMetrics } from './fanout-metrics.ts';
 
 export interface FanoutOptions {

@@ -1,6 +1,6 @@
 import { loadConfig, timelineEnv } from '@chirp/core';
 import { closeAll, runMain } from '@chirp/telemetry';
-import { createWorkerRuntime, startWorker } from '@chirp/streams';
+import { createWorkerRuntime, startWorker } from '@chirp/worker';
 import { createFanout } from './fanout-processor.ts';
 
 const rt = createWorkerRuntime('fanout');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestContext } from '@chirp/testkit';
 import { GraphStore } from '@chirp/store';
 import { createRegistry } from '@chirp/telemetry';
-import type { Emitter, WorkerRuntime } from '@chirp/streams';
+import type { Emitter } from '@chirp/streams';
+import type { WorkerRuntime } from '@chirp/worker';
 import type { FanoutChunkMessage } from '@chirp/core';
 import { Fanout } from '../src/fanout.ts';
 

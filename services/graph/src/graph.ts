@@ -1,7 +1,8 @@
 import { followEventSchema } from '@chirp/core';
 import { GraphStore } from '@chirp/store';
 import { e2eLatency } from '@chirp/telemetry';
-import { input, jsonCodec, workerProcessor, type Processor, type WorkerRuntime } from '@chirp/streams';
+import { input, jsonCodec, type Processor } from '@chirp/streams';
+import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
 
 /**
  * The graph group applies follow/unfollow events to followers:/following: and merges (or removes)

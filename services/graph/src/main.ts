@@ -1,6 +1,6 @@
 import { loadConfig, timelineEnv } from '@chirp/core';
 import { runMain } from '@chirp/telemetry';
-import { createWorkerRuntime, startWorker } from '@chirp/streams';
+import { createWorkerRuntime, startWorker } from '@chirp/worker';
 import { createGraph } from './graph.ts';
 
 const rt = createWorkerRuntime('graph');

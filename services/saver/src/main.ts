@@ -1,5 +1,5 @@
 import { runMain } from '@chirp/telemetry';
-import { createWorkerRuntime, startWorker } from '@chirp/streams';
+import { createWorkerRuntime, startWorker } from '@chirp/worker';
 import { createSaver } from './saver.ts';
 
 const rt = createWorkerRuntime('saver');

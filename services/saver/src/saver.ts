@@ -1,7 +1,8 @@
 import { tweetSchema, type Tweet } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
 import { e2eLatency, type Registry } from '@chirp/telemetry';
-import { batchInput, jsonCodec, workerProcessor, type Input, type Processor, type WorkerRuntime } from '@chirp/streams';
+import { batchInput, jsonCodec, type Input, type Processor } from '@chirp/streams';
+import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
 
 /**
  * The saver's edge, batch-first: a batch is stored with one pipeline (one round trip). Idempotent,

@@ -1,6 +1,6 @@
 import { loadConfig, taggerEnv } from '@chirp/core';
 import { closeAll, runMain } from '@chirp/telemetry';
-import { createWorkerRuntime, startWorker } from '@chirp/streams';
+import { createWorkerRuntime, startWorker } from '@chirp/worker';
 import { createTagger, taggerOptionsFromEnv } from '@chirp/tagging';
 import { createTaggerProcessor } from './tagger.ts';
 import { taggerMetrics } from './tagger-metrics.ts';

@@ -1,7 +1,8 @@
 import { tweetSchema, tweetTagsSchema, type Tweet, type TweetTags } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
 import { e2eLatency, type Registry } from '@chirp/telemetry';
-import { batchInput, Emitter, jsonCodec, ProduceBatcher, workerProcessor, type Input, type Processor, type WorkerRuntime } from '@chirp/streams';
+import { batchInput, Emitter, jsonCodec, ProduceBatcher, type Input, type Processor } from '@chirp/streams';
+import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
 import { createProducer } from '@chirp/streams';
 import type { Tagger } from '@chirp/tagging';
 import type { Producer } from 'kafkajs';

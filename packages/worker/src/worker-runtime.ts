@@ -2,11 +2,8 @@ import { groupId, loadConfig, kafkaEnv, redisEnv, commonEnv, processorEnv, topic
 import { createKeys, createRedis, closeRedis, type ChirpRedis, type Keys } from '@chirp/store';
 import { createLogger, createRegistry, redisErrors, startMetricsServer, closeAll, type Logger, type Registry, type MetricsServer } from '@chirp/telemetry';
 import type { Kafka } from 'kafkajs';
-import { createKafka } from './kafka.ts';
-import { Processor } from './processor.ts';
-import type { Input } from './message.ts';
-import type { FailureOptions } from './options.ts';
-import { brokerReachable } from './health.ts';
+import { createKafka, DEFAULT_FAILURE, Processor, type FailureOptions, type Input, type ProcessorHandle } from '@chirp/streams';
+import { workerReady } from './health.ts';
 
 export const workerEnv = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...processorEnv };
 
@@ -27,7 +24,10 @@ export interface WorkerRuntime {
   fromBeginning?: boolean;
 }
 
-export function createWorkerRuntime(name: string, env: NodeJS.ProcessEnv = process.env): WorkerRuntime & { config: ReturnType<typeof loadConfig<typeof workerEnv>> } {
+export function createWorkerRuntime(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): WorkerRuntime & { config: ReturnType<typeof loadConfig<typeof workerEnv>> } {
   const config = loadConfig(workerEnv, env);
   const logger = createLogger(name, config.LOG_LEVEL);
   const registry = createRegistry(name);
@@ -53,8 +53,8 @@ export function createWorkerRuntime(name: string, env: NodeJS.ProcessEnv = proce
     concurrency: config.PROCESSOR_CONCURRENCY,
     partitions: config.TOPIC_PARTITIONS,
     failure: {
+      ...DEFAULT_FAILURE,
       retries: config.PROCESSOR_RETRIES,
-      retryBaseMs: 100,
       retryRounds: config.PROCESSOR_RETRY_ROUNDS,
       retryTopicDelayMs: config.PROCESSOR_RETRY_DELAY_MS,
     },
@@ -76,11 +76,15 @@ export function workerProcessor(rt: WorkerRuntime, inputs: Input[]): Processor {
 }
 
 /** Starts the processor and the metrics server; returns one close for the entry point. */
-export async function startWorker(rt: WorkerRuntime, processor: Processor, metricsPort: number): Promise<{ close(): Promise<void>; metrics: MetricsServer }> {
+export async function startWorker(
+  rt: WorkerRuntime,
+  processor: ProcessorHandle,
+  metricsPort: number,
+): Promise<{ close(): Promise<void>; metrics: MetricsServer }> {
   const metrics = await startMetricsServer({
     registry: rt.registry,
     port: metricsPort,
-    ready: async () => rt.redis.status === 'ready' && (await brokerReachable(rt.kafka)),
+    ready: () => workerReady(rt.redis, rt.kafka, processor),
   });
   await processor.start();
   rt.logger.info({ group: rt.groupId, metricsPort: metrics.port }, 'worker started');

@@ -1,5 +1,10 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { isChirpError } from '@chirp/core';
+/**
+ * The LLM provider client's retry policy (not the processors' failure policy, which is
+ * packages/streams/src/failure-policy.ts): which provider errors are worth another call, how long
+ * the server asked us to wait, and otherwise the project's one backoff (`backoffMs` in @chirp/core).
+ */
+import { backoffMs, isChirpError } from '@chirp/core';
 import type { RequestOutcome, RetryReason } from './events.ts';
 
 export interface Classified {
@@ -47,8 +52,7 @@ export function classifyError(error: unknown, timedOut: boolean): Classified {
   return plain('connection', 'connection');
 }
 
-/** Exponential backoff with equal jitter: half fixed, half random, so retries spread without collapsing to 0. */
-export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
-  const exp = Math.min(capMs, baseMs * 2 ** attempt);
-  return Math.round(exp / 2 + random() * (exp / 2));
+/** The wait before retry number `retry` (from 1): what the server asked for, else the shared backoff. */
+export function retryDelayMs(c: Classified, retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+  return c.retryAfterMs ?? backoffMs(retry, { baseMs, capMs, random });
 }

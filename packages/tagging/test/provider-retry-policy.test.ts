@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { backoffDelay, parseRetryAfter } from '../src/retry-policy.ts';
+import { parseRetryAfter, retryDelayMs } from '../src/provider-retry-policy.ts';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2025-01-01T00:00:00Z');
@@ -23,12 +23,16 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('backoffDelay', () => {
-  it('doubles per attempt with jitter in the upper half, capped', () => {
-    expect(backoffDelay(0, 100, 10_000, () => 0)).toBe(50);
-    expect(backoffDelay(0, 100, 10_000, () => 1)).toBe(100);
-    expect(backoffDelay(3, 100, 10_000, () => 0)).toBe(400);
-    expect(backoffDelay(3, 100, 10_000, () => 1)).toBe(800);
-    expect(backoffDelay(20, 100, 2_000, () => 1)).toBe(2_000);
+describe('retryDelayMs', () => {
+  const c = (retryAfterMs: number | null) => ({ outcome: 'server_error' as const, status: 503, retryReason: 'server_error' as const, retryAfterMs });
+  it("takes the server's Retry-After when given", () => {
+    expect(retryDelayMs(c(1234), 1, 100, 10_000, () => 0)).toBe(1234);
+  });
+  it('otherwise the shared backoff: doubles per retry with equal jitter, capped', () => {
+    expect(retryDelayMs(c(null), 1, 100, 10_000, () => 0)).toBe(50);
+    expect(retryDelayMs(c(null), 1, 100, 10_000, () => 1)).toBe(100);
+    expect(retryDelayMs(c(null), 4, 100, 10_000, () => 0)).toBe(400);
+    expect(retryDelayMs(c(null), 4, 100, 10_000, () => 1)).toBe(800);
+    expect(retryDelayMs(c(null), 21, 100, 2_000, () => 1)).toBe(2_000);
   });
 });
