@@ -168,6 +168,7 @@ const commands: Record<string, () => Promise<number | void>> = {
   start,
   test,
   seed: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'seed.ts')]),
+  chaos: () => withInfra(['--import', 'tsx', join(ROOT, 'chaos', 'run.ts'), ...process.argv.slice(3)], false),
   'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
   'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
   'bench-tagger': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'bench.ts'), ...process.argv.slice(3)], false),
