@@ -1,6 +1,6 @@
 import type { Admin } from 'kafkajs';
 import type { Redis } from 'ioredis';
-import { bucketDelta, bucketQuantile, bucketsBy, parseSamples, type Bucket } from '../../services/monitor/src/index.ts';
+import { bucketDelta, bucketQuantile, bucketsBy, parseSamples, type Bucket } from '@chirp/telemetry';
 
 /** What the benchmark reads from a worker's /metrics. */
 export interface WorkerMetrics {

@@ -23,6 +23,4 @@ export * from './group-table.ts';
 export * from './view.ts';
 export * from './stateful-processor.ts';
 export * from './tester.ts';
-export * from './forward-decay.ts';
-export * from './window-counts.ts';
 export * from './changelog-writer.ts';

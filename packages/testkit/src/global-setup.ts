@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureInfra } from '../../../stack/infra.ts';
+import { ensureInfra } from '@chirp/stack/infra';
 
 declare module 'vitest' {
   export interface ProvidedContext {

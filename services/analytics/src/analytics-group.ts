@@ -1,7 +1,7 @@
 import { ChirpError, clickSchema, tweetTagsSchema, type Click, type TweetTags } from '@chirp/core';
 import type { Histogram } from '@chirp/telemetry';
 import { defineGroup, jsonCodec, lookup, stream, type GroupGraph, type LookupEdge } from '@chirp/streams';
-import { applyClick, userStateSchema, type AffinityModel, type UserState } from './user-state.ts';
+import { applyClick, userStateSchema, type AffinityModel, type UserState } from '@chirp/analytics';
 
 export interface AnalyticsGroupOptions {
   group: string;

@@ -1,9 +1,9 @@
 import { analyticsEnv, loadConfig } from '@chirp/core';
 import { PreferencesStore } from '@chirp/store';
-import { createWorkerRuntime, ForwardDecay, startWorker, StatefulProcessor } from '@chirp/streams';
+import { CLICK_WEIGHTS, ForwardDecay } from '@chirp/analytics';
+import { createWorkerRuntime, startWorker, StatefulProcessor } from '@chirp/streams';
 import { e2eLatency, runMain } from '@chirp/telemetry';
 import { analyticsGroup } from './analytics-group.ts';
-import { CLICK_WEIGHTS } from './click-weights.ts';
 
 const rt = createWorkerRuntime('analytics');
 const config = loadConfig(analyticsEnv);

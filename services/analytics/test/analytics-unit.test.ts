@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Click, Tag, TweetTags } from '@chirp/core';
-import { ForwardDecay, Tester } from '@chirp/streams';
+import { applyClick, CLICK_WEIGHTS, ForwardDecay, type UserState } from '@chirp/analytics';
+import { Tester } from '@chirp/streams';
 import { analyticsGroup } from '../src/analytics-group.ts';
-import { CLICK_WEIGHTS } from '../src/click-weights.ts';
-import { applyClick, type UserState } from '../src/user-state.ts';
 
 const HOUR = 3600_000;
 const landmark = Date.parse('2025-01-01T00:00:00Z');

@@ -1,10 +1,9 @@
+import { applyClick, CLICK_WEIGHTS, ForwardDecay, userStateSchema, type AffinityModel, type UserState } from '@chirp/analytics';
 import { analyticsEnv, clickSchema, loadConfig, TAGS, tweetTagsSchema, type Click, type Tag, type TweetTags } from '@chirp/core';
 import { PreferencesStore } from '@chirp/store';
-import { Emitter, ForwardDecay, jsonCodec, tableRecordCodec, View, type TableRecord } from '@chirp/streams';
+import { Emitter, jsonCodec, tableRecordCodec, View, type TableRecord } from '@chirp/streams';
 import { createLogger } from '@chirp/telemetry';
 import type { ServiceProcess, TestContext } from '@chirp/testkit';
-import { CLICK_WEIGHTS } from '../src/click-weights.ts';
-import { applyClick, userStateSchema, type AffinityModel, type UserState } from '../src/user-state.ts';
 
 /** The model the service runs with by default (same config defaults, same weights). */
 export function defaultModel(): AffinityModel {

@@ -11,12 +11,12 @@ export interface Publisher {
   clicks(clicks: readonly Click[]): Promise<void>;
 }
 
-/** The personalised timeline (services/api/src/for-you.ts). */
+/** The personalised timeline (packages/analytics/src/for-you.ts). */
 export interface ForYouReader {
   page(user: string, limit: number): Promise<{ tweets: StoredTweet[]; nextCursor: null }>;
 }
 
-/** Reads of the analytics table (services/api/src/routes/analytics.ts). */
+/** Reads of the analytics table (packages/analytics/src/analytics-reads.ts). */
 export interface AnalyticsReader {
   preferences(user: string): Promise<{ tag: string; score: number }[]>;
   trends(limit: number): { window: { minutes: number; from: string; to: string }; tags: { tag: string; count: number }[] };

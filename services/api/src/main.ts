@@ -1,14 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AnalyticsReads, ForwardDecay, ForYou } from '@chirp/analytics';
 import { analyticsEnv, changelogTopic, groupId, loadConfig, topicNames } from '@chirp/core';
 import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, TimelineStore, TweetStore } from '@chirp/store';
-import { brokerReachable, createKafka, ForwardDecay } from '@chirp/streams';
+import { brokerReachable, createKafka } from '@chirp/streams';
 import { closeAll, createLogger, createRegistry, redisErrors, runMain } from '@chirp/telemetry';
 import { createApp } from './app.ts';
 import { API_ENV } from './config.ts';
-import { ForYou } from './for-you.ts';
 import { LiveHub } from './live-hub.ts';
-import { AnalyticsReads } from './routes/analytics.ts';
 import { KafkaPublisher } from './publisher.ts';
 
 const config = loadConfig(API_ENV);

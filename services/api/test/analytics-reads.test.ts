@@ -1,16 +1,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { AnalyticsReads, ForwardDecay, ForYou } from '@chirp/analytics';
 import { changelogTopic, groupId, type Tag } from '@chirp/core';
 import { GraphStore, HomeTimeline, PreferencesStore, TimelineStore, TweetStore } from '@chirp/store';
-import { ensureTopics, ForwardDecay } from '@chirp/streams';
+import { ensureTopics } from '@chirp/streams';
 import { createLogger, createRegistry } from '@chirp/telemetry';
 import { countRedisCommands, createTestContext, waitFor } from '@chirp/testkit';
 import { createApp } from '../src/app.ts';
 import type { AppDeps } from '../src/deps.ts';
-import { ForYou } from '../src/for-you.ts';
 import type { LiveHub } from '../src/live-hub.ts';
-import { AnalyticsReads } from '../src/routes/analytics.ts';
 import type { KafkaPublisher } from '../src/publisher.ts';
 
 const ctx = await createTestContext();

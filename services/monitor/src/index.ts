@@ -5,8 +5,6 @@ export * from './lag-metrics.ts';
 export * from './lag-monitor.ts';
 export * from './lag-report.ts';
 export * from './latency-tracker.ts';
-export * from './histogram.ts';
-export * from './prom-text.ts';
 export * from './http-server.ts';
 export * from './kafka-client.ts';
 export * from './loop.ts';

@@ -1,5 +1,4 @@
-import { bucketDelta, bucketQuantile, bucketsBy, sumBuckets, type Bucket } from './histogram.ts';
-import { parseSamples } from './prom-text.ts';
+import { bucketDelta, bucketQuantile, bucketsBy, parseSamples, sumBuckets, type Bucket } from '@chirp/telemetry';
 
 export const E2E_METRIC = 'chirp_e2e_latency_seconds';
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import type { LagReport } from '../src/lag-report.ts';
-import { parseSamples, type Sample } from '../src/prom-text.ts';
+import { parseSamples, type Sample } from '@chirp/telemetry';
 
 const ctx = await createTestContext({ partitions: 4 });
 const topic = ctx.topics.newTweets;

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.ts';
 import { fromRedis } from '../http-error.ts';
 import { handleParam, idCursorParam, limitParam, scoreCursorParam } from './params.ts';
 import { TAGS, ChirpError } from '@chirp/core';
-import { rankingParam } from '../for-you.ts';
+import { rankingParam } from '@chirp/analytics';
 
 /** The article's plain-text rendering: `author: text` blocks. */
 function asText(tweets: StoredTweet[]): string {
@@ -20,7 +20,7 @@ export function timelineRoutes(deps: AppDeps): Router {
     const limit = limitParam(req.query.limit);
     const cursor = idCursorParam(req.query.cursor);
     if (rankingParam(req.query.ranking) === 'for-you') {
-      // Personalised: one page ranked by affinity·recency (services/api/src/for-you.ts), two round trips.
+      // Personalised: one page ranked by affinity·recency (packages/analytics/src/for-you.ts), two round trips.
       if (!deps.analytics) throw new ChirpError('UPSTREAM', 'for-you ranking is not configured', { retriable: true });
       const page = await fromRedis(deps.analytics.forYou.page(user, limit));
       if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {

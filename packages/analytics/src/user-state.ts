@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Click, Tag } from '@chirp/core';
-import type { ForwardDecay } from '@chirp/streams';
+import type { ForwardDecay } from './forward-decay.ts';
 
 /**
  * A user's state in the analytics table (the changelog value; docs/state.md has the format):

@@ -1,6 +1,5 @@
 import { ChirpError } from '@chirp/core';
 import { ForYouCandidates, type CandidateOptions, type ChirpRedis, type Keys, type StoredTweet, type TweetStore } from '@chirp/store';
-import type { ForYouReader } from './deps.ts';
 
 export type Ranking = 'following' | 'for-you';
 
@@ -48,7 +47,7 @@ export function forYouScore(tags: readonly string[] | undefined, affinity: Reado
  * the page size: one script for affinities, timeline ids and tagged ids, one MGET for bodies and
  * tags. One page only (nextCursor null): the ranking is recomputed on every read.
  */
-export class ForYou implements ForYouReader {
+export class ForYou {
   private readonly reader: ForYouCandidates;
   private readonly options: CandidateOptions;
   private readonly baseline: number;
