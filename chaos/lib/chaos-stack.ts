@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { groupTopics, systemTopics } from '@chirp/core';
 import { createKafka, ensureTopics } from '@chirp/streams';
 import { startService, waitFor, type ServiceProcess } from '@chirp/testkit';
-import { startBroker, type BrokerOptions } from '../../stack/kafka-broker.ts';
-import type { Managed } from '../../stack/process.ts';
-import { startRedis } from '../../stack/redis-server.ts';
+import { startBroker, type BrokerOptions } from '@chirp/stack/kafka-broker';
+import type { Managed } from '@chirp/stack/process';
+import { startRedis } from '@chirp/stack/redis-server';
 
 /** The services a chaos run starts; each is a real process, killed and restarted by the faults. */
 export const CHAOS_SERVICES = ['saver', 'fanout', 'tagger', 'graph', 'analytics', 'api'] as const;

@@ -1,8 +1,8 @@
 import { clickSchema, deadLetterTopic, groupId, retryTopic, TAGS, topicNames, WORKER_GROUPS, type Click } from '@chirp/core';
-import { createKafka, ForwardDecay } from '@chirp/streams';
+import { CLICK_WEIGHTS, ForwardDecay } from '@chirp/analytics';
+import { createKafka } from '@chirp/streams';
 import { Redis } from 'ioredis';
 import type { Kafka } from 'kafkajs';
-import { CLICK_WEIGHTS } from '../../services/analytics/src/click-weights.ts';
 import type { ApiClient } from './api-client.ts';
 import type { AckedTweet, Model } from './model.ts';
 
