@@ -195,6 +195,7 @@ const commands: Record<string, () => Promise<number | void>> = {
   seed: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'seed.ts'), ...process.argv.slice(3)]),
   dlq: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'dlq.ts'), ...process.argv.slice(3)]),
   rebuild: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'rebuild.ts'), ...process.argv.slice(3)]),
+  chaos: () => withInfra(['--import', 'tsx', join(ROOT, 'chaos', 'run.ts'), ...process.argv.slice(3)], false),
   'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
   'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
   'bench-http': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'http.ts'), ...process.argv.slice(3)]),

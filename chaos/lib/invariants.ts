@@ -1,0 +1,335 @@
+import { clickSchema, deadLetterTopic, groupId, retryTopic, TAGS, topicNames, WORKER_GROUPS, type Click } from '@chirp/core';
+import { CLICK_WEIGHTS, ForwardDecay } from '@chirp/analytics';
+import { createKafka } from '@chirp/streams';
+import { Redis } from 'ioredis';
+import type { Kafka } from 'kafkajs';
+import type { ApiClient } from './api-client.ts';
+import type { AckedTweet, Model } from './model.ts';
+
+export interface CheckRow {
+  check: string;
+  /** How many things were checked. */
+  checked: number;
+  lost: number;
+  duplicated: number;
+  misplaced: number;
+  /** A few examples of what failed, for the log. */
+  examples: string[];
+  /** Tweets behind the failures, to lay them against the faults' time windows. */
+  tweets: { id: string; kind: FailureKind }[];
+}
+
+export type FailureKind = 'lost' | 'duplicated' | 'misplaced';
+
+export interface InvariantOptions {
+  brokers: string;
+  redisUrl: string;
+  prefix: string;
+  timelineCap: number;
+  /** Defaults of the analytics worker, for the clean recomputation of preferences. */
+  halfLifeHours?: number;
+  landmark?: string;
+}
+
+function row(check: string): CheckRow {
+  return { check, checked: 0, lost: 0, duplicated: 0, misplaced: 0, examples: [], tweets: [] };
+}
+function note(r: CheckRow, what: string): void {
+  if (r.examples.length < 5) r.examples.push(what);
+}
+/** Counts one failure of `kind`, with an example line and the tweet it concerns. */
+function fail(r: CheckRow, kind: FailureKind, what: string, tweetId?: string, n = 1): void {
+  r[kind] += n;
+  note(r, what);
+  if (tweetId) r.tweets.push({ id: tweetId, kind });
+}
+
+/** Consumer lag of every worker group over its inputs and its retry topic; 0 when all caught up. */
+export async function totalLag(kafka: Kafka, prefix: string): Promise<number> {
+  const t = topicNames(prefix);
+  const inputs: Record<string, string[]> = {
+    saver: [t.newTweets],
+    fanout: [t.newTweets, t.fanout],
+    tagger: [t.newTweets],
+    graph: [t.follows],
+    analytics: [t.clicks],
+  };
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    let lag = 0;
+    for (const name of WORKER_GROUPS) {
+      const group = groupId(prefix, name);
+      const topics = [...inputs[name]!, retryTopic(group)];
+      const committed = await admin.fetchOffsets({ groupId: group, topics });
+      for (const { topic, partitions } of committed) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        for (const end of ends) {
+          const c = partitions.find((p) => p.partition === end.partition);
+          const at = c && Number(c.offset) >= 0 ? Number(c.offset) : Number(end.low);
+          lag += Math.max(0, Number(end.high) - at);
+        }
+      }
+    }
+    return lag;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function pageAll<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next: string | null | undefined }>, max: number): Promise<{ items: T[]; looped: boolean }> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    if (!page.next || items.length > max) return { items, looped: false };
+    if (seen.has(page.next)) return { items, looped: true };
+    seen.add(page.next);
+    cursor = page.next;
+  }
+}
+
+/**
+ * Every invariant of the fault issue, against the model of what the API acknowledged: tweets
+ * saved once; in each follower's timeline exactly once (within the cap), in time order, in no one
+ * else's; the graph equal to the latest action per edge; every tweet tagged from the vocabulary;
+ * preferences equal to a clean recomputation from the clicks in the log; no dead letters; no lag.
+ */
+export async function checkInvariants(api: ApiClient, model: Model, o: InvariantOptions): Promise<CheckRow[]> {
+  const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 3 });
+  const kafka = createKafka({ brokers: o.brokers, clientId: 'chaos-check' });
+  try {
+    const rows: CheckRow[] = [];
+    const tweetsById = new Map<string, { author: string; createdAt: string }>();
+    for (const t of model.tweets.values()) tweetsById.set(t.id, t);
+
+    // Saved: every acknowledged tweet has its body and sits in its author's list; nothing unexplained.
+    const saved = row('tweet saved once');
+    const acked = [...model.tweets.values()];
+    for (let i = 0; i < acked.length; i += 500) {
+      const slice = acked.slice(i, i + 500);
+      const bodies = await redis.mget(...slice.map((t) => `tweet:${t.id}`));
+      const pipe = redis.pipeline();
+      for (const t of slice) pipe.zscore(`tweets:${t.author}`, t.id);
+      const scores = (await pipe.exec())!;
+      slice.forEach((t, j) => {
+        saved.checked++;
+        if (!bodies[j] || scores[j]![1] === null) {
+          fail(saved, 'lost', `${t.id} by ${t.author}`, t.id);
+        }
+      });
+    }
+    for (const user of model.users) {
+      for (const id of await redis.zrange(`tweets:${user}`, 0, -1)) {
+        if (tweetsById.has(id)) continue;
+        const body = JSON.parse((await redis.get(`tweet:${id}`)) ?? 'null') as AckedTweet | null;
+        if (body && model.maybeTweets.get(body.text) === body.author) {
+          tweetsById.set(id, body); // a request whose answer was lost: it may exist
+          continue;
+        }
+        fail(saved, 'misplaced', `unexplained ${id} in tweets:${user}`, id);
+      }
+    }
+    rows.push(saved);
+
+    // Timelines: expected = own tweets + tweets of followees posted since the follow began.
+    const timelines = row('home timelines');
+    const byAuthor = model.tweetsBy();
+    const following = model.following();
+    for (const user of model.users) {
+      const { items, looped } = await pageAll(async (cursor) => {
+        const res = await api.raw<{ tweets: AckedTweet[]; nextCursor: string | null }>(
+          'GET',
+          `/api/timelines/${user}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          undefined,
+          user,
+        );
+        if (res.kind !== 'acked') throw new Error(`timeline of ${user}: ${JSON.stringify(res)}`);
+        return { items: res.value.tweets, next: res.value.nextCursor };
+      }, o.timelineCap * 2);
+      if (looped) {
+        fail(timelines, 'duplicated', `paging of ${user} loops`);
+      }
+      const seen = new Set<string>();
+      let previous = Infinity;
+      for (const t of items) {
+        if (seen.has(t.id)) {
+          fail(timelines, 'duplicated', `${t.id} twice in ${user}`, t.id);
+        }
+        seen.add(t.id);
+        const at = Date.parse(t.createdAt);
+        const known = tweetsById.get(t.id);
+        const allowed = t.author === user || following.get(user)?.has(t.author) === true;
+        // Out of order counts where an entry is newer than the one above it (one per inversion, not per entry after it).
+        if (!known || !allowed || at > previous) {
+          fail(timelines, 'misplaced', `${t.id} by ${t.author} in ${user}: ${!known ? 'unknown' : !allowed ? 'not followed' : 'out of time order'}`, t.id);
+        }
+        previous = at;
+      }
+      const expected: AckedTweet[] = [...(byAuthor.get(user) ?? [])];
+      for (const target of following.get(user) ?? []) {
+        const since = model.followingSince(user, target)!;
+        for (const t of byAuthor.get(target) ?? []) if (Date.parse(t.createdAt) > since) expected.push(t);
+      }
+      // Within the cap: only tweets at least as new as the oldest entry a full timeline keeps.
+      const oldestKept = items.length >= o.timelineCap ? Date.parse(items.at(-1)!.createdAt) : -Infinity;
+      for (const t of expected) {
+        if (Date.parse(t.createdAt) < oldestKept) continue;
+        timelines.checked++;
+        if (!seen.has(t.id)) {
+          fail(timelines, 'lost', `${t.id} by ${t.author} missing in ${user}`, t.id);
+        }
+      }
+    }
+    rows.push(timelines);
+
+    // Graph: followers and following equal the latest acknowledged action per edge.
+    const graph = row('graph = latest event per edge');
+    const followers = model.followers();
+    for (const user of model.users) {
+      for (const [side, want] of [['following', following.get(user)], ['followers', followers.get(user)]] as const) {
+        const { items } = await pageAll(async (cursor) => {
+          const res = await api.raw<{ users: string[]; nextCursor: string | null }>('GET', `/api/users/${user}/${side}?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+          if (res.kind !== 'acked') throw new Error(`${side} of ${user}: ${JSON.stringify(res)}`);
+          return { items: res.value.users, next: res.value.nextCursor };
+        }, 1_000_000);
+        const got = new Set(items.map((u) => (typeof u === 'string' ? u : (u as { handle: string }).handle)));
+        for (const w of want ?? []) {
+          graph.checked++;
+          if (!got.has(w)) {
+            fail(graph, 'lost', `${user} ${side} lacks ${w}`);
+          }
+        }
+        for (const g of got) {
+          if (!want?.has(g)) {
+            fail(graph, 'misplaced', `${user} ${side} has ${g}`);
+          }
+        }
+        if (got.size !== items.length) graph.duplicated += items.length - got.size;
+      }
+    }
+    rows.push(graph);
+
+    // Tags: every tweet tagged, from the vocabulary only.
+    const tags = row('tweet tagged from vocabulary');
+    const vocabulary = new Set<string>(TAGS);
+    const ids = [...tweetsById.keys()];
+    for (let i = 0; i < ids.length; i += 500) {
+      const slice = ids.slice(i, i + 500);
+      const values = await redis.mget(...slice.map((id) => `tags:${id}`));
+      slice.forEach((id, j) => {
+        tags.checked++;
+        if (values[j] === null) {
+          fail(tags, 'lost', `${id} untagged`, id);
+        } else if (!(JSON.parse(values[j]!) as string[]).every((t) => vocabulary.has(t))) {
+          fail(tags, 'misplaced', `${id} tagged ${values[j]}`, id);
+        }
+      });
+    }
+    rows.push(tags);
+
+    rows.push(await checkPreferences(kafka, redis, model, o));
+    rows.push(await checkDeadLetters(kafka, o.prefix));
+    const lag = row('consumer lag back to 0');
+    lag.checked = WORKER_GROUPS.length;
+    const remaining = await totalLag(kafka, o.prefix);
+    if (remaining > 0) {
+      lag.lost = remaining;
+      note(lag, `${remaining} messages not consumed`);
+    }
+    rows.push(lag);
+    return rows;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Reads a whole topic once, from the start to the high watermarks taken now. */
+export async function readTopic(kafka: Kafka, topic: string): Promise<{ key: string | null; value: Buffer | null }[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  const remaining = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]));
+  const out: { key: string | null; value: Buffer | null }[] = [];
+  if (remaining.size === 0) return out;
+  const consumer = kafka.consumer({ groupId: `chaos-read-${process.pid}-${Date.now()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await new Promise<void>((resolve, reject) => {
+    consumer
+      .run({
+        eachMessage: async ({ partition, message }) => {
+          out.push({ key: message.key?.toString() ?? null, value: message.value });
+          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? Infinity)) remaining.delete(partition);
+          if (remaining.size === 0) resolve();
+        },
+      })
+      .catch(reject);
+  });
+  await consumer.disconnect();
+  return out;
+}
+
+async function checkPreferences(kafka: Kafka, redis: Redis, model: Model, o: InvariantOptions): Promise<CheckRow> {
+  const prefs = row('preferences = clean recomputation');
+  const decay = new ForwardDecay({ halfLifeMs: (o.halfLifeHours ?? 168) * 3600_000, landmarkMs: Date.parse(o.landmark ?? '2025-01-01T00:00:00.000Z') });
+  const clicks = new Map<string, Click>();
+  for (const m of await readTopic(kafka, topicNames(o.prefix).clicks)) {
+    const click = clickSchema.parse(JSON.parse(m.value!.toString()));
+    clicks.set(click.clickId, click); // a producer retry may have written one twice: count it once
+  }
+  const perUser = new Map<string, number>();
+  const expected = new Map<string, Map<string, number>>();
+  for (const c of clicks.values()) {
+    perUser.set(c.user, (perUser.get(c.user) ?? 0) + 1);
+    const tags = JSON.parse((await redis.get(`tags:${c.tweetId}`)) ?? '[]') as string[];
+    const sums = expected.get(c.user) ?? new Map<string, number>();
+    for (const t of tags) sums.set(t, (sums.get(t) ?? 0) + decay.contribution(CLICK_WEIGHTS[c.kind], Date.parse(c.at)));
+    expected.set(c.user, sums);
+  }
+  for (const [user, n] of model.clicksAcked) {
+    if ((perUser.get(user) ?? 0) < n) {
+      prefs.lost += n - (perUser.get(user) ?? 0);
+      note(prefs, `${user}: ${n} clicks acknowledged, ${perUser.get(user) ?? 0} in the log`);
+    }
+  }
+  for (const user of model.users) {
+    const want = expected.get(user) ?? new Map<string, number>();
+    const got = new Map<string, number>();
+    const flat = await redis.zrange(`prefs:${user}`, 0, -1, 'WITHSCORES');
+    for (let i = 0; i < flat.length; i += 2) got.set(flat[i]!, Number(flat[i + 1]));
+    for (const tag of new Set([...want.keys(), ...got.keys()])) {
+      prefs.checked++;
+      const w = want.get(tag) ?? 0;
+      const g = got.get(tag) ?? 0;
+      if (Math.abs(w - g) > 1e-6 * Math.max(1, Math.abs(w))) {
+        fail(prefs, g < w ? 'lost' : 'duplicated', `${user}/${tag}: ${g} stored, ${w} recomputed`);
+      }
+    }
+  }
+  return prefs;
+}
+
+async function checkDeadLetters(kafka: Kafka, prefix: string): Promise<CheckRow> {
+  const dlq = row('no valid message in a DLQ');
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const name of WORKER_GROUPS) {
+      dlq.checked++;
+      const topic = deadLetterTopic(groupId(prefix, name));
+      const ends = await admin.fetchTopicOffsets(topic).catch(() => []);
+      const n = ends.reduce((sum, e) => sum + Number(e.high) - Number(e.low), 0);
+      if (n > 0) {
+        dlq.misplaced += n;
+        note(dlq, `${n} in ${topic}`);
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  return dlq;
+}
