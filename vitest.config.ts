@@ -12,7 +12,14 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'stack/test/**/*.test.ts', 'observability/test/**/*.test.ts', 'chaos/test/**/*.test.ts', 'web/e2e/**/*.test.ts'],
+          include: [
+            'packages/*/test/**/*.test.ts',
+            'services/*/test/**/*.test.ts',
+            'stack/test/**/*.test.ts',
+            'observability/test/**/*.test.ts',
+            'chaos/test/**/*.test.ts',
+            'web/e2e/**/*.test.ts',
+          ],
           exclude: [...configDefaults.exclude, COMPOSE_TEST],
           environment: 'node',
           globalSetup: ['packages/testkit/src/global-setup.ts'],

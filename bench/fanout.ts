@@ -36,7 +36,10 @@ async function cleanUp(): Promise<void> {
   if (cleaned) return;
   cleaned = true;
   for (const step of cleanup.reverse()) await step().catch(() => undefined);
-  await deleteTopics(kafka, [...systemTopics(prefix), ...groupTopics(prefix)].map((t) => t.topic)).catch(() => undefined);
+  await deleteTopics(
+    kafka,
+    [...systemTopics(prefix), ...groupTopics(prefix)].map((t) => t.topic),
+  ).catch(() => undefined);
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -84,7 +87,16 @@ try {
       if (name === 'lua, followers read inside Redis') {
         let cursor = '-inf';
         for (;;) {
-          const r = await store.deliverFollowerPage({ tweetId: 'o1', createdAtMs: Date.now(), author: 'opt', marker: cursor, cursor, to: '+inf', limit: size, includeAuthor: false });
+          const r = await store.deliverFollowerPage({
+            tweetId: 'o1',
+            createdAtMs: Date.now(),
+            author: 'opt',
+            marker: cursor,
+            cursor,
+            to: '+inf',
+            limit: size,
+            includeAuthor: false,
+          });
           if (r.next === 'end') break;
           cursor = r.next;
         }
@@ -108,8 +120,14 @@ try {
   const OPTION_N = 1_000_000;
   const options: { option: string; chunk: number; followersPerSec: number }[] = [];
   const OPTIONS = [
-    ['lua, followers read inside Redis', 1000], ['lua, followers read inside Redis', 2000], ['lua, followers read inside Redis', 5000], ['lua, followers read inside Redis', 10000],
-    ['lua, followers as KEYS', 2000], ['lua, followers as KEYS', 5000], ['multi', 2000], ['pipeline (not idempotent)', 2000],
+    ['lua, followers read inside Redis', 1000],
+    ['lua, followers read inside Redis', 2000],
+    ['lua, followers read inside Redis', 5000],
+    ['lua, followers read inside Redis', 10000],
+    ['lua, followers as KEYS', 2000],
+    ['lua, followers as KEYS', 5000],
+    ['multi', 2000],
+    ['pipeline (not idempotent)', 2000],
   ] as const;
   for (const [name, size] of OPTIONS) {
     options.push({ option: name, chunk: size, followersPerSec: await option(name, OPTION_N, size) });
@@ -163,7 +181,17 @@ try {
 
   const date = new Date().toISOString().slice(0, 10);
   const table = markdownTable(
-    ['followers', 'article naive (ms)', '(a) naive here (ms)', '(b) chirp via Kafka (ms)', '(b) followers/s', 'b vs a (×)', 'b / redis limit', 'fanout peak RSS (MiB)', 'verified'],
+    [
+      'followers',
+      'article naive (ms)',
+      '(a) naive here (ms)',
+      '(b) chirp via Kafka (ms)',
+      '(b) followers/s',
+      'b vs a (×)',
+      'b / redis limit',
+      'fanout peak RSS (MiB)',
+      'verified',
+    ],
     rows.map((r) => {
       const perSec = r.followers / (r.kafkaMs / 1000);
       return [

@@ -43,7 +43,12 @@ const redis = createRedis({ url: redisUrl, name: 'chirp-bench-http' });
 const keys = createKeys(redisPrefix);
 const store = new TweetStore(redis, keys);
 const t0 = Date.parse('2026-01-01T00:00:00Z');
-const tweets = Array.from({ length: 500 }, (_, i) => ({ id: `bh${i}`, author: `u${i % USERS}`, text: `benchmark tweet number ${i} about books and football`, createdAt: new Date(t0 + i * 1000).toISOString() }));
+const tweets = Array.from({ length: 500 }, (_, i) => ({
+  id: `bh${i}`,
+  author: `u${i % USERS}`,
+  text: `benchmark tweet number ${i} about books and football`,
+  createdAt: new Date(t0 + i * 1000).toISOString(),
+}));
 await store.saveMany(tweets);
 for (let u = 0; u < USERS; u += 500) {
   const pipe = redis.pipeline();
@@ -54,7 +59,17 @@ for (let u = 0; u < USERS; u += 500) {
 const api = SERVICES.find((s) => s.name === 'api')!;
 const child = spawn(process.execPath, ['--enable-source-maps', compiledEntryPath(api)], {
   cwd: ROOT,
-  env: { ...process.env, KAFKA_BROKERS: brokers, REDIS_URL: redisUrl, TOPIC_PREFIX: prefix, REDIS_PREFIX: redisPrefix, API_PORT: String(PORT), RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'error', MONITOR_URL: 'http://127.0.0.1:9' },
+  env: {
+    ...process.env,
+    KAFKA_BROKERS: brokers,
+    REDIS_URL: redisUrl,
+    TOPIC_PREFIX: prefix,
+    REDIS_PREFIX: redisPrefix,
+    API_PORT: String(PORT),
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'error',
+    MONITOR_URL: 'http://127.0.0.1:9',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const base = `http://127.0.0.1:${PORT}`;
@@ -66,13 +81,22 @@ const stopApi = async (): Promise<void> => {
 process.once('SIGINT', () => void stopApi().then(() => process.exit(130)));
 try {
   const end = Date.now() + 60_000;
-  while (!(await fetch(`${base}/readyz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > end) throw new Error('the API did not become ready within 60 s');
     await new Promise((r) => setTimeout(r, 250));
   }
 
   // Real accounts and tokens when the API has them (the accounts branch); else say so in the table.
-  const probe = await fetch(`${base}/api/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ handle: 'u0', password: 'bench-password-0' }) });
+  const probe = await fetch(`${base}/api/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ handle: 'u0', password: 'bench-password-0' }),
+  });
   const authenticated = probe.status !== 404;
   const tokens: string[] = [];
   if (authenticated) {
@@ -90,24 +114,40 @@ try {
   } else {
     await probe.arrayBuffer();
   }
-  await fetch(`${base}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'u0', text: 'warm-up' }) });
+  await fetch(`${base}/api/tweets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ author: 'u0', text: 'warm-up' }),
+  });
 
   const scenarios: Scenario[] = ['healthz', 'post', 'home', 'healthz'];
   const runs: WrkRun[] = [];
   for (const [i, scenario] of scenarios.entries()) {
     log(`› wrk ${scenario} (${i + 1}/${scenarios.length}, ${SECONDS} s, ${CONNECTIONS} connections)…`);
-    runs.push(await httpWrk({ base, scenario, seconds: SECONDS, connections: CONNECTIONS, users: USERS, tokens, scriptPath: join(ROOT, '.stack', `bench-http-${scenario}.lua`) }));
+    runs.push(
+      await httpWrk({
+        base,
+        scenario,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        users: USERS,
+        tokens,
+        scriptPath: join(ROOT, '.stack', `bench-http-${scenario}.lua`),
+      }),
+    );
   }
   const health = (runs[0]!.rps + runs[3]!.rps) / 2;
-  const rows = runs.slice(0, 3).map((r, i) => [
-    ['GET /healthz', 'POST /api/tweets', 'GET /api/timelines/:user?limit=20'][i]!,
-    fmt(r.rps),
-    i === 0 ? '100%' : `${fmt((100 * r.rps) / health, 1)}%`,
-    fmt(r.p50Ms, 1),
-    fmt(r.p99Ms, 1),
-    fmt(r.non2xx),
-    fmt(r.socketErrors),
-  ]);
+  const rows = runs
+    .slice(0, 3)
+    .map((r, i) => [
+      ['GET /healthz', 'POST /api/tweets', 'GET /api/timelines/:user?limit=20'][i]!,
+      fmt(r.rps),
+      i === 0 ? '100%' : `${fmt((100 * r.rps) / health, 1)}%`,
+      fmt(r.p50Ms, 1),
+      fmt(r.p99Ms, 1),
+      fmt(r.non2xx),
+      fmt(r.socketErrors),
+    ]);
   const title = `HTTP benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}, wrk -t1 -c${CONNECTIONS} ${SECONDS} s each, ${fmt(USERS)} users, ${authenticated ? `authenticated (${tokens.length} real tokens)` : 'WITHOUT authentication (the API has no /api/accounts yet)'}`;
   log(`\n${title}\n/healthz is the mean of a run before and after (${fmt(runs[0]!.rps)} and ${fmt(runs[3]!.rps)}/s)\n`);
   log(markdownTable(['route', 'requests/s', 'of /healthz', 'p50 ms', 'p99 ms', 'non-2xx', 'socket errors'], rows));
@@ -119,7 +159,10 @@ try {
   for (const [what, met] of targets) log(`${met ? 'met   ' : 'missed'}  ${what}`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const out = join(ROOT, 'bench', 'results', 'http.json');
-  writeFileSync(out, `${JSON.stringify({ title, at: new Date().toISOString(), authenticated, users: USERS, connections: CONNECTIONS, seconds: SECONDS, healthzMean: health, runs: scenarios.map((s, i) => ({ scenario: s, ...runs[i] })), targets: targets.map(([what, met]) => ({ what, met })) }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ title, at: new Date().toISOString(), authenticated, users: USERS, connections: CONNECTIONS, seconds: SECONDS, healthzMean: health, runs: scenarios.map((s, i) => ({ scenario: s, ...runs[i] })), targets: targets.map(([what, met]) => ({ what, met })) }, null, 2)}\n`,
+  );
   log(`\n› wrote ${out}`);
 } finally {
   await stopApi();

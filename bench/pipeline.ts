@@ -117,9 +117,17 @@ async function writeResults(p: Prepared, phases: PhaseResult[], findings: string
     generatedAt: new Date().toISOString(),
     ...(stoppedBy ? { incomplete: 'stopped by its time budget: later phases are missing' } : {}),
     runSeconds: round((Date.now() - started) / 1000, 0),
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memGiB: round(totalmem() / 2 ** 30, 1), otherCpuPctBeforeLoad: round(p.idle.otherPct, 0) },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memGiB: round(totalmem() / 2 ** 30, 1),
+      otherCpuPctBeforeLoad: round(p.idle.otherPct, 0),
+    },
     versions: versions(p.kafkaPids, redisVersion),
-    parameters: { ...parameters, publishPath: 'kafka: kafkajs producer sending what the API sends (JSON, key=author, acks=-1), batched per 10 ms; http: wrk → POST /api/tweets' },
+    parameters: {
+      ...parameters,
+      publishPath: 'kafka: kafkajs producer sending what the API sends (JSON, key=author, acks=-1), batched per 10 ms; http: wrk → POST /api/tweets',
+    },
     graph: p.graph,
     phases,
     bottleneck: findings,
@@ -141,10 +149,24 @@ async function main(): Promise<void> {
     for (const spec of specs) {
       if (abort.signal.aborted) break;
       const r = await runPhase(spec, {
-        stack, admin: p.admin, redis: p.redis, deliveries: p.deliveries, sampler: p.sampler, idle: p.idle, kafkaLoad: p.kafkaLoad, wrk, makeTweet,
-        workerPorts: p.workerPorts, monitorPort: stack.service('monitor').port,
+        stack,
+        admin: p.admin,
+        redis: p.redis,
+        deliveries: p.deliveries,
+        sampler: p.sampler,
+        idle: p.idle,
+        kafkaLoad: p.kafkaLoad,
+        wrk,
+        makeTweet,
+        workerPorts: p.workerPorts,
+        monitorPort: stack.service('monitor').port,
         apiPort: o.httpRates.length > 0 ? stack.service('api').port : undefined,
-        users: o.users, seed: o.seed, wrkConnections: o.connections, drainSeconds: o.drain, tmpDir: stack.tmpDir, signal: abort.signal,
+        users: o.users,
+        seed: o.seed,
+        wrkConnections: o.connections,
+        drainSeconds: o.drain,
+        tmpDir: stack.tmpDir,
+        signal: abort.signal,
       });
       phases.push(r);
       const g = r.groups;

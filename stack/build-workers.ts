@@ -6,7 +6,9 @@ import { compiledEntryPath, SERVICES, WORKERS_BUILD_DIR as BUILD_DIR } from './s
 
 const STAMP = join(BUILD_DIR, '.built');
 const SOURCES = ['packages', 'services'].flatMap((top) =>
-  readdirSync(join(ROOT, top), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(ROOT, top, d.name, 'src')),
+  readdirSync(join(ROOT, top), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(ROOT, top, d.name, 'src')),
 );
 
 /** Compiled workers: one bundled ES module per service, rebuilt when a source is newer. */

@@ -36,7 +36,10 @@ function buildWeb(): string | undefined {
   const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
   if (built < Math.max(newestMtime(join(web, 'src')), statSync(join(web, 'index.html')).mtimeMs)) {
     log('› building the web app…');
-    const res = spawnSync(process.execPath, [join(web, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+    const res = spawnSync(process.execPath, [join(web, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: web,
+      stdio: 'inherit',
+    });
     if (res.status !== 0) throw new Error('web build failed; see the output above');
   }
   return dist;
@@ -74,7 +77,17 @@ async function start(): Promise<void> {
   // The supervisor's view of every process, for the API's /api/pipeline (restarts per process).
   const statusFile = join(STATE_DIR, 'processes.json');
   const run = (o: Omit<SupervisedOptions, 'log' | 'onChange'>): void => {
-    procs.push(supervise({ ...o, log, onChange: () => writeStackStatus(statusFile, procs.map((p) => p.status)) }));
+    procs.push(
+      supervise({
+        ...o,
+        log,
+        onChange: () =>
+          writeStackStatus(
+            statusFile,
+            procs.map((p) => p.status),
+          ),
+      }),
+    );
   };
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -93,21 +106,33 @@ async function start(): Promise<void> {
     await buildWorkers(log);
     for (const s of SERVICES) {
       const env = serviceEnv(infra, { ...serviceExtraEnv(s), ...(s.name === 'api' ? { WEB_DIST: webDist, STACK_STATUS_FILE: statusFile } : {}) });
-      run({ name: s.name, cmd: process.execPath, args: ['--enable-source-maps', compiledEntryPath(s)], cwd: ROOT, env, logFile: join(LOG_DIR, `${s.name}.log`) });
+      run({
+        name: s.name,
+        cmd: process.execPath,
+        args: ['--enable-source-maps', compiledEntryPath(s)],
+        cwd: ROOT,
+        env,
+        logFile: join(LOG_DIR, `${s.name}.log`),
+      });
     }
     let crashLooping: Supervised | undefined;
-    await waitFor(async () => {
-      // A process that cannot start (bad config, missing file) is not retried forever: it stops the stack.
-      crashLooping = procs.find((p) => p.crashesInARow >= 3);
-      if (crashLooping) return true;
-      const ready = await Promise.all(
-        SERVICES.map(async (s) => {
-          const res = await fetch(`http://127.0.0.1:${portOf(s)}/readyz`).catch(() => undefined);
-          return res?.status === 200;
-        }),
-      );
-      return ready.every(Boolean);
-    }, 'every service to be ready', 90_000, 300);
+    await waitFor(
+      async () => {
+        // A process that cannot start (bad config, missing file) is not retried forever: it stops the stack.
+        crashLooping = procs.find((p) => p.crashesInARow >= 3);
+        if (crashLooping) return true;
+        const ready = await Promise.all(
+          SERVICES.map(async (s) => {
+            const res = await fetch(`http://127.0.0.1:${portOf(s)}/readyz`).catch(() => undefined);
+            return res?.status === 200;
+          }),
+        );
+        return ready.every(Boolean);
+      },
+      'every service to be ready',
+      90_000,
+      300,
+    );
     if (crashLooping) {
       const { name, crashesInARow } = crashLooping;
       throw new Error(`${name} crashed ${crashesInARow} times in a row while starting; see ${join(LOG_DIR, `${name}.log`)}`);
@@ -166,10 +191,16 @@ async function withInfra(script: string[], needsInfra = true): Promise<number> {
 async function test(): Promise<number> {
   ensureTestTools(log);
   log('› typecheck');
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: ROOT, stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (tsc.status !== 0) return tsc.status ?? 1;
   for (const project of ['web/tsconfig.json', 'web/e2e/tsconfig.json']) {
-    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project, '--noEmit'], { cwd: ROOT, stdio: 'inherit' });
+    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project, '--noEmit'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     if (res.status !== 0) return res.status ?? 1;
   }
   buildWeb(); // the browser tests drive the built app
@@ -177,7 +208,14 @@ async function test(): Promise<number> {
   const results = join(STATE_DIR, 'vitest-results.json');
   mkdirSync(STATE_DIR, { recursive: true });
   const code = await withInfra(
-    [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(3)],
+    [
+      join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${results}`,
+      ...process.argv.slice(3),
+    ],
     false,
   );
   // One plain closing line, the form any CI log reader understands.
@@ -213,7 +251,9 @@ if (!command) {
 command().then(
   (code) => process.exit(typeof code === 'number' ? code : 0),
   (error: unknown) => {
-    console.error(error instanceof MissingPrerequisite ? `✗ missing prerequisite: ${error.message}` : `✗ ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      error instanceof MissingPrerequisite ? `✗ missing prerequisite: ${error.message}` : `✗ ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   },
 );

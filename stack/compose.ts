@@ -61,7 +61,8 @@ export async function ensureEngine(log: Log): Promise<Engine> {
   ];
   if (missing.length > 0) {
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (!root || !has('apt-get')) throw new MissingPrerequisite(`the compose test needs a Docker engine and Compose: sudo apt-get install -y ${missing.join(' ')}`);
+    if (!root || !has('apt-get'))
+      throw new MissingPrerequisite(`the compose test needs a Docker engine and Compose: sudo apt-get install -y ${missing.join(' ')}`);
     log(`› installing with apt-get: ${missing.join(' ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
@@ -81,10 +82,15 @@ export async function ensureEngine(log: Log): Promise<Engine> {
     const daemon = spawn('dockerd', ['--storage-driver', 'overlay2'], { detached: true, stdio: ['ignore', out, out] });
     daemon.unref();
     const exited = new Promise<void>((resolve) => daemon.once('exit', () => resolve()));
-    await waitFor(async () => {
-      if (daemon.exitCode !== null) throw new Error(`dockerd exited (code ${daemon.exitCode}); see ${logFile}`);
-      return engineAnswers();
-    }, 'the Docker engine', 60_000, 500);
+    await waitFor(
+      async () => {
+        if (daemon.exitCode !== null) throw new Error(`dockerd exited (code ${daemon.exitCode}); see ${logFile}`);
+        return engineAnswers();
+      },
+      'the Docker engine',
+      60_000,
+      500,
+    );
     stop = async () => {
       if (daemon.exitCode !== null) return;
       daemon.kill('SIGTERM');
@@ -97,7 +103,8 @@ export async function ensureEngine(log: Log): Promise<Engine> {
 export const imageExists = (image: string): boolean => run('docker', ['image', 'inspect', image]).status === 0;
 
 /** True when the image is one of ours, built from Debian packages in place of the official one. */
-export const isStandIn = (image: string): boolean => run('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${STAND_IN_LABEL}"}}`, image]).out.trim() === 'true';
+export const isStandIn = (image: string): boolean =>
+  run('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${STAND_IN_LABEL}"}}`, image]).out.trim() === 'true';
 
 /** debian:bookworm-slim from Debian's own packages, trusting the host's CAs (the registries may sit behind one). */
 function importDebian(image: string, log: Log): void {

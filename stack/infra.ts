@@ -37,7 +37,8 @@ export async function ensureInfra(options: InfraOptions = {}): Promise<Infra> {
   try {
     let brokers = process.env.KAFKA_BROKERS;
     if (brokers) {
-      if (!(await brokerReady(brokers))) throw new Error(`KAFKA_BROKERS=${brokers} does not answer; start that cluster or unset KAFKA_BROKERS to run a local one`);
+      if (!(await brokerReady(brokers)))
+        throw new Error(`KAFKA_BROKERS=${brokers} does not answer; start that cluster or unset KAFKA_BROKERS to run a local one`);
       log(`› Kafka: using ${brokers}`);
     } else {
       brokers = `127.0.0.1:${LOCAL_KAFKA_PORT}`;

@@ -112,7 +112,10 @@ export async function startBroker(o: BrokerOptions, log: (line: string) => void)
   const classpath = `${lib}/*`;
   const jvm = [`-Dlog4j.configuration=file:${log4j}`, '-cp', classpath];
   if (!existsSync(join(o.dataDir, 'logs', 'meta.properties'))) {
-    const uuid = spawnSync('java', [...jvm, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' }).stdout.trim().split('\n').pop()!;
+    const uuid = spawnSync('java', [...jvm, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n')
+      .pop()!;
     const fmt = spawnSync('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', uuid, '-c', props], { encoding: 'utf8' });
     if (fmt.status !== 0) throw new Error(`kafka storage format failed: ${fmt.stderr || fmt.stdout}`);
   }
@@ -124,10 +127,15 @@ export async function startBroker(o: BrokerOptions, log: (line: string) => void)
     logFile: o.logFile,
     stopTimeoutMs: 30_000,
   });
-  await waitFor(async () => {
-    if (proc.exited) throw new Error(`kafka exited (code ${proc.exitCode}); see ${o.logFile}`);
-    return brokerReady(`127.0.0.1:${o.port}`);
-  }, `Kafka on 127.0.0.1:${o.port}`, 90_000, 250);
+  await waitFor(
+    async () => {
+      if (proc.exited) throw new Error(`kafka exited (code ${proc.exitCode}); see ${o.logFile}`);
+      return brokerReady(`127.0.0.1:${o.port}`);
+    },
+    `Kafka on 127.0.0.1:${o.port}`,
+    90_000,
+    250,
+  );
   return proc;
 }
 

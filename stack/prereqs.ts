@@ -53,7 +53,13 @@ export const TEST_TOOLS: Record<string, string> = {
  * with the command to run. `npm test` does its own set-up, as the README promises.
  */
 export function ensureTestTools(log: (line: string) => void): void {
-  const missing = [...new Set(Object.entries(TEST_TOOLS).filter(([bin]) => !has(bin)).map(([, pkg]) => pkg))];
+  const missing = [
+    ...new Set(
+      Object.entries(TEST_TOOLS)
+        .filter(([bin]) => !has(bin))
+        .map(([, pkg]) => pkg),
+    ),
+  ];
   if (missing.length === 0) return;
   const packages = [...missing, ...(missing.includes('chromium') ? ['fonts-noto-color-emoji'] : [])];
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -64,5 +70,6 @@ export function ensureTestTools(log: (line: string) => void): void {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
-  if (update.status !== 0 || install.status !== 0) throw new MissingPrerequisite(`apt-get could not install ${packages.join(' ')}; install them and run npm test again`);
+  if (update.status !== 0 || install.status !== 0)
+    throw new MissingPrerequisite(`apt-get could not install ${packages.join(' ')}; install them and run npm test again`);
 }

@@ -22,10 +22,15 @@ export async function startRedis(o: RedisServerOptions): Promise<Managed> {
     stopTimeoutMs: 10_000,
   });
   const url = `redis://127.0.0.1:${o.port}`;
-  await waitFor(async () => {
-    if (proc.exited) throw new Error(`redis-server exited (code ${proc.exitCode}); see ${o.logFile}`);
-    return redisReady(url);
-  }, `Redis on 127.0.0.1:${o.port}`, 20_000, 100);
+  await waitFor(
+    async () => {
+      if (proc.exited) throw new Error(`redis-server exited (code ${proc.exitCode}); see ${o.logFile}`);
+      return redisReady(url);
+    },
+    `Redis on 127.0.0.1:${o.port}`,
+    20_000,
+    100,
+  );
   return proc;
 }
 

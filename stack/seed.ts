@@ -48,8 +48,13 @@ const passwordHash = await hashPassword(DEMO_PASSWORD);
 await accounts.emitMany(DEMO_USERS.map((handle) => signUp({ handle, passwordHash, requestId: 'seed-demo', createdAt: at })));
 
 const graph: [string, string][] = [
-  ['john', 'mohammad'], ['maria', 'mohammad'], ['hanna', 'mohammad'], ['hanna', 'john'],
-  ['mohammad', 'maria'], ['alex', 'mohammad'], ['alex', 'hanna'],
+  ['john', 'mohammad'],
+  ['maria', 'mohammad'],
+  ['hanna', 'mohammad'],
+  ['hanna', 'john'],
+  ['mohammad', 'maria'],
+  ['alex', 'mohammad'],
+  ['alex', 'hanna'],
 ];
 await follows.emitMany(graph.map(([user, target]) => ({ key: `${user}|${target}`, value: { user, target, action: 'follow' as const, at } })));
 

@@ -49,7 +49,9 @@ end
 
 export async function httpWrk(o: HttpWrkOptions): Promise<WrkRun> {
   writeFileSync(o.scriptPath, script(o));
-  const child = spawn('wrk', ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--timeout', '5s', '-s', o.scriptPath, o.base], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('wrk', ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '--timeout', '5s', '-s', o.scriptPath, o.base], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));

@@ -76,6 +76,12 @@ export function tweetCosts(
   }
   return {
     costs,
-    projection: { cpuMsPerTweet: round(cpuMsPerTweet, 3), machinePerSec: Math.round(machinePerSec), perProcessPerSec, limit, limitPerSec: Math.round(limitPerSec) },
+    projection: {
+      cpuMsPerTweet: round(cpuMsPerTweet, 3),
+      machinePerSec: Math.round(machinePerSec),
+      perProcessPerSec,
+      limit,
+      limitPerSec: Math.round(limitPerSec),
+    },
   };
 }

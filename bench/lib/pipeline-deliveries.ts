@@ -54,7 +54,10 @@ export class Deliveries {
   private loops: Promise<void>[] = [];
   unmatched = 0;
 
-  constructor(url: string, private readonly keys: Keys) {
+  constructor(
+    url: string,
+    private readonly keys: Keys,
+  ) {
     this.sub = benchRedis(url, 'bench-deliveries-sub');
     this.redis = benchRedis(url, 'bench-deliveries');
   }

@@ -21,7 +21,10 @@ class RespPipe {
   private waiter: (() => void) | undefined;
   private failure: Error | undefined;
 
-  private constructor(socket: Socket, private readonly signal?: AbortSignal) {
+  private constructor(
+    socket: Socket,
+    private readonly signal?: AbortSignal,
+  ) {
     this.socket = socket;
     socket.on('data', (data: Buffer) => this.onData(data));
     socket.on('error', (e) => this.fail(e));
@@ -47,7 +50,11 @@ class RespPipe {
     // Each reply to ZADD is one line (`:n` or `-ERR …`); count line ends, keep the first error.
     for (let i = 0; i < data.length; i++) {
       const c = data[i]!;
-      if (this.lineStart && c === 45 /* - */ && this.error === undefined) this.error = data.subarray(i, i + 200).toString().split('\r')[0];
+      if (this.lineStart && c === 45 /* - */ && this.error === undefined)
+        this.error = data
+          .subarray(i, i + 200)
+          .toString()
+          .split('\r')[0];
       this.lineStart = c === 10;
       if (c === 10) this.replied++;
     }
@@ -100,7 +107,13 @@ export interface GraphLoadResult {
  * ZSETs with strictly increasing scores per key (follow order, in ms from a base in the past) and
  * every user in `users`. Timelines start empty (no tweets exist yet, so follow.lua merges none).
  */
-export async function loadGraph(g: FollowGraph, keys: Keys, redis: { host: string; port: number }, signal?: AbortSignal, baseMs = Date.now() - 86_400_000): Promise<GraphLoadResult> {
+export async function loadGraph(
+  g: FollowGraph,
+  keys: Keys,
+  redis: { host: string; port: number },
+  signal?: AbortSignal,
+  baseMs = Date.now() - 86_400_000,
+): Promise<GraphLoadResult> {
   const t0 = performance.now();
   const pipe = await RespPipe.open(redis.host, redis.port, signal);
   try {

@@ -99,7 +99,7 @@ export function buildGraph(o: GraphOptions): FollowGraph {
     let at = offset[t]!;
     if (k <= o.users / 3) {
       stamp[t] = t + 1;
-      for (let got = 0; got < k; ) {
+      for (let got = 0; got < k;) {
         const v = Math.floor(random() * o.users);
         if (stamp[v] === t + 1) continue;
         stamp[v] = t + 1;

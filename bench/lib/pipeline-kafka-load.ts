@@ -33,7 +33,11 @@ export class KafkaLoad {
   private readonly producer: Producer;
   private checked = false;
 
-  constructor(kafka: Kafka, private readonly topic: string, private readonly maxInFlight = 64) {
+  constructor(
+    kafka: Kafka,
+    private readonly topic: string,
+    private readonly maxInFlight = 64,
+  ) {
     this.producer = createProducer(kafka);
   }
 

@@ -54,7 +54,8 @@ function numbers(flag: string, value: string): number[] {
 function positive(flag: string, value: string | undefined, def: number, integer = true): number {
   if (value === undefined) return def;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new Error(`--${flag} must be a positive ${integer ? 'integer' : 'number'}, got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+    throw new Error(`--${flag} must be a positive ${integer ? 'integer' : 'number'}, got "${value}"`);
   return n;
 }
 

@@ -7,8 +7,16 @@ import type { Deliveries } from './pipeline-deliveries.ts';
 import type { KafkaLoad, KafkaLoadResult } from './pipeline-kafka-load.ts';
 import type { MachineWindow, ProcSampler } from './pipeline-proc.ts';
 import {
-  readLag, redisInfo, scrapeWorkers, stageLatency, succeededDelta, topCommands, topicEnd,
-  type CommandCost, type LagReading, type StageLatency,
+  readLag,
+  redisInfo,
+  scrapeWorkers,
+  stageLatency,
+  succeededDelta,
+  topCommands,
+  topicEnd,
+  type CommandCost,
+  type LagReading,
+  type StageLatency,
 } from './pipeline-scrape.ts';
 import { BENCH_GROUPS, type PipelineStack } from './pipeline-stack.ts';
 import { round, sleep, slope } from './pipeline-stats.ts';

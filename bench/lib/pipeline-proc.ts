@@ -127,7 +127,10 @@ export class ProcSampler {
   private loop: Promise<void> | undefined;
   readonly cores = machine().cores;
 
-  constructor(private readonly targets: () => Tracked[], private readonly everyMs = 1000) {}
+  constructor(
+    private readonly targets: () => Tracked[],
+    private readonly everyMs = 1000,
+  ) {}
 
   start(): void {
     this.loop ??= (async () => {
@@ -169,7 +172,10 @@ export class ProcSampler {
         mainPeak = Math.max(mainPeak, (100 * (b.mainTicks - a.mainTicks)) / CLK_TCK / dt);
       }
       const startReading = first.procs.get(name); // a process started inside the window (wrk) counts from 0
-      const endReading = [...inside].reverse().find((s) => s.procs.has(name))!.procs.get(name)!;
+      const endReading = [...inside]
+        .reverse()
+        .find((s) => s.procs.has(name))!
+        .procs.get(name)!;
       const cpuSeconds = (endReading.ticks - (startReading?.ticks ?? 0)) / CLK_TCK;
       tracked += cpuSeconds;
       processes[name] = {

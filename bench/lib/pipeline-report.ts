@@ -14,7 +14,24 @@ const ms = (n: number | null | undefined): string => (n === null || n === undefi
 /** The headline: rates, latency and lag per phase. */
 export function phaseTable(phases: readonly PhaseResult[]): string {
   return markdownTable(
-    ['phase', 'path', 'target/s', 'produced/s', 'saver/s', 'fanout/s', 'tagger/s', 'chunks/s', 'timeline pushes/s', 'e2e p50', 'e2e p99', 'lag start s/f/t', 'lag end s/f/t', 'lag slope/s', 'lag growing', 'drained after'],
+    [
+      'phase',
+      'path',
+      'target/s',
+      'produced/s',
+      'saver/s',
+      'fanout/s',
+      'tagger/s',
+      'chunks/s',
+      'timeline pushes/s',
+      'e2e p50',
+      'e2e p99',
+      'lag start s/f/t',
+      'lag end s/f/t',
+      'lag slope/s',
+      'lag growing',
+      'drained after',
+    ],
     phases.map((p) => [
       p.name,
       p.path,
@@ -46,7 +63,11 @@ export function cpuTable(phases: readonly PhaseResult[]): string {
     int(Math.max(...phases.map((p) => p.machine.processes[name]?.hwmMb ?? 0))),
   ]);
   rows.push(['other (not ours)', ...phases.map((p) => `${Math.round(p.machine.otherPct)}`), '']);
-  rows.push([`machine busy (of ${phases[0]?.machine.cores ?? 0}00)`, ...phases.map((p) => `${Math.round(p.machine.busyPct)} (${Math.round(p.machine.busyPctPeak)})`), '']);
+  rows.push([
+    `machine busy (of ${phases[0]?.machine.cores ?? 0}00)`,
+    ...phases.map((p) => `${Math.round(p.machine.busyPct)} (${Math.round(p.machine.busyPctPeak)})`),
+    '',
+  ]);
   return markdownTable(['process', ...phases.map((p) => p.name), 'peak RSS MiB'], rows);
 }
 
@@ -97,9 +118,29 @@ export function producerTable(phases: readonly PhaseResult[]): string {
     ['phase', 'path', 'sent', 'acked / 2xx', 'failed', 'publish p50', 'publish p99', 'pacer stalls', 'verified in a follower timeline'],
     phases.map((p) =>
       p.kafka
-        ? [p.name, p.path, int(p.kafka.sent), int(p.kafka.acked), int(p.kafka.failed), ms(p.kafka.sendP50Ms), ms(p.kafka.sendP99Ms), int(p.kafka.stalledTicks), `${p.e2e.verified}/${p.e2e.checked}`]
+        ? [
+            p.name,
+            p.path,
+            int(p.kafka.sent),
+            int(p.kafka.acked),
+            int(p.kafka.failed),
+            ms(p.kafka.sendP50Ms),
+            ms(p.kafka.sendP99Ms),
+            int(p.kafka.stalledTicks),
+            `${p.e2e.verified}/${p.e2e.checked}`,
+          ]
         : p.http
-          ? [p.name, p.path, int(p.http.requests), int(p.http.requests - p.http.non2xx), int(p.http.non2xx + p.http.socketErrors), ms(p.http.latencyP50Ms), ms(p.http.latencyP99Ms), '–', `${p.e2e.verified}/${p.e2e.checked}`]
+          ? [
+              p.name,
+              p.path,
+              int(p.http.requests),
+              int(p.http.requests - p.http.non2xx),
+              int(p.http.non2xx + p.http.socketErrors),
+              ms(p.http.latencyP50Ms),
+              ms(p.http.latencyP99Ms),
+              '–',
+              `${p.e2e.verified}/${p.e2e.checked}`,
+            ]
           : [p.name, p.path, '–', '–', '–', '–', '–', '–', '–'],
     ),
   );
@@ -108,8 +149,7 @@ export function producerTable(phases: readonly PhaseResult[]): string {
 /** A phase kept up when every group handled what was produced, lag did not grow and the pace held. */
 export function keptUp(p: PhaseResult): boolean {
   return (
-    p.producedPerSec >= 0.97 * p.rate &&
-    BENCH_GROUPS.every((g) => (p.groups[g]?.processedPerSec ?? 0) >= 0.97 * p.producedPerSec && !p.groups[g]?.lagGrowing)
+    p.producedPerSec >= 0.97 * p.rate && BENCH_GROUPS.every((g) => (p.groups[g]?.processedPerSec ?? 0) >= 0.97 * p.producedPerSec && !p.groups[g]?.lagGrowing)
   );
 }
 
@@ -121,12 +161,16 @@ export function bottleneck(phases: readonly PhaseResult[]): string[] {
     const list = measured.filter((p) => p.path === path);
     if (list.length === 0) continue;
     const ok = list.filter(keptUp);
-    lines.push(`${path} path: kept up at ${ok.length ? ok.map((p) => `${p.rate}/s`).join(', ') : 'no rate tried'}; ` +
-      `highest produced ${int(Math.max(...list.map((p) => p.producedPerSec)))}/s, highest fanned out ${int(Math.max(...list.map((p) => p.groups.fanout?.processedPerSec ?? 0)))}/s`);
+    lines.push(
+      `${path} path: kept up at ${ok.length ? ok.map((p) => `${p.rate}/s`).join(', ') : 'no rate tried'}; ` +
+        `highest produced ${int(Math.max(...list.map((p) => p.producedPerSec)))}/s, highest fanned out ${int(Math.max(...list.map((p) => p.groups.fanout?.processedPerSec ?? 0)))}/s`,
+    );
   }
   const shared = measured.filter((p) => p.machine.otherPct > 25);
   if (shared.length) {
-    lines.push(`WARNING: the machine was shared: ${shared.map((p) => `${p.name} ${Math.round(p.machine.otherPct)}%`).join(', ')} of CPU (100 = one core) went to processes this benchmark did not start; rates are pessimistic`);
+    lines.push(
+      `WARNING: the machine was shared: ${shared.map((p) => `${p.name} ${Math.round(p.machine.otherPct)}%`).join(', ')} of CPU (100 = one core) went to processes this benchmark did not start; rates are pessimistic`,
+    );
   }
   const projected = [...measured].sort((a, b) => b.producedPerSec - a.producedPerSec).find((p) => p.path === 'kafka') ?? measured[0];
   if (projected) {
@@ -138,7 +182,9 @@ export function bottleneck(phases: readonly PhaseResult[]): string[] {
   const heaviest = [...measured].sort((a, b) => b.producedPerSec - a.producedPerSec)[0];
   if (heaviest) {
     const m = heaviest.machine;
-    const top = Object.entries(m.processes).sort((a, b) => b[1].cpuPct - a[1].cpuPct).slice(0, 4);
+    const top = Object.entries(m.processes)
+      .sort((a, b) => b[1].cpuPct - a[1].cpuPct)
+      .slice(0, 4);
     lines.push(
       `${heaviest.name}: machine ${Math.round(m.busyPct)}% busy of ${m.cores * 100}%` +
         `${m.busyPct >= 0.9 * m.cores * 100 ? ' (saturated: every core is in use)' : ''}; top: ` +
@@ -158,7 +204,7 @@ export function printReport(phases: readonly PhaseResult[], log: (line: string) 
   log(
     '\nprocessed/s: messages each consumer group handled per second during the load (its chirp_messages_succeeded_total); ' +
       'e2e: post → the fanout\'s "in every follower\'s timeline" event, over every tweet produced; ' +
-      'lag: the monitor\'s committed-offset lag of saver/fanout/tagger; slope over the last 3/4 of the phase.',
+      "lag: the monitor's committed-offset lag of saver/fanout/tagger; slope over the last 3/4 of the phase.",
   );
   log('\n## Publish side\n');
   log(producerTable(phases));

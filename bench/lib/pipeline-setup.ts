@@ -76,7 +76,9 @@ async function graphAndWorkers(d: SetupDeps, redis: Redis, withApi: boolean): Pr
   const lambda = round(o.meanFollowers * (o.alpha - 1), 2);
   const model = `followers ~ Lomax(α=${o.alpha}, λ=${lambda}) ×${g.scale.toFixed(3)}, capped at ${maxFollowers(graphOptions)} (${o.maxShare} of users); each user's followers uniform among the others; authors uniform`;
   log(`› graph: ${fmt(o.users)} users, ${fmt(g.edges)} follows; ${model}`);
-  log(`  followers: mean ${followers.mean.toFixed(1)}, median ${followers.median}, p90 ${followers.p90}, p99 ${followers.p99}, p99.9 ${followers.p999}, max ${fmt(followers.max)}; ${followers.atLeast1k} users with ≥1k, ${followers.atLeast10k} with ≥10k, ${fmt(followers.zero)} with none`);
+  log(
+    `  followers: mean ${followers.mean.toFixed(1)}, median ${followers.median}, p90 ${followers.p90}, p99 ${followers.p99}, p99.9 ${followers.p999}, max ${fmt(followers.max)}; ${followers.atLeast1k} users with ≥1k, ${followers.atLeast10k} with ≥10k, ${fmt(followers.zero)} with none`,
+  );
   log(`  following: mean ${following.mean.toFixed(1)}, median ${following.median}, max ${following.max}`);
   const loading = (async () => {
     // AOF off while loading (it would rewrite itself several times over), on again before the load.
@@ -104,7 +106,11 @@ export async function prepare(d: SetupDeps): Promise<Prepared> {
   const graph = await graphAndWorkers(d, redis, o.httpRates.length > 0);
   await stack.joined(['saver', 'fanout', 'tagger'], 60_000, d.signal);
   await stack.startServices(['monitor']);
-  await waitForMonitor(stack.service('monitor').port, BENCH_GROUPS.map((g) => stack.groupId(g)), d.signal);
+  await waitForMonitor(
+    stack.service('monitor').port,
+    BENCH_GROUPS.map((g) => stack.groupId(g)),
+    d.signal,
+  );
 
   const deliveries = new Deliveries(stack.redisUrl, stack.keys);
   onCleanup(() => deliveries.close());
@@ -132,7 +138,9 @@ export async function prepare(d: SetupDeps): Promise<Prepared> {
   const idleFrom = Date.now();
   await sleep(5000, d.signal);
   const idle = sampler.window(idleFrom, Date.now());
-  log(`› machine before the load: ${Math.round(idle.busyPct)}% busy of ${idle.cores * 100}%, ${Math.round(idle.otherPct)}% taken by processes this benchmark did not start`);
+  log(
+    `› machine before the load: ${Math.round(idle.busyPct)}% busy of ${idle.cores * 100}%, ${Math.round(idle.otherPct)}% taken by processes this benchmark did not start`,
+  );
   const workerPorts = new Map(['saver', 'fanout', 'tagger'].map((n) => [n, stack.service(n).port]));
   return { redis, admin, deliveries, kafkaLoad, sampler, graph, kafkaPids, idle, workerPorts };
 }

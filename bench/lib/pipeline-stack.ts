@@ -141,7 +141,7 @@ export class PipelineStack {
           // One by one: kafkajs fails the whole call when one group fails. A worker killed while
           // stopping stays a member until its session times out (30 s), so NON_EMPTY_GROUP is waited out.
           for (const group of groups) {
-            for (const deadline = Date.now() + 40_000; ; ) {
+            for (const deadline = Date.now() + 40_000; ;) {
               try {
                 await admin.deleteGroups([group]);
                 break;

@@ -4,7 +4,6 @@ import { seededRandom } from '@chirp/core';
 /** The seeded PRNG: the same seed builds the same graph and the same load. */
 export const prng = seededRandom;
 
-
 /** Nearest-rank percentile of an ascending array; undefined when empty. */
 export function percentile(sorted: ArrayLike<number>, p: number): number | undefined {
   if (sorted.length === 0) return undefined;

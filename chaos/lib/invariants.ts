@@ -77,7 +77,10 @@ export async function totalLag(kafka: Kafka, prefix: string): Promise<number> {
   }
 }
 
-async function pageAll<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next: string | null | undefined }>, max: number): Promise<{ items: T[]; looped: boolean }> {
+async function pageAll<T>(
+  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next: string | null | undefined }>,
+  max: number,
+): Promise<{ items: T[]; looped: boolean }> {
   const items: T[] = [];
   const seen = new Set<string>();
   let cursor: string | undefined;
@@ -189,9 +192,15 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
     const graph = row('graph = latest event per edge');
     const followers = model.followers();
     for (const user of model.users) {
-      for (const [side, want] of [['following', following.get(user)], ['followers', followers.get(user)]] as const) {
+      for (const [side, want] of [
+        ['following', following.get(user)],
+        ['followers', followers.get(user)],
+      ] as const) {
         const { items } = await pageAll(async (cursor) => {
-          const res = await api.raw<{ users: string[]; nextCursor: string | null }>('GET', `/api/users/${user}/${side}?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+          const res = await api.raw<{ users: string[]; nextCursor: string | null }>(
+            'GET',
+            `/api/users/${user}/${side}?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+          );
           if (res.kind !== 'acked') throw new Error(`${side} of ${user}: ${JSON.stringify(res)}`);
           return { items: res.value.users, next: res.value.nextCursor };
         }, 1_000_000);

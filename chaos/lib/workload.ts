@@ -18,7 +18,24 @@ export interface WorkloadOptions {
   log?: (line: string) => void;
 }
 
-const WORDS = ['books', 'reading', 'novel', 'football', 'match', 'goal', 'pizza', 'recipe', 'coffee', 'travel', 'beach', 'music', 'concert', 'movie', 'game', 'code'];
+const WORDS = [
+  'books',
+  'reading',
+  'novel',
+  'football',
+  'match',
+  'goal',
+  'pizza',
+  'recipe',
+  'coffee',
+  'travel',
+  'beach',
+  'music',
+  'concert',
+  'movie',
+  'game',
+  'code',
+];
 
 /**
  * Users, follows, unfollows, tweets and clicks through the API, recorded in the model only when

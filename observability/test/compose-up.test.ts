@@ -49,13 +49,16 @@ describe.sequential('docker compose on a real engine', () => {
   };
   const byProject = (kind: 'ps' | 'network' | 'volume'): string[] => {
     const args = kind === 'ps' ? ['ps', '-a'] : [kind, 'ls'];
-    return run('docker', [...args, '-q', '--filter', `label=com.docker.compose.project=${PROJECT}`]).out.split('\n').filter(Boolean);
+    return run('docker', [...args, '-q', '--filter', `label=com.docker.compose.project=${PROJECT}`])
+      .out.split('\n')
+      .filter(Boolean);
   };
   /** Service → health ("healthy", "starting", "exited 0", …) of this project's containers. */
   const states = (): Record<string, string> => {
     const ids = byProject('ps');
     if (ids.length === 0) return {};
-    const format = '{{index .Config.Labels "com.docker.compose.service"}} {{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}} {{.State.ExitCode}}{{end}}';
+    const format =
+      '{{index .Config.Labels "com.docker.compose.service"}} {{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}} {{.State.ExitCode}}{{end}}';
     return Object.fromEntries(
       run('docker', ['inspect', '--format', format, ...ids])
         .out.split('\n')
@@ -65,7 +68,9 @@ describe.sequential('docker compose on a real engine', () => {
   };
   const allHealthy = (): boolean => {
     const s = states();
-    return services.every((name) => (name === 'topics-init' ? s[name] === 'exited 0' : s[name] === 'healthy' || (name === 'grafana' && s[name] === 'running 0')));
+    return services.every((name) =>
+      name === 'topics-init' ? s[name] === 'exited 0' : s[name] === 'healthy' || (name === 'grafana' && s[name] === 'running 0'),
+    );
   };
   const waitHealthy = (what: string): Promise<void> =>
     waitFor(async () => allHealthy(), `${what}: every service healthy (last: ${JSON.stringify(states())})`, 600_000, 1000).catch(async (error: unknown) => {
@@ -73,7 +78,11 @@ describe.sequential('docker compose on a real engine', () => {
     });
 
   async function post(user: string, text: string): Promise<Response> {
-    return http(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth[user] }, body: JSON.stringify({ author: user, text }) });
+    return http(`${api}/api/tweets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth[user] },
+      body: JSON.stringify({ author: user, text }),
+    });
   }
   async function tweet(user: string, text: string): Promise<string> {
     const res = await post(user, text);
@@ -107,12 +116,17 @@ describe.sequential('docker compose on a real engine', () => {
     await composeOk('up', '-d', '--no-build', ...services);
     log(`${what}: up -d returned after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     let id = '';
-    await waitFor(async () => {
-      if (!auth[user]) await signUp(user); // throws until the API answers; retried
-      const res = await post(user, `${what}: the first tweet`).catch(() => undefined);
-      if (res?.status === 201) id = ((await res.json()) as { id: string }).id;
-      return res?.status === 201;
-    }, `${what}: a 201 from POST /api/tweets on ${api}`, 600_000, 500);
+    await waitFor(
+      async () => {
+        if (!auth[user]) await signUp(user); // throws until the API answers; retried
+        const res = await post(user, `${what}: the first tweet`).catch(() => undefined);
+        if (res?.status === 201) id = ((await res.json()) as { id: string }).id;
+        return res?.status === 201;
+      },
+      `${what}: a 201 from POST /api/tweets on ${api}`,
+      600_000,
+      500,
+    );
     log(`${what}: time to the first 201: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return id;
   }
@@ -125,7 +139,11 @@ describe.sequential('docker compose on a real engine', () => {
     const grafana = imageExists(GRAFANA_IMAGE) || run('docker', ['pull', '-q', GRAFANA_IMAGE], { timeout: 300_000 }).status === 0;
     const all = Object.keys((parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: object }).services);
     services = all.filter((s) => s !== 'grafana' || grafana);
-    log(grafana ? 'running every service, Grafana included' : `${GRAFANA_IMAGE} cannot be pulled and has no stand-in: running every service but grafana (its provisioning is checked statically)`);
+    log(
+      grafana
+        ? 'running every service, Grafana included'
+        : `${GRAFANA_IMAGE} cannot be pulled and has no stand-in: running every service but grafana (its provisioning is checked statically)`,
+    );
     env = { CHIRP_HTTP_PORT: String(await freePort()), CHIRP_PROMETHEUS_PORT: String(await freePort()), CHIRP_GRAFANA_PORT: String(await freePort()) };
     api = `http://127.0.0.1:${env.CHIRP_HTTP_PORT}`;
     prometheus = `http://127.0.0.1:${env.CHIRP_PROMETHEUS_PORT}`;
@@ -166,29 +184,44 @@ describe.sequential('docker compose on a real engine', () => {
     await signUp(bob);
     const follow = await http(`${api}/api/users/${bob}/following/${alice}`, { method: 'PUT', headers: auth[bob] });
     expect(follow.status).toBe(204);
-    await waitFor(async () => {
-      const res = await http(`${api}/api/users/${bob}`, { headers: auth[bob] });
-      return res.ok && ((await res.json()) as { following: number }).following === 1;
-    }, 'the graph worker to apply the follow', 60_000, 250);
+    await waitFor(
+      async () => {
+        const res = await http(`${api}/api/users/${bob}`, { headers: auth[bob] });
+        return res.ok && ((await res.json()) as { following: number }).following === 1;
+      },
+      'the graph worker to apply the follow',
+      60_000,
+      250,
+    );
     const id = await tweet(alice, 'Just finished a new novel, can not wait for book club on Friday');
     ids.push(id);
     await waitFor(async () => (await timelineIds(bob)).includes(id), `${id} in ${bob}'s timeline`, 60_000, 250);
     let tags: string[] = [];
-    await waitFor(async () => {
-      const res = await http(`${api}/api/tweets/${id}`, { headers: auth[alice] });
-      tags = res.ok ? (((await res.json()) as { tags?: string[] }).tags ?? []) : [];
-      return tags.length > 0;
-    }, 'tags on the tweet', 60_000, 250);
+    await waitFor(
+      async () => {
+        const res = await http(`${api}/api/tweets/${id}`, { headers: auth[alice] });
+        tags = res.ok ? (((await res.json()) as { tags?: string[] }).tags ?? []) : [];
+        return tags.length > 0;
+      },
+      'tags on the tweet',
+      60_000,
+      250,
+    );
     expect(tags).toContain('bookworms');
   }, 300_000);
 
   it('the monitor reports consumer lag for every group, through the API', async () => {
     let groups: { group: string; lag: number }[] = [];
-    await waitFor(async () => {
-      const res = await http(`${api}/api/pipeline`);
-      groups = res.ok ? ((await res.json()) as { groups: { group: string; lag: number }[] }).groups : [];
-      return WORKERS.every((w) => groups.some((g) => g.group === `twitter.${w}` && g.lag === 0));
-    }, 'lag 0 reported for every worker group', 120_000, 1000).catch((error: unknown) => {
+    await waitFor(
+      async () => {
+        const res = await http(`${api}/api/pipeline`);
+        groups = res.ok ? ((await res.json()) as { groups: { group: string; lag: number }[] }).groups : [];
+        return WORKERS.every((w) => groups.some((g) => g.group === `twitter.${w}` && g.lag === 0));
+      },
+      'lag 0 reported for every worker group',
+      120_000,
+      1000,
+    ).catch((error: unknown) => {
       throw new Error(`${String(error)}; groups: ${JSON.stringify(groups)}`);
     });
     expect(groups.map((g) => g.group)).toEqual(expect.arrayContaining(WORKERS.map((w) => `twitter.${w}`)));
@@ -196,11 +229,16 @@ describe.sequential('docker compose on a real engine', () => {
 
   it('Prometheus has every scrape target up', async () => {
     let targets: { labels: { job: string }; health: string; lastError: string }[] = [];
-    await waitFor(async () => {
-      const res = await http(`${prometheus}/api/v1/targets?state=active`);
-      targets = res.ok ? ((await res.json()) as { data: { activeTargets: typeof targets } }).data.activeTargets : [];
-      return targets.length === PROMETHEUS_JOBS.length && targets.every((t) => t.health === 'up');
-    }, 'every Prometheus target up', 120_000, 1000).catch((error: unknown) => {
+    await waitFor(
+      async () => {
+        const res = await http(`${prometheus}/api/v1/targets?state=active`);
+        targets = res.ok ? ((await res.json()) as { data: { activeTargets: typeof targets } }).data.activeTargets : [];
+        return targets.length === PROMETHEUS_JOBS.length && targets.every((t) => t.health === 'up');
+      },
+      'every Prometheus target up',
+      120_000,
+      1000,
+    ).catch((error: unknown) => {
       throw new Error(`${String(error)}; targets: ${JSON.stringify(targets.map((t) => [t.labels.job, t.health, t.lastError]))}`);
     });
     expect(targets.map((t) => t.labels.job).sort()).toEqual([...PROMETHEUS_JOBS].sort());
@@ -214,10 +252,15 @@ describe.sequential('docker compose on a real engine', () => {
     const restarted = await restart;
     expect(restarted.status, restarted.out).toBe(0);
     for (let i = 0; i < 5; i++) ids.push(await tweet(alice, `after the restart #${i}`));
-    await waitFor(async () => {
-      const timeline = await timelineIds(bob);
-      return ids.every((id) => timeline.includes(id));
-    }, `all ${ids.length} tweets in ${bob}'s timeline after the restart`, 120_000, 500);
+    await waitFor(
+      async () => {
+        const timeline = await timelineIds(bob);
+        return ids.every((id) => timeline.includes(id));
+      },
+      `all ${ids.length} tweets in ${bob}'s timeline after the restart`,
+      120_000,
+      500,
+    );
     expect(new Set(await timelineIds(bob)).size).toBe((await timelineIds(bob)).length); // none doubled
     await waitHealthy('after restart');
   }, 300_000);
@@ -229,13 +272,20 @@ describe.sequential('docker compose on a real engine', () => {
     await upUntilFirst201('up after down', alice);
     await waitHealthy('up after down');
     const timeline = await timelineIds(bob);
-    expect(ids.filter((id) => !timeline.includes(id)), 'tweets missing after down/up').toEqual([]);
+    expect(
+      ids.filter((id) => !timeline.includes(id)),
+      'tweets missing after down/up',
+    ).toEqual([]);
     const id = await tweet(alice, 'after down and up');
     await waitFor(async () => (await timelineIds(bob)).includes(id), 'a new tweet fanned out after down/up', 60_000, 250);
   }, 1_500_000);
 
   it('down -v leaves no container, network or volume behind', async () => {
     await composeOk('down', '-v', '--remove-orphans');
-    expect({ containers: byProject('ps'), networks: byProject('network'), volumes: byProject('volume') }).toEqual({ containers: [], networks: [], volumes: [] });
+    expect({ containers: byProject('ps'), networks: byProject('network'), volumes: byProject('volume') }).toEqual({
+      containers: [],
+      networks: [],
+      volumes: [],
+    });
   }, 300_000);
 });

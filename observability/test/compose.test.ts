@@ -137,7 +137,11 @@ describe('docker-compose.yml', () => {
     const published = Object.entries(compose.services)
       .filter(([, s]) => (s.ports ?? []).length > 0)
       .map(([name, s]) => `${name} ${s.ports!.join(',')}`);
-    expect(published.sort()).toEqual(['api ${CHIRP_HTTP_PORT:-3000}:3000', 'grafana ${CHIRP_GRAFANA_PORT:-3001}:3000', 'prometheus ${CHIRP_PROMETHEUS_PORT:-9090}:9090']);
+    expect(published.sort()).toEqual([
+      'api ${CHIRP_HTTP_PORT:-3000}:3000',
+      'grafana ${CHIRP_GRAFANA_PORT:-3001}:3000',
+      'prometheus ${CHIRP_PROMETHEUS_PORT:-9090}:9090',
+    ]);
   });
 
   it('every base image of the Dockerfiles and the compose file has a stand-in recipe for machines with no registry', () => {
@@ -145,7 +149,11 @@ describe('docker-compose.yml', () => {
     const pulled = Object.values(compose.services).flatMap((s) => (s.build || !s.image ? [] : [s.image]));
     const needed = [...fromDockerfile('Dockerfile'), ...fromDockerfile('docker/kafka/Dockerfile'), ...pulled.filter((i) => !i.startsWith('grafana/'))];
     expect(needed.length).toBeGreaterThanOrEqual(5);
-    for (const image of needed) expect(BASE_IMAGES.map((b) => b.image), `${image} has no stand-in in stack/compose.ts`).toContain(image);
+    for (const image of needed)
+      expect(
+        BASE_IMAGES.map((b) => b.image),
+        `${image} has no stand-in in stack/compose.ts`,
+      ).toContain(image);
     for (const { standIn } of BASE_IMAGES.filter((b) => b.standIn !== 'debootstrap')) expect(existsSync(join(ROOT, standIn, 'Dockerfile')), standIn).toBe(true);
   });
 
@@ -159,9 +167,13 @@ describe('docker-compose.yml', () => {
     const grafana = compose.services.grafana!;
     const mounts = Object.fromEntries((grafana.volumes ?? []).map((v) => v.split(':')).map(([from, to]) => [to!, from!]));
     expect(existsSync(join(ROOT, mounts['/etc/grafana/provisioning']!, 'datasources'))).toBe(true);
-    const datasources = parse(readFileSync(join(ROOT, mounts['/etc/grafana/provisioning']!, 'datasources', 'prometheus.yml'), 'utf8')) as { datasources: { url: string; uid: string }[] };
+    const datasources = parse(readFileSync(join(ROOT, mounts['/etc/grafana/provisioning']!, 'datasources', 'prometheus.yml'), 'utf8')) as {
+      datasources: { url: string; uid: string }[];
+    };
     expect(datasources.datasources.map((d) => d.url)).toEqual([`http://prometheus:${compose.services.prometheus?.ports?.[0]?.split(':').pop()}`]);
-    const providers = parse(readFileSync(join(ROOT, mounts['/etc/grafana/provisioning']!, 'dashboards', 'dashboards.yml'), 'utf8')) as { providers: { options: { path: string } }[] };
+    const providers = parse(readFileSync(join(ROOT, mounts['/etc/grafana/provisioning']!, 'dashboards', 'dashboards.yml'), 'utf8')) as {
+      providers: { options: { path: string } }[];
+    };
     for (const provider of providers.providers) expect(mounts[provider.options.path], `${provider.options.path} is mounted`).toBeDefined();
     const home = env('grafana').GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH!;
     const dashboards = '/etc/grafana/dashboards';

@@ -70,9 +70,18 @@ describe('Prometheus configuration', () => {
     const alerts = [...rules.matchAll(/- alert: (\S+)/g)].map((m) => m[1] ?? '');
     expect(alerts.length).toBeGreaterThanOrEqual(4);
     for (const alert of alerts) {
-      const cases = tests.split('- alertname: ').slice(1).filter((c) => c.startsWith(`${alert}\n`));
-      expect(cases.some((c) => /exp_alerts: \[\]/.test(c)), `${alert} has no not-firing case`).toBe(true);
-      expect(cases.some((c) => /exp_labels:/.test(c)), `${alert} has no firing case`).toBe(true);
+      const cases = tests
+        .split('- alertname: ')
+        .slice(1)
+        .filter((c) => c.startsWith(`${alert}\n`));
+      expect(
+        cases.some((c) => /exp_alerts: \[\]/.test(c)),
+        `${alert} has no not-firing case`,
+      ).toBe(true);
+      expect(
+        cases.some((c) => /exp_labels:/.test(c)),
+        `${alert} has no firing case`,
+      ).toBe(true);
     }
   });
 });

@@ -44,11 +44,26 @@ describe('observability on a running stack', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'chirp-prom-'));
     ctx.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-    const jobs = Object.entries(procs).map(([job, p]) => `  - job_name: ${job}\n    static_configs:\n      - targets: ['127.0.0.1:${p.port}']`).join('\n');
-    writeFileSync(join(dir, 'prometheus.yml'), `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files:\n  - ${ROOT}observability/prometheus/rules/*.yml\nscrape_configs:\n${jobs}\n`);
+    const jobs = Object.entries(procs)
+      .map(([job, p]) => `  - job_name: ${job}\n    static_configs:\n      - targets: ['127.0.0.1:${p.port}']`)
+      .join('\n');
+    writeFileSync(
+      join(dir, 'prometheus.yml'),
+      `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files:\n  - ${ROOT}observability/prometheus/rules/*.yml\nscrape_configs:\n${jobs}\n`,
+    );
     const port = await freePort();
-    const prom = spawn('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: 'ignore' });
-    ctx.onCleanup(() => new Promise<void>((r) => { prom.once('exit', () => r()); prom.kill('SIGTERM'); }));
+    const prom = spawn(
+      'prometheus',
+      [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
+      { stdio: 'ignore' },
+    );
+    ctx.onCleanup(
+      () =>
+        new Promise<void>((r) => {
+          prom.once('exit', () => r());
+          prom.kill('SIGTERM');
+        }),
+    );
 
     // Traffic: follows and tweets through the API, kept up while we query.
     const api = `http://127.0.0.1:${procs.api.port}`;
@@ -57,14 +72,23 @@ describe('observability on a running stack', () => {
     let posting = true;
     const traffic = (async () => {
       for (let i = 0; posting; i++) {
-        await users[i % 2 ? 'star' : 'ann'].fetch(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: `match day ⚽ goal number ${i}` }) });
+        await users[i % 2 ? 'star' : 'ann'].fetch(`${api}/api/tweets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: `match day ⚽ goal number ${i}` }),
+        });
         await users.ann.fetch(`${api}/api/timelines/ann`);
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
-    ctx.onCleanup(async () => { posting = false; await traffic; });
+    ctx.onCleanup(async () => {
+      posting = false;
+      await traffic;
+    });
 
-    const dashboards = ['observability/grafana/dashboards/chirp-overview.json'].map((f) => JSON.parse(readFileSync(join(ROOT, f), 'utf8')) as { panels: { title: string; targets?: { expr: string }[] }[] });
+    const dashboards = ['observability/grafana/dashboards/chirp-overview.json'].map(
+      (f) => JSON.parse(readFileSync(join(ROOT, f), 'utf8')) as { panels: { title: string; targets?: { expr: string }[] }[] },
+    );
     const queries = dashboards.flatMap((d) => d.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p.title, expr: t.expr }))));
     expect(queries.length).toBeGreaterThan(10);
     const empty = async (): Promise<string[]> => {
@@ -77,7 +101,9 @@ describe('observability on a running stack', () => {
       return out;
     };
     let last: string[] = [];
-    await waitFor(async () => (last = await empty()).length === 0, { what: 'every panel query to return data', timeoutMs: 90_000, intervalMs: 2000 }).catch(() => undefined);
+    await waitFor(async () => (last = await empty()).length === 0, { what: 'every panel query to return data', timeoutMs: 90_000, intervalMs: 2000 }).catch(
+      () => undefined,
+    );
     expect(last, `panel queries without data:\n${last.join('\n')}`).toEqual([]);
   }, 180_000);
 
@@ -86,23 +112,52 @@ describe('observability on a running stack', () => {
     const group = `${ctx.prefix}fanout`;
     const fanout = await ctx.startService('fanout');
     const monitor = await ctx.startService('monitor', { MONITOR_INTERVAL_MS: '300', MONITOR_SCRAPE_TARGETS: 'none' });
-    const lag = async (): Promise<number | null> => sample(await (await fetch(`http://127.0.0.1:${monitor.port}/metrics`)).text(), 'kafka_consumergroup_lag', { consumergroup: group, topic: ctx.topics.newTweets });
+    const lag = async (): Promise<number | null> =>
+      sample(await (await fetch(`http://127.0.0.1:${monitor.port}/metrics`)).text(), 'kafka_consumergroup_lag', {
+        consumergroup: group,
+        topic: ctx.topics.newTweets,
+      });
     const emitter = new Emitter({ producer: await ctx.producer(), topic: ctx.topics.newTweets, codec: jsonCodec(tweetSchema) });
     let n = 0;
     const post = (count: number): Promise<void> =>
-      emitter.emitMany(Array.from({ length: count }, () => ({ key: `u${n % 7}`, value: { id: `lag${n++}`, author: `u${n % 7}`, text: 'tick', createdAt: new Date().toISOString() } })));
+      emitter.emitMany(
+        Array.from({ length: count }, () => ({
+          key: `u${n % 7}`,
+          value: { id: `lag${n++}`, author: `u${n % 7}`, text: 'tick', createdAt: new Date().toISOString() },
+        })),
+      );
 
     await post(20);
-    await waitFor(async () => (await lag()) === 0 && (await fetch(`http://127.0.0.1:${monitor.port}/lag.json`)).ok, { what: 'a caught-up group', timeoutMs: 30_000 });
+    await waitFor(async () => (await lag()) === 0 && (await fetch(`http://127.0.0.1:${monitor.port}/lag.json`)).ok, {
+      what: 'a caught-up group',
+      timeoutMs: 30_000,
+    });
     await fanout.stop();
     await post(50);
     const explain = async (e: unknown): Promise<never> => {
       const text = await (await fetch(`http://127.0.0.1:${monitor.port}/metrics`)).text();
-      throw new Error(`${String(e)}\nmonitor says:\n${text.split('\n').filter((l) => l.includes(group) || l.startsWith('chirp_monitor')).join('\n')}`);
+      throw new Error(
+        `${String(e)}\nmonitor says:\n${text
+          .split('\n')
+          .filter((l) => l.includes(group) || l.startsWith('chirp_monitor'))
+          .join('\n')}`,
+      );
     };
-    const first = await waitFor(async () => { const l = (await lag()) ?? 0; return l >= 50 ? l : 0; }, { what: 'lag to reach 50', timeoutMs: 30_000 }).catch(explain);
+    const first = await waitFor(
+      async () => {
+        const l = (await lag()) ?? 0;
+        return l >= 50 ? l : 0;
+      },
+      { what: 'lag to reach 50', timeoutMs: 30_000 },
+    ).catch(explain);
     await post(50);
-    const second = await waitFor(async () => { const l = (await lag()) ?? 0; return l >= first + 50 ? l : 0; }, { what: 'lag to grow further', timeoutMs: 30_000 }).catch(explain);
+    const second = await waitFor(
+      async () => {
+        const l = (await lag()) ?? 0;
+        return l >= first + 50 ? l : 0;
+      },
+      { what: 'lag to grow further', timeoutMs: 30_000 },
+    ).catch(explain);
     expect(second).toBeGreaterThan(first);
 
     await ctx.startService('fanout');

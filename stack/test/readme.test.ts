@@ -8,7 +8,9 @@ const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8');
 /** Every environment variable the code reads: config sections (zod shapes) and direct reads in the stack. */
 function variablesInCode(): Set<string> {
   const names = new Set<string>();
-  const configFiles = ['packages/core/src/config.ts', ...readdirSync(join(ROOT, 'services')).map((s) => `services/${s}/src/config.ts`)].filter((f) => existsSync(join(ROOT, f)));
+  const configFiles = ['packages/core/src/config.ts', ...readdirSync(join(ROOT, 'services')).map((s) => `services/${s}/src/config.ts`)].filter((f) =>
+    existsSync(join(ROOT, f)),
+  );
   for (const file of configFiles) for (const m of read(file).matchAll(/^\s+([A-Z][A-Z0-9_]{2,}):/gm)) names.add(m[1]!);
   for (const file of readdirSync(join(ROOT, 'stack')).filter((f) => f.endsWith('.ts'))) {
     for (const m of read(`stack/${file}`).matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)) names.add(m[1]!);

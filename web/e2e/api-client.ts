@@ -40,7 +40,10 @@ export function apiClient(baseUrl: string): ApiClient {
     const authorization = user === undefined ? {} : (await as(user)).headers;
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...authorization, ...(body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }) },
+      headers: {
+        ...authorization,
+        ...(body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }),
+      },
       body: body === undefined ? null : JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);

@@ -36,8 +36,7 @@ const composeBox = (user: UserPage): Locator => user.page.getByRole('textbox', {
 const postButton = (user: UserPage): Locator => user.page.getByRole('button', { name: 'Post', exact: true });
 const homeList = (user: UserPage): Locator => user.page.getByRole('list', { name: 'Following timeline' });
 /** A tweet card the API has accepted (an optimistic one is still aria-busy). */
-const shownTweet = (user: UserPage, text: string): Locator =>
-  homeList(user).locator('article:not([aria-busy])').filter({ hasText: text });
+const shownTweet = (user: UserPage, text: string): Locator => homeList(user).locator('article:not([aria-busy])').filter({ hasText: text });
 const emptyTimeline = (user: UserPage): Locator => user.page.getByText('Your timeline is empty.');
 const isTweetPost = (r: Request): boolean => r.method() === 'POST' && new URL(r.url()).pathname === '/api/tweets';
 
@@ -267,7 +266,10 @@ describe('chirp in Chromium against the running stack', () => {
     // The API process hosts the accounts group, so it is on the page too.
     const groups = [...WORKERS, 'accounts'].map((name) => `${ctx.prefix}${name}`);
     const lagOf = (group: string): Locator =>
-      lagTable.getByRole('row').filter({ has: gus.page.getByRole('rowheader', { name: group }) }).locator('td.num');
+      lagTable
+        .getByRole('row')
+        .filter({ has: gus.page.getByRole('rowheader', { name: group }) })
+        .locator('td.num');
     // Everything was consumed, so once a refresh shows it every group is caught up.
     for (const group of groups) await expect.poll(() => lagOf(group).textContent(), { timeout: 20_000 }).toBe('0');
 

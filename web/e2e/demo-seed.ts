@@ -48,9 +48,12 @@ export async function seedDemo(api: ApiClient): Promise<ApiTweet[]> {
   });
   const posted: ApiTweet[] = [];
   for (const [author, text] of TWEETS) posted.push(await api.postTweet(author, text));
-  await waitFor(async () => {
-    const ids = new Set((await api.timeline(DEMO_VIEWER)).map((t) => t.id));
-    return posted.every((t) => ids.has(t.id));
-  }, { timeoutMs: 30_000, what: `every demo tweet in @${DEMO_VIEWER}'s timeline` });
+  await waitFor(
+    async () => {
+      const ids = new Set((await api.timeline(DEMO_VIEWER)).map((t) => t.id));
+      return posted.every((t) => ids.has(t.id));
+    },
+    { timeoutMs: 30_000, what: `every demo tweet in @${DEMO_VIEWER}'s timeline` },
+  );
   return posted;
 }

@@ -42,7 +42,10 @@ async function showLiveBanner(api: ApiClient, home: UserPage): Promise<void> {
     const shown = await home.page
       .getByRole('button', { name: '1 new tweet' })
       .waitFor({ timeout: 10_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown) return;
     console.warn(`› live event ${i + 1} did not arrive`);
   }
@@ -55,13 +58,16 @@ async function showLiveBanner(api: ApiClient, home: UserPage): Promise<void> {
  */
 async function waitForLatencyNumbers(api: ApiClient, latency: Locator): Promise<void> {
   let round = 0;
-  await waitFor(async () => {
-    round++;
-    await api.postTweet('pipeline_probe', `Probe ${round}: keeping the latency window warm`);
-    await (round % 2 ? api.follow('pipeline_probe', 'john') : api.unfollow('pipeline_probe', 'john'));
-    const p50s = await Promise.all(STAGES.map((stage) => latency.getByRole('row').filter({ hasText: stage }).locator('td').first().textContent()));
-    return p50s.every((p) => p !== null && /\d/.test(p));
-  }, { timeoutMs: 60_000, intervalMs: 1000, what: 'p50 numbers for every stage on the pipeline page' });
+  await waitFor(
+    async () => {
+      round++;
+      await api.postTweet('pipeline_probe', `Probe ${round}: keeping the latency window warm`);
+      await (round % 2 ? api.follow('pipeline_probe', 'john') : api.unfollow('pipeline_probe', 'john'));
+      const p50s = await Promise.all(STAGES.map((stage) => latency.getByRole('row').filter({ hasText: stage }).locator('td').first().textContent()));
+      return p50s.every((p) => p !== null && /\d/.test(p));
+    },
+    { timeoutMs: 60_000, intervalMs: 1000, what: 'p50 numbers for every stage on the pipeline page' },
+  );
 }
 
 async function run(config: StandaloneConfig, cleanup: Cleanup): Promise<void> {
@@ -72,10 +78,13 @@ async function run(config: StandaloneConfig, cleanup: Cleanup): Promise<void> {
 
   await seedDemo(api);
   const groups = WORKERS.map((w) => `${stack.prefix}${w}`);
-  await waitFor(async () => {
-    const report = (await (await fetch(`http://127.0.0.1:${stack.monitor.port}/lag.json`)).json()) as { groups: { group: string; lag: number }[] };
-    return groups.every((g) => report.groups.some((r) => r.group === g && r.lag === 0));
-  }, { timeoutMs: WAIT_MS, what: 'every worker group to catch up (tags applied)' });
+  await waitFor(
+    async () => {
+      const report = (await (await fetch(`http://127.0.0.1:${stack.monitor.port}/lag.json`)).json()) as { groups: { group: string; lag: number }[] };
+      return groups.every((g) => report.groups.some((r) => r.group === g && r.lag === 0));
+    },
+    { timeoutMs: WAIT_MS, what: 'every worker group to catch up (tags applied)' },
+  );
   mkdirSync(OUT_DIR, { recursive: true });
   const pages: UserPage[] = [];
 

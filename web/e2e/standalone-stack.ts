@@ -63,7 +63,10 @@ async function removeKafkaResources(kafka: Kafka, prefix: string): Promise<void>
   try {
     const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix));
     if (groups.length > 0) await admin.deleteGroups(groups);
-    await deleteTopics(kafka, (await admin.listTopics()).filter((t) => t.startsWith(prefix)));
+    await deleteTopics(
+      kafka,
+      (await admin.listTopics()).filter((t) => t.startsWith(prefix)),
+    );
   } finally {
     await admin.disconnect();
   }
@@ -115,7 +118,8 @@ export async function startStandaloneStack(
     {
       async startService(name, extra): Promise<ServiceProcess> {
         const svc = await startService(name, { ...env, ...extra });
-        if (cleanup.closed) await svc.stop(); // started while a sibling's failure was already cleaning up
+        if (cleanup.closed)
+          await svc.stop(); // started while a sibling's failure was already cleaning up
         else cleanup.add(() => svc.stop());
         return svc;
       },

@@ -5,7 +5,9 @@ import { installFakeFetch, json } from './test/fake-fetch.ts';
 describe('api', () => {
   it('turns an error answer into an ApiError with status, message and field', async () => {
     installFakeFetch({ 'POST /api/tweets': () => json(400, { error: 'must not be empty', field: 'text' }) });
-    const err = await createApi().postTweet({ author: 'alice', text: ' ' }).catch((e: unknown) => e);
+    const err = await createApi()
+      .postTweet({ author: 'alice', text: ' ' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 400, message: 'must not be empty', field: 'text' });
   });

@@ -62,8 +62,7 @@ const seg = encodeURIComponent;
 /** Hrefs for every route, so no component spells a path by hand. */
 export const paths = {
   home: (ranking: Ranking = 'following'): string => (ranking === 'for-you' ? '#/home/for-you' : '#/home'),
-  profile: (handle: string, tab: ProfileTab = 'tweets'): string =>
-    tab === 'tweets' ? `#/u/${seg(handle)}` : `#/u/${seg(handle)}/${tab}`,
+  profile: (handle: string, tab: ProfileTab = 'tweets'): string => (tab === 'tweets' ? `#/u/${seg(handle)}` : `#/u/${seg(handle)}/${tab}`),
   tweet: (id: string): string => `#/t/${seg(id)}`,
   tag: (tag: string): string => `#/tags/${seg(tag)}`,
   pipeline: (): string => '#/pipeline',

@@ -13,7 +13,9 @@ export const UNUSABLE_PASSWORD = '!';
 
 function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number; keyLength: number }): Promise<Buffer> {
   const options: ScryptOptions = { N: o.N, r: o.r, p: o.p, maxmem: 256 * o.N * o.r };
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, o.keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, o.keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 /** `scrypt$<N>$<r>$<p>$<salt base64url>$<key base64url>`: self-describing, never the password. */

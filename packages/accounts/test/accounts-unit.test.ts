@@ -30,9 +30,21 @@ describe('session tokens', () => {
 describe('log redaction', () => {
   it('never writes a password, token, Authorization header or cookie', () => {
     let out = '';
-    const sink = new Writable({ write: (chunk: Buffer, _e, cb) => { out += chunk.toString(); cb(); } });
+    const sink = new Writable({
+      write: (chunk: Buffer, _e, cb) => {
+        out += chunk.toString();
+        cb();
+      },
+    });
     const logger = createLogger('test', 'info', sink);
-    logger.info({ password: 'secret-1', body: { password: 'secret-2', token: 'secret-3' }, req: { headers: { authorization: 'Bearer secret-4', cookie: 'chirp_session=secret-5' } } }, 'sign-in');
+    logger.info(
+      {
+        password: 'secret-1',
+        body: { password: 'secret-2', token: 'secret-3' },
+        req: { headers: { authorization: 'Bearer secret-4', cookie: 'chirp_session=secret-5' } },
+      },
+      'sign-in',
+    );
     expect(out).toContain('[redacted]');
     expect(out).not.toMatch(/secret-\d/);
   });

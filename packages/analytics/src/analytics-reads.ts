@@ -60,8 +60,10 @@ export class AnalyticsReads {
             this.prunedAt = minute;
             this.counts.prune(minute - o.trendWindowMinutes + 1);
           }
-          for (const [minute, tags] of Object.entries(previous?.value.minutes ?? {})) for (const [tag, n] of Object.entries(tags)) this.counts.add(Number(minute), tag, -n);
-          for (const [minute, tags] of Object.entries(next?.value.minutes ?? {})) for (const [tag, n] of Object.entries(tags)) this.counts.add(Number(minute), tag, n);
+          for (const [minute, tags] of Object.entries(previous?.value.minutes ?? {}))
+            for (const [tag, n] of Object.entries(tags)) this.counts.add(Number(minute), tag, -n);
+          for (const [minute, tags] of Object.entries(next?.value.minutes ?? {}))
+            for (const [tag, n] of Object.entries(tags)) this.counts.add(Number(minute), tag, n);
         },
       });
     }

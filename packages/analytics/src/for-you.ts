@@ -35,7 +35,12 @@ const DEFAULT_CANDIDATES: CandidateOptions = { strongTags: 5, perTag: 30, timeli
  * H = the recency half-life. With baseline 0.25 a tweet on the strongest tag beats an untagged
  * one up to log2(5) ≈ 2.3 half-lives younger; with no affinity at all the order is newest first.
  */
-export function forYouScore(tags: readonly string[] | undefined, affinity: ReadonlyMap<string, number>, ageMs: number, o: { baseline: number; recencyHalfLifeMs: number }): number {
+export function forYouScore(
+  tags: readonly string[] | undefined,
+  affinity: ReadonlyMap<string, number>,
+  ageMs: number,
+  o: { baseline: number; recencyHalfLifeMs: number },
+): number {
   let a = 0;
   for (const tag of tags ?? []) a = Math.max(a, affinity.get(tag) ?? 0);
   return (o.baseline + a) * 2 ** (-Math.max(0, ageMs) / o.recencyHalfLifeMs);

@@ -5,7 +5,11 @@ import { WindowCounts } from '../src/window-counts.ts';
 describe('ForwardDecay', () => {
   const decay = new ForwardDecay({ halfLifeMs: 1000, landmarkMs: 0 });
   it('equals exponential decay read at any time, whatever the order items arrive in', () => {
-    const items = [[2, 500], [1, 1500], [3, 1000]] as const;
+    const items = [
+      [2, 500],
+      [1, 1500],
+      [3, 1000],
+    ] as const;
     const sum = items.reduce((s, [w, t]) => s + decay.contribution(w, t), 0);
     const direct = items.reduce((s, [w, t]) => s + w * 0.5 ** ((3000 - t) / 1000), 0);
     expect(decay.decayed(sum, 3000)).toBeCloseTo(direct, 12);
@@ -23,7 +27,10 @@ describe('WindowCounts', () => {
     w.add(2, 'b', 3);
     w.add(3, 'a', 1);
     w.add(3, 'b', 4);
-    expect(w.top(2, 10)).toEqual([{ label: 'b', count: 7 }, { label: 'a', count: 1 }]);
+    expect(w.top(2, 10)).toEqual([
+      { label: 'b', count: 7 },
+      { label: 'a', count: 1 },
+    ]);
     w.add(3, 'b', -4);
     expect(w.top(0, 1)).toEqual([{ label: 'a', count: 6 }]);
     w.prune(3);

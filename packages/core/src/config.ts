@@ -5,18 +5,23 @@ import { ChirpError } from './errors.ts';
  * The one place that reads the environment. Each entry point picks the sections it needs; every
  * variable is documented in README.md's configuration table (a test keeps the two in step).
  */
-const int = (def: number, min = 0): z.ZodDefault<z.ZodCoercedNumber<unknown>> =>
-  z.coerce.number().int().min(min).default(def);
+const int = (def: number, min = 0): z.ZodDefault<z.ZodCoercedNumber<unknown>> => z.coerce.number().int().min(min).default(def);
 
 export const kafkaEnv = {
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:19092'),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
-  TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default('twitter.'),
+  TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default('twitter.'),
   TOPIC_PARTITIONS: int(6, 1),
 };
 export const redisEnv = {
   REDIS_URL: z.string().url().default('redis://127.0.0.1:16379'),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9._:-]*$/).default(''),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]*$/)
+    .default(''),
 };
 export const commonEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { HANDLE_PATTERN, TWEET_MAX_BYTES, TWEET_MAX_CHARS, fitsBytes, fitsChars } from './text.ts';
 import { TAGS } from './tags.ts';
 
-export const handleSchema = z
-  .string({ error: 'must be a string' })
-  .regex(HANDLE_PATTERN, 'must be 1-32 letters, digits or _');
+export const handleSchema = z.string({ error: 'must be a string' }).regex(HANDLE_PATTERN, 'must be 1-32 letters, digits or _');
 
 const CHARS_MESSAGE = `must be at most ${TWEET_MAX_CHARS} characters`;
 const BYTES_MESSAGE = `must be at most ${TWEET_MAX_BYTES} bytes of UTF-8 (${TWEET_MAX_CHARS} characters of up to 4 bytes each)`;

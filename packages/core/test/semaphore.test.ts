@@ -34,7 +34,11 @@ describe('semaphore', () => {
 
   it('run() holds a permit for the task and releases it when the task fails', async () => {
     const sem = createSemaphore(1);
-    await expect(sem.run(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      sem.run(async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(sem.inUse).toBe(0);
     expect(await sem.run(async () => 7)).toBe(7);
   });

@@ -30,7 +30,12 @@ export class ForYouCandidates {
 
   async read(user: string, o: CandidateOptions): Promise<Candidates> {
     const [prefs, entries, tagged] = await this.redis.forYouCandidates(
-      this.keys.preferences(user), this.keys.timeline(user), this.keys.tagTweets(''), o.strongTags, o.perTag, o.timelineWindow,
+      this.keys.preferences(user),
+      this.keys.timeline(user),
+      this.keys.tagTweets(''),
+      o.strongTags,
+      o.perTag,
+      o.timelineWindow,
     );
     const affinity: TagScore[] = [];
     for (let i = 0; i < prefs.length; i += 2) affinity.push({ tag: prefs[i]!, score: Number(prefs[i + 1]) });

@@ -27,8 +27,17 @@ export class GraphStore {
   async follow(user: string, target: string, atMs = Date.now()): Promise<boolean> {
     const k = this.keys;
     const added = await this.redis.follow(
-      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), k.users(), k.edgeClocks(user),
-      user, target, Math.floor(atMs), this.timelineCap, this.mergeOnFollow,
+      k.followers(target),
+      k.following(user),
+      k.timeline(user),
+      k.userTweets(target),
+      k.users(),
+      k.edgeClocks(user),
+      user,
+      target,
+      Math.floor(atMs),
+      this.timelineCap,
+      this.mergeOnFollow,
     );
     return added === 1;
   }
@@ -37,8 +46,15 @@ export class GraphStore {
   async unfollow(user: string, target: string, atMs = Date.now()): Promise<boolean> {
     const k = this.keys;
     const removed = await this.redis.unfollow(
-      k.followers(target), k.following(user), k.timeline(user), k.userTweets(target), k.edgeClocks(user),
-      user, target, this.timelineCap, Math.floor(atMs),
+      k.followers(target),
+      k.following(user),
+      k.timeline(user),
+      k.userTweets(target),
+      k.edgeClocks(user),
+      user,
+      target,
+      this.timelineCap,
+      Math.floor(atMs),
     );
     return removed === 1;
   }

@@ -37,8 +37,13 @@ export class HomeTimeline {
 
   async page(user: string, cursor: string | undefined, limit: number): Promise<HomePage> {
     const [timeline, pulled, pulledMore] = await this.redis.homePage(
-      this.keys.timeline(user), this.keys.following(user), this.keys.pulledAuthors(),
-      HomeTimeline.parseCursor(cursor), limit, this.keys.userTweets(''), MAX_PULLED_AUTHORS,
+      this.keys.timeline(user),
+      this.keys.following(user),
+      this.keys.pulledAuthors(),
+      HomeTimeline.parseCursor(cursor),
+      limit,
+      this.keys.userTweets(''),
+      MAX_PULLED_AUTHORS,
     );
     const candidates: ParsedEntry[] = [...timeline, ...pulled].map(parseEntry).sort(compareEntries);
     const bodies = await this.tweets.getMany(candidates.map((c) => c.id));

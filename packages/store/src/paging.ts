@@ -12,12 +12,7 @@ const TIE_SLACK = 64;
  * added or removed: the cursor names a position by score, not by rank. Same-score members are
  * ordered by Redis lexicographically, so the member part breaks ties.
  */
-export async function pageBySortedScore(
-  redis: Redis,
-  key: string,
-  cursor: string | undefined,
-  limit: number,
-): Promise<Page<string>> {
+export async function pageBySortedScore(redis: Redis, key: string, cursor: string | undefined, limit: number): Promise<Page<string>> {
   let max = '+inf';
   let after: string | undefined;
   if (cursor) {

@@ -61,7 +61,13 @@ export class TimelineStore {
   async deliverToUsers(d: UserDelivery): Promise<DeliveryOutcome> {
     const keys = [this.keys.fanoutMarker(d.tweetId, d.marker), this.keys.fanoutPending(d.tweetId), ...d.users.map((u) => this.keys.timeline(u))];
     const code = await this.redis.deliverToUsers(
-      keys.length, ...keys, timelineEntry(d.createdAtMs, d.tweetId), this.options.cap, 'end', this.markerTtl, d.last ? '1' : '0',
+      keys.length,
+      ...keys,
+      timelineEntry(d.createdAtMs, d.tweetId),
+      this.options.cap,
+      'end',
+      this.markerTtl,
+      d.last ? '1' : '0',
     );
     return OUTCOME[code] ?? 'applied';
   }
@@ -75,7 +81,13 @@ export class TimelineStore {
       this.keys.followers(page.author),
       this.keys.fanoutMarker(page.tweetId, page.marker),
       this.keys.fanoutPending(page.tweetId),
-      timelineEntry(page.createdAtMs, page.tweetId), this.options.cap, page.cursor, page.to, page.limit, this.markerTtl, this.keys.timeline(''),
+      timelineEntry(page.createdAtMs, page.tweetId),
+      this.options.cap,
+      page.cursor,
+      page.to,
+      page.limit,
+      this.markerTtl,
+      this.keys.timeline(''),
       page.includeAuthor ? page.author : '',
     );
     return { outcome: OUTCOME[code] ?? 'applied', next, pushed };

@@ -5,7 +5,11 @@ import { closeRedis, createKeys, createRedis, GraphStore } from '@chirp/store';
 
 // A private redis-server (not the shared one): SLOWLOG and its threshold are server-wide.
 const PORT = 40_000 + Math.floor(Math.random() * 10_000);
-const server = spawn('redis-server', ['--port', String(PORT), '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '0', '--slowlog-max-len', '4096'], { stdio: 'ignore' });
+const server = spawn(
+  'redis-server',
+  ['--port', String(PORT), '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '0', '--slowlog-max-len', '4096'],
+  { stdio: 'ignore' },
+);
 const redis = createRedis({ url: `redis://127.0.0.1:${PORT}`, name: 'bounded-scripts' });
 afterAll(async () => {
   await closeRedis(redis);

@@ -36,7 +36,14 @@ describe('follow edges are last-writer-wins by event time', () => {
       { action: 'unfollow', at: 2_000 },
       { action: 'follow', at: 3_000 },
     ] as const;
-    const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    const orders = [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [2, 1, 0],
+    ];
     for (const [n, order] of orders.entries()) {
       for (const i of order) {
         const e = events[i]!;

@@ -19,7 +19,16 @@ const save = async (id: string, author: string, second: number): Promise<Tweet> 
 
 /** The fan-out of one tweet to every follower of its author, as the fanout worker applies it inline. */
 const fanOut = (tweet: Tweet): Promise<unknown> =>
-  timelines.deliverFollowerPage({ tweetId: tweet.id, createdAtMs: Date.parse(tweet.createdAt), author: tweet.author, marker: 'inline:-inf/-inf', cursor: '-inf', to: '+inf', limit: 2000, includeAuthor: true });
+  timelines.deliverFollowerPage({
+    tweetId: tweet.id,
+    createdAtMs: Date.parse(tweet.createdAt),
+    author: tweet.author,
+    marker: 'inline:-inf/-inf',
+    cursor: '-inf',
+    to: '+inf',
+    limit: 2000,
+    includeAuthor: true,
+  });
 
 /** Every page of a home timeline, following the cursor; stops after 50 pages (a cursor that loops). */
 async function readAll(user: string, limit: number): Promise<{ ids: string[]; pages: number }> {
@@ -63,7 +72,12 @@ describe('timeline defects (issue 11, defect 5)', () => {
   });
 
   it('(d) paging goes on when the tweet the cursor names left the timeline (unfollow)', async () => {
-    for (const [id, author, s] of [['f0', 'fox', 300], ['e1', 'eve', 301], ['f2', 'fox', 302], ['e3', 'eve', 303]] as const) {
+    for (const [id, author, s] of [
+      ['f0', 'fox', 300],
+      ['e1', 'eve', 301],
+      ['f2', 'fox', 302],
+      ['e3', 'eve', 303],
+    ] as const) {
       const t = await save(id, author, s);
       await graph.follow('gil', author, base);
       await fanOut(t);

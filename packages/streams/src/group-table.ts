@@ -77,7 +77,10 @@ export class GroupTable<V> {
     for (const p of partitions) {
       const kept = this.parts.get(p);
       if (kept) {
-        kept.ready = kept.ready.then(() => this.verify(p, kept, currentMarks), () => this.restore(p, kept));
+        kept.ready = kept.ready.then(
+          () => this.verify(p, kept, currentMarks),
+          () => this.restore(p, kept),
+        );
       } else {
         const part: TablePartition<V> = { storage: new MemoryStorage(), unsaved: new Map(), ready: Promise.resolve(), abort: new AbortController(), end: 0n };
         part.ready = this.restore(p, part);

@@ -95,7 +95,8 @@ export class PartitionReader {
 
   /** Resolves once every partition reached the high watermark it has now (read-your-writes for tests). */
   async reach(targets?: Map<number, bigint>): Promise<void> {
-    const wanted = targets ?? new Map([...(await highWatermarks(this.o.kafka, this.o.topic))].filter(([p]) => this.targets.has(p)).map(([p, m]) => [p, m.high]));
+    const wanted =
+      targets ?? new Map([...(await highWatermarks(this.o.kafka, this.o.topic))].filter(([p]) => this.targets.has(p)).map(([p, m]) => [p, m.high]));
     if (this.isCaughtUp(wanted)) return;
     if (this.closing) throw new ChirpError('INTERNAL', `reader of ${this.o.topic} closed`, { retriable: true });
     await new Promise<void>((resolve, reject) => this.waiters.push({ targets: wanted, resolve, reject }));

@@ -39,7 +39,11 @@ export class ProduceBatcher {
     this.lingerMs = options.lingerMs ?? 1;
     this.maxMessages = options.maxMessages ?? 1000;
     this.maxInFlight = options.maxInFlight ?? 2;
-    for (const [field, value, min] of [['lingerMs', this.lingerMs, 0], ['maxMessages', this.maxMessages, 1], ['maxInFlight', this.maxInFlight, 1]] as const) {
+    for (const [field, value, min] of [
+      ['lingerMs', this.lingerMs, 0],
+      ['maxMessages', this.maxMessages, 1],
+      ['maxInFlight', this.maxInFlight, 1],
+    ] as const) {
       if (!Number.isInteger(value) || value < min) throw new ChirpError('VALIDATION', `${field} must be an integer ≥ ${min}`, { field });
     }
   }

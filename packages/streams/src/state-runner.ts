@@ -87,7 +87,9 @@ export class StateRunner<V> {
       if (canRemember(record?.marks, unsaved, token)) unsaved.add(token);
       else if (isChirpError(error) && (error.code === 'NOT_READY' || !error.retriable)) {
         // No room to wait without evicting another pending message: this one goes to the DLQ now.
-        throw new ChirpError('NOT_READY', `${key} has ${MARK_LIMITS.pending} messages pending a retry; ${token} is dead-lettered: ${error.message}`, { cause: error });
+        throw new ChirpError('NOT_READY', `${key} has ${MARK_LIMITS.pending} messages pending a retry; ${token} is dead-lettered: ${error.message}`, {
+          cause: error,
+        });
       }
       throw error;
     }

@@ -110,7 +110,10 @@ export class StatefulProcessor<V> implements ProcessorHandle {
       onAssignment: (assignment, memberId) => {
         const partitions = new Set<number>();
         for (const [topic, list] of Object.entries(assignment)) if (stateTopics.has(topic)) for (const p of list) partitions.add(p);
-        table.assign([...partitions].sort((a, b) => a - b), memberId);
+        table.assign(
+          [...partitions].sort((a, b) => a - b),
+          memberId,
+        );
       },
     });
     this.retryTopic = this.processor.retryTopic;
@@ -135,10 +138,12 @@ export class StatefulProcessor<V> implements ProcessorHandle {
     await this.prepareTopics();
     await this.table.start();
     await this.outputProducer?.connect();
-    await Promise.all([...this.views.values()].map(async (view) => {
-      await view.start();
-      await view.ready();
-    }));
+    await Promise.all(
+      [...this.views.values()].map(async (view) => {
+        await view.start();
+        await view.ready();
+      }),
+    );
     await this.processor.start();
   }
 
@@ -156,7 +161,10 @@ export class StatefulProcessor<V> implements ProcessorHandle {
       const { topics } = await admin.fetchTopicMetadata({ topics: inputs });
       const counts = new Set(topics.map((t) => t.partitions.length));
       if (counts.size !== 1) {
-        throw new ChirpError('CONFIG', `inputs of ${this.groupId} must have the same partition count: ${topics.map((t) => `${t.name}=${t.partitions.length}`).join(', ')}`);
+        throw new ChirpError(
+          'CONFIG',
+          `inputs of ${this.groupId} must have the same partition count: ${topics.map((t) => `${t.name}=${t.partitions.length}`).join(', ')}`,
+        );
       }
       const partitions = [...counts][0]!;
       const existing = new Set(await admin.listTopics());

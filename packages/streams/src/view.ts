@@ -64,11 +64,14 @@ export class View<V> {
         try {
           this.reader = reader;
           await reader.start();
-          void reader.caughtUp().then(() => {
-            this.readyFlag = true;
-            this.readyResolve();
-            this.log.info({ keys: this.storage.size }, 'view caught up');
-          }, () => undefined);
+          void reader.caughtUp().then(
+            () => {
+              this.readyFlag = true;
+              this.readyResolve();
+              this.log.info({ keys: this.storage.size }, 'view caught up');
+            },
+            () => undefined,
+          );
           return;
         } catch (error) {
           await reader.close();

@@ -51,11 +51,14 @@ describe('Processor on the real broker', () => {
     const admin = ctx.kafka.admin();
     await admin.connect();
     ctx.onCleanup(() => admin.disconnect());
-    const committed = await waitFor(async () => {
-      const [offsets] = await admin.fetchOffsets({ groupId: p.groupId, topics: [topic] });
-      const sum = offsets!.partitions.reduce((s, x) => s + Math.max(0, Number(x.offset)), 0);
-      return sum === 30 ? sum : 0;
-    }, { what: 'committed offsets to sum to 30' });
+    const committed = await waitFor(
+      async () => {
+        const [offsets] = await admin.fetchOffsets({ groupId: p.groupId, topics: [topic] });
+        const sum = offsets!.partitions.reduce((s, x) => s + Math.max(0, Number(x.offset)), 0);
+        return sum === 30 ? sum : 0;
+      },
+      { what: 'committed offsets to sum to 30' },
+    );
     expect(committed).toBe(30);
   });
 
@@ -83,7 +86,14 @@ describe('Processor on the real broker', () => {
     const handled: number[] = [];
     const p = processor('poison', [input(topic, codec, async (m) => void handled.push(m.value.n))]);
     await p.start();
-    await producer.send({ topic, messages: [{ key: 'same', value: 'not json {' }, { key: 'same', value: JSON.stringify({ n: 'x' }) }, { key: 'same', value: JSON.stringify({ n: 7 }) }] });
+    await producer.send({
+      topic,
+      messages: [
+        { key: 'same', value: 'not json {' },
+        { key: 'same', value: JSON.stringify({ n: 'x' }) },
+        { key: 'same', value: JSON.stringify({ n: 7 }) },
+      ],
+    });
     await waitFor(() => handled.includes(7), { what: 'the valid message after the poison ones' });
     const dead = await readAll(p.deadLetterTopic, 2);
     expect(dead.map((m) => m.value?.toString())).toEqual(['not json {', JSON.stringify({ n: 'x' })]);
@@ -97,18 +107,28 @@ describe('Processor on the real broker', () => {
     const topic = ctx.topics.tweetTags;
     const emitter = new Emitter({ producer: await ctx.producer(), topic, codec });
     const attempts = new Map<number, number>();
-    const p = processor('retry', [
-      input(topic, codec, async (m) => {
-        const a = (attempts.get(m.value.n) ?? 0) + 1;
-        attempts.set(m.value.n, a);
-        // Message failures (a handler bug on that payload), not dependency ones: those pause instead (outage.test.ts).
-        if (m.value.n === 1 && a <= 3) throw new Error('flaky on this payload'); // succeeds in the retry topic's 2nd try
-        if (m.value.n === 2) throw new Error('always fails on this payload');
-        if (m.value.n === 3) throw new ChirpError('VALIDATION', 'never retried', { retriable: false });
-      }),
-    ], {}, { maxBatchSize: 1 }); // one message per call, so attempts count exactly
+    const p = processor(
+      'retry',
+      [
+        input(topic, codec, async (m) => {
+          const a = (attempts.get(m.value.n) ?? 0) + 1;
+          attempts.set(m.value.n, a);
+          // Message failures (a handler bug on that payload), not dependency ones: those pause instead (outage.test.ts).
+          if (m.value.n === 1 && a <= 3) throw new Error('flaky on this payload'); // succeeds in the retry topic's 2nd try
+          if (m.value.n === 2) throw new Error('always fails on this payload');
+          if (m.value.n === 3) throw new ChirpError('VALIDATION', 'never retried', { retriable: false });
+        }),
+      ],
+      {},
+      { maxBatchSize: 1 },
+    ); // one message per call, so attempts count exactly
     await p.start();
-    await emitter.emitMany([{ key: 'a', value: { n: 1 } }, { key: 'b', value: { n: 2 } }, { key: 'c', value: { n: 3 } }, { key: 'd', value: { n: 4 } }]);
+    await emitter.emitMany([
+      { key: 'a', value: { n: 1 } },
+      { key: 'b', value: { n: 2 } },
+      { key: 'c', value: { n: 3 } },
+      { key: 'd', value: { n: 4 } },
+    ]);
     const dead = await readAll(p.deadLetterTopic, 2);
     const deadNs = dead.map((m) => JSON.parse(m.value!.toString()).n).sort();
     expect(deadNs).toEqual([2, 3]);
@@ -129,13 +149,17 @@ describe('Processor on the real broker', () => {
     await producer.send({ topic, messages: values.map((value) => ({ key: 'same', value })) });
     const calls: number[][] = [];
     const handled: number[] = [];
-    const p = processor('batches', [
-      batchInput(topic, codec, async (messages) => {
-        calls.push(messages.map((m) => m.value.n));
-        if (messages.some((m) => m.value.n === 13)) throw new Error('a handler bug on 13');
-        handled.push(...messages.map((m) => m.value.n));
-      }),
-    ], { retries: 0, retryRounds: 0 });
+    const p = processor(
+      'batches',
+      [
+        batchInput(topic, codec, async (messages) => {
+          calls.push(messages.map((m) => m.value.n));
+          if (messages.some((m) => m.value.n === 13)) throw new Error('a handler bug on 13');
+          handled.push(...messages.map((m) => m.value.n));
+        }),
+      ],
+      { retries: 0, retryRounds: 0 },
+    );
     await p.start();
     const dead = await readAll(p.deadLetterTopic, 2);
     await waitFor(() => handled.length === 5, { what: 'the five good messages' });

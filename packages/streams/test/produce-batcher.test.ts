@@ -10,8 +10,7 @@ const ctx = await createTestContext();
 function fakeProducer(): { producer: Producer; calls: { batch: ProducerBatch; settle: (error?: Error) => void }[] } {
   const calls: { batch: ProducerBatch; settle: (error?: Error) => void }[] = [];
   const producer = {
-    sendBatch: (batch: ProducerBatch) =>
-      new Promise((resolve, reject) => calls.push({ batch, settle: (error) => (error ? reject(error) : resolve([])) })),
+    sendBatch: (batch: ProducerBatch) => new Promise((resolve, reject) => calls.push({ batch, settle: (error) => (error ? reject(error) : resolve([])) })),
   } as unknown as Producer;
   return { producer, calls };
 }

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ChirpError } from '@chirp/core';
-import {
-  defineGroup, emptyMarks, isApplied, jsonCodec, KeyedMutex, lookup, markApplied, MARK_LIMITS, output, stream, Tester,
-} from '@chirp/streams';
+import { defineGroup, emptyMarks, isApplied, jsonCodec, KeyedMutex, lookup, markApplied, MARK_LIMITS, output, stream, Tester } from '@chirp/streams';
 
 describe('applied marks', () => {
   const at = (offset: number) => ({ topic: 'in', offset: String(offset) });

@@ -18,11 +18,16 @@ function graph(group: string, topic: string, opts: { flaky?: Set<string>; mirror
     table: counter,
     mirror: opts.mirror ? async (entries) => void entries.forEach(({ key, value }) => opts.mirror!.set(key, value)) : undefined,
     inputs: [
-      stream<Counter, Event>(topic, jsonCodec(event), (c, m) => {
-        if (opts.flaky?.has(m.value.id)) throw new Error('not yet: a message failure, so it goes through the retry topic');
-        const s = c.value() ?? { count: 0, sum: 0 };
-        c.setValue({ count: s.count + 1, sum: s.sum + m.value.n });
-      }, { id: (e) => e.id }),
+      stream<Counter, Event>(
+        topic,
+        jsonCodec(event),
+        (c, m) => {
+          if (opts.flaky?.has(m.value.id)) throw new Error('not yet: a message failure, so it goes through the retry topic');
+          const s = c.value() ?? { count: 0, sum: 0 };
+          c.setValue({ count: s.count + 1, sum: s.sum + m.value.n });
+        },
+        { id: (e) => e.id },
+      ),
     ],
   });
 }
@@ -117,7 +122,10 @@ describe('StatefulProcessor on the real broker', () => {
     flaky.clear();
     await waitFor(() => [...mirror.values()].reduce((s, c) => s + c.count, 0) >= 32, { what: 'the retried events', timeoutMs: 30_000 });
     expect(mirror).toEqual(expected);
-    const record = p.table.get(p.table.partitions().find((x) => p.table.get(x, 'k1'))!, 'k1')!;
+    const record = p.table.get(
+      p.table.partitions().find((x) => p.table.get(x, 'k1'))!,
+      'k1',
+    )!;
     expect(record.marks.pending).toEqual([]);
   });
 
@@ -127,7 +135,10 @@ describe('StatefulProcessor on the real broker', () => {
     const a = processor(graph('pair', topic, { mirror }));
     const b = processor(graph('pair', topic, { mirror }));
     await Promise.all([a.start(), b.start()]);
-    await waitFor(() => a.table.partitions().length > 0 && b.table.partitions().length > 0 && a.table.partitions().length + b.table.partitions().length === 3, { what: 'partitions spread over both', timeoutMs: 30_000 });
+    await waitFor(() => a.table.partitions().length > 0 && b.table.partitions().length > 0 && a.table.partitions().length + b.table.partitions().length === 3, {
+      what: 'partitions spread over both',
+      timeoutMs: 30_000,
+    });
     await produce(topic, 9, 10);
     await waitFor(() => [...mirror.values()].reduce((s, c) => s + c.count, 0) >= 90, { what: '90 events', timeoutMs: 30_000 });
     await a.close();

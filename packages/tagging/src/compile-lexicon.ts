@@ -48,8 +48,7 @@ const MIN_STEM = 3;
 /** A phrase's joined form (`book+club` → `bookclub`) is only matched when at least this long, so `h+m` is not `hm`. */
 const MIN_JOINED = 4;
 
-const termsOf = (terms: Terms | undefined): string[] =>
-  (typeof terms === 'string' ? [terms] : (terms ?? [])).flatMap((part) => part.split(/\s+/));
+const termsOf = (terms: Terms | undefined): string[] => (typeof terms === 'string' ? [terms] : (terms ?? [])).flatMap((part) => part.split(/\s+/));
 
 export function compileLexicon(
   lexicon: Readonly<Record<TagGroup, LexiconEntry>> = LEXICON,
@@ -127,7 +126,10 @@ export function compileLexicon(
     const words = key.split(' ');
     const joined = exact.get(words.join(''));
     for (const hit of hits[id]!) {
-      const lifted = Math.max(hit.weight, words.reduce((sum, w) => sum + wordWeight(w, hit.group), 0));
+      const lifted = Math.max(
+        hit.weight,
+        words.reduce((sum, w) => sum + wordWeight(w, hit.group), 0),
+      );
       if (lifted === hit.weight) continue;
       hit.weight = lifted;
       const joinedHit = joined === undefined ? undefined : hits[joined]!.find((h) => h.group === hit.group);

@@ -109,8 +109,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     });
     if (!result.ok) {
       if (result.reason === 'failed') breaker.onFailure(permit);
-      const reason: FallbackReason =
-        result.reason === 'failed' ? 'upstream_error' : result.reason === 'not_admitted' ? 'breaker_open' : 'closed';
+      const reason: FallbackReason = result.reason === 'failed' ? 'upstream_error' : result.reason === 'not_admitted' ? 'breaker_open' : 'closed';
       return tagLocally(chunk, reason);
     }
     breaker.onSuccess(permit);

@@ -3,7 +3,11 @@ import { MAX_TAGS, TAGS, type Tag } from '@chirp/core';
 // Models (and people) write `Movie Lovers`, `movie-lovers` or `#movie_lovers` for the same tag, so
 // the lookup key folds case and treats runs of `-`, `_` and spaces as one separator.
 function keyOf(value: string): string {
-  return value.trim().replace(/^#+/, '').toLowerCase().replace(/[\s_-]+/g, '_');
+  return value
+    .trim()
+    .replace(/^#+/, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
 }
 
 const BY_KEY: ReadonlyMap<string, Tag> = new Map(TAGS.map((tag) => [keyOf(tag), tag]));
@@ -24,7 +28,7 @@ export function normalizeTags(raw: unknown): Tag[] {
   const list = Array.isArray(raw)
     ? raw
     : raw !== null && typeof raw === 'object' && Array.isArray((raw as { tags?: unknown }).tags)
-      ? ((raw as { tags: unknown[] }).tags)
+      ? (raw as { tags: unknown[] }).tags
       : [];
   const out: Tag[] = [];
   for (const item of list) {

@@ -46,9 +46,7 @@ export type TagGroup = keyof typeof TAG_GROUPS;
 
 export const GROUP_NAMES = Object.keys(TAG_GROUPS) as TagGroup[];
 
-const GROUP_OF: ReadonlyMap<Tag, TagGroup> = new Map(
-  GROUP_NAMES.flatMap((group) => TAG_GROUPS[group].map((tag): [Tag, TagGroup] => [tag, group])),
-);
+const GROUP_OF: ReadonlyMap<Tag, TagGroup> = new Map(GROUP_NAMES.flatMap((group) => TAG_GROUPS[group].map((tag): [Tag, TagGroup] => [tag, group])));
 
 /** The interest a tag belongs to. */
 export function groupOf(tag: Tag): TagGroup {

@@ -60,12 +60,9 @@ describe('local tagger', () => {
     'none of my business but the new neighbours are loud',
     'I need to renew my car insurance before Friday',
     'dentist appointment moved to thursday',
-  ])(
-    'gives no tag to %j',
-    (text) => {
-      expect(tagger.tag(text)).toEqual([]);
-    },
-  );
+  ])('gives no tag to %j', (text) => {
+    expect(tagger.tag(text)).toEqual([]);
+  });
 
   it('adds close synonyms when the match is strong', () => {
     const tags = tagger.tag('Movie night at the cinema: a Kubrick double feature and way too much popcorn 🍿🎬');
@@ -80,7 +77,10 @@ describe('local tagger', () => {
   it('is deterministic, also across instances and call histories', () => {
     const other = createLocalTagger();
     const first = corpus.map((t) => tagger.tag(t));
-    const reversed = [...corpus].reverse().map((t) => other.tag(t)).reverse();
+    const reversed = [...corpus]
+      .reverse()
+      .map((t) => other.tag(t))
+      .reverse();
     expect(reversed).toEqual(first);
     expect(corpus.map((t) => tagger.tag(t))).toEqual(first);
   });

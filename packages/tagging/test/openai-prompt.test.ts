@@ -16,7 +16,12 @@ describe('prompt', () => {
       { id: '1790000000000000002', text: 'b' },
     ]);
     expect(system!.content).toContain('"results"');
-    expect(JSON.parse(user!.content)).toEqual({ tweets: [{ id: '1', text: 'a' }, { id: '2', text: 'b' }] });
+    expect(JSON.parse(user!.content)).toEqual({
+      tweets: [
+        { id: '1', text: 'a' },
+        { id: '2', text: 'b' },
+      ],
+    });
   });
 });
 

@@ -106,10 +106,13 @@ describe('openai provider over real HTTP', () => {
     expect(rec.of('fallback').filter((e) => e.reason === 'breaker_open')).toHaveLength(20);
 
     healthy = true;
-    const back = await waitFor(async () => {
-      const result = await tagger.tag(BOOK_TWEET);
-      return result.provider === 'openai' ? result : null;
-    }, { timeoutMs: 5_000, intervalMs: 25, what: 'traffic to return to the provider' });
+    const back = await waitFor(
+      async () => {
+        const result = await tagger.tag(BOOK_TWEET);
+        return result.provider === 'openai' ? result : null;
+      },
+      { timeoutMs: 5_000, intervalMs: 25, what: 'traffic to return to the provider' },
+    );
     expect(back).toEqual({ tags: ['bookworms'], provider: 'openai', model: 'test-model' });
     expect(Date.now() - openedAt).toBeGreaterThanOrEqual(cooldownMs - 50);
     expect(fake.requests).toHaveLength(4); // exactly one probe
@@ -135,7 +138,12 @@ describe('openai provider over real HTTP', () => {
 
   it('sends a batch in one call and tags locally only the tweets the answer left out', async () => {
     const fake = await startFakeOpenAi(() => ({
-      content: JSON.stringify({ results: [{ id: '1', tags: ['foodies'] }, { id: '3', tags: ['GAMERS'] }] }),
+      content: JSON.stringify({
+        results: [
+          { id: '1', tags: ['foodies'] },
+          { id: '3', tags: ['GAMERS'] },
+        ],
+      }),
     }));
     const rec = recordEvents();
     const tagger = taggerFor(fake, { onEvent: rec.onEvent, batchSize: 3 });

@@ -36,7 +36,10 @@ describe('labelled sets', () => {
   it('keep the local tagger at its targets on the labelled set', () => {
     const rows = sets[0]!.rows;
     const tagger = createLocalTagger();
-    const { score } = scoreTagging(rows, rows.map((r) => tagger.tag(r.text)));
+    const { score } = scoreTagging(
+      rows,
+      rows.map((r) => tagger.tag(r.text)),
+    );
     expect(score.precision).toBeGreaterThanOrEqual(0.8);
     expect(score.hitRate).toBeGreaterThanOrEqual(0.85);
   });

@@ -12,7 +12,17 @@ const texts = ['labelled', 'holdout'].flatMap((name) =>
 describe('tokenize', () => {
   it('splits words, keeps hashtags, folds case and apostrophes', () => {
     expect(tokenize("The director's cut, don't miss it! #BookClub ##x #1 a#b")).toEqual([
-      'the', 'director', 'cut', 'dont', 'miss', 'it', '#bookclub', '#x', '#1', 'a', '#b',
+      'the',
+      'director',
+      'cut',
+      'dont',
+      'miss',
+      'it',
+      '#bookclub',
+      '#x',
+      '#1',
+      'a',
+      '#b',
     ]);
   });
 

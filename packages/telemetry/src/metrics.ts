@@ -34,10 +34,26 @@ export function processorMetrics(registry: Registry): ProcessorMetrics {
     succeeded: new Counter({ name: 'chirp_messages_succeeded_total', help: 'Messages handled successfully', labelNames, registers: [registry] }),
     failed: new Counter({ name: 'chirp_messages_failed_total', help: 'Handler attempts that threw', labelNames, registers: [registry] }),
     retried: new Counter({ name: 'chirp_messages_retried_total', help: 'Messages sent to the group retry topic', labelNames, registers: [registry] }),
-    deadLettered: new Counter({ name: 'chirp_messages_dead_lettered_total', help: 'Messages sent to the group dead-letter topic', labelNames, registers: [registry] }),
-    handlerDuration: new Histogram({ name: 'chirp_handler_duration_seconds', help: 'Handler duration per message', labelNames, buckets: LATENCY_BUCKETS, registers: [registry] }),
+    deadLettered: new Counter({
+      name: 'chirp_messages_dead_lettered_total',
+      help: 'Messages sent to the group dead-letter topic',
+      labelNames,
+      registers: [registry],
+    }),
+    handlerDuration: new Histogram({
+      name: 'chirp_handler_duration_seconds',
+      help: 'Handler duration per message',
+      labelNames,
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
     kafkaErrors: new Counter({ name: 'chirp_kafka_errors_total', help: 'Kafka client errors by kind', labelNames: ['kind'], registers: [registry] }),
-    pausedPartitions: new Gauge({ name: 'chirp_processor_paused_partitions', help: 'Partitions paused by the failure policy, by reason', labelNames: ['group', 'reason'], registers: [registry] }),
+    pausedPartitions: new Gauge({
+      name: 'chirp_processor_paused_partitions',
+      help: 'Partitions paused by the failure policy, by reason',
+      labelNames: ['group', 'reason'],
+      registers: [registry],
+    }),
   };
   cache.set(registry, m);
   return m;

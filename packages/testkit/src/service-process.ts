@@ -31,7 +31,13 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, timeout
   process.once('exit', reap);
   let output = '';
   let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { exitCode = code; process.removeListener('exit', reap); resolve(code); }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      process.removeListener('exit', reap);
+      resolve(code);
+    }),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${output.slice(-3000)}`)), timeoutMs);
     const onData = (chunk: Buffer): void => {
@@ -44,12 +50,17 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, timeout
             clearTimeout(timer);
             resolve(entry.port ?? entry.metricsPort ?? 0);
           }
-        } catch { /* not a log line */ }
+        } catch {
+          /* not a log line */
+        }
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`${name} exited with ${code} before starting:\n${output.slice(-3000)}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code} before starting:\n${output.slice(-3000)}`));
+    });
   });
   return {
     name,

@@ -17,7 +17,9 @@ export async function waitFor<T>(check: () => Promise<T> | T, options: WaitOptio
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${options.what ?? 'a condition'}${last === undefined ? '' : ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})`}`);
+      throw new Error(
+        `timed out after ${timeout} ms waiting for ${options.what ?? 'a condition'}${last === undefined ? '' : ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})`}`,
+      );
     }
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 50));
   }

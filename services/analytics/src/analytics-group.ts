@@ -36,13 +36,18 @@ export function analyticsGroup(o: AnalyticsGroupOptions): AnalyticsGroup {
     lookups: [tags],
     mirror: o.mirror,
     inputs: [
-      stream<UserState, Click>(o.clicksTopic, jsonCodec(clickSchema), (ctx, { value: click }) => {
-        if (click.user !== ctx.key) throw new ChirpError('VALIDATION', `click ${click.clickId} of ${click.user} keyed by ${ctx.key}`);
-        const verdict = ctx.lookup(tags, click.tweetId);
-        if (!verdict) throw new ChirpError('NOT_READY', `tweet ${click.tweetId} is not tagged yet`, { retriable: true });
-        ctx.setValue(applyClick(ctx.value(), click, verdict.tags, o.model));
-        o.latency?.observe({ stage: 'analysed' }, Math.max(0, now() - Date.parse(click.at)) / 1000);
-      }, { id: (click) => click.clickId }),
+      stream<UserState, Click>(
+        o.clicksTopic,
+        jsonCodec(clickSchema),
+        (ctx, { value: click }) => {
+          if (click.user !== ctx.key) throw new ChirpError('VALIDATION', `click ${click.clickId} of ${click.user} keyed by ${ctx.key}`);
+          const verdict = ctx.lookup(tags, click.tweetId);
+          if (!verdict) throw new ChirpError('NOT_READY', `tweet ${click.tweetId} is not tagged yet`, { retriable: true });
+          ctx.setValue(applyClick(ctx.value(), click, verdict.tags, o.model));
+          o.latency?.observe({ stage: 'analysed' }, Math.max(0, now() - Date.parse(click.at)) / 1000);
+        },
+        { id: (click) => click.clickId },
+      ),
     ],
   });
   return { graph, tags };

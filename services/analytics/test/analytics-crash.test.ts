@@ -12,13 +12,17 @@ const expected = expectedStates(clicks, tags, defaultModel());
 const slow = { PROCESSOR_CONCURRENCY: '2' };
 
 describe('analytics worker crash and rebuild', () => {
-  it('SIGKILL while 10,000 clicks stream in, restart: every user\'s affinity equals a clean run\'s', async () => {
+  it("SIGKILL while 10,000 clicks stream in, restart: every user's affinity equals a clean run's", async () => {
     const first = await ctx.startService('analytics', slow);
     const chunks = 40;
     const size = TOTAL / chunks;
     let sent = 0;
     for (let c = 0; c < chunks / 4; c++, sent += size) await produceClicks(ctx, clicks.slice(sent, sent + size));
-    await waitFor(async () => (await metric(first, 'chirp_messages_succeeded_total', ctx.topics.clicks)) >= 1000, { what: 'analytics to be under way', timeoutMs: 60_000, intervalMs: 20 });
+    await waitFor(async () => (await metric(first, 'chirp_messages_succeeded_total', ctx.topics.clicks)) >= 1000, {
+      what: 'analytics to be under way',
+      timeoutMs: 60_000,
+      intervalMs: 20,
+    });
     await first.kill();
     for (; sent < TOTAL; sent += size) await produceClicks(ctx, clicks.slice(sent, sent + size));
     const atKill = await committed(ctx);

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext, waitFor } from '@chirp/testkit';
-import { affinityDiff, committed, defaultModel, expectedStates, lastAssignment, makeClicks, metric, produceClicks, redisMismatches, tableView, tagTweets } from './helpers.ts';
+import {
+  affinityDiff,
+  committed,
+  defaultModel,
+  expectedStates,
+  lastAssignment,
+  makeClicks,
+  metric,
+  produceClicks,
+  redisMismatches,
+  tableView,
+  tagTweets,
+} from './helpers.ts';
 
 const PARTITIONS = 4;
 const ctx = await createTestContext({ partitions: PARTITIONS });
@@ -11,10 +23,17 @@ describe('two analytics instances', () => {
     const [a, b] = await Promise.all([ctx.startService('analytics'), ctx.startService('analytics')]);
     const clicksOf = (svc: typeof a): number[] => lastAssignment(svc)?.[ctx.topics.clicks] ?? [];
     // Both hold some partitions of the clicks topic, together all of them (co-partitioned with the retry topic).
-    await waitFor(() => clicksOf(a).length > 0 && clicksOf(b).length > 0 && clicksOf(a).length + clicksOf(b).length === PARTITIONS, { what: 'partitions spread over both', timeoutMs: 60_000, intervalMs: 100 });
+    await waitFor(() => clicksOf(a).length > 0 && clicksOf(b).length > 0 && clicksOf(a).length + clicksOf(b).length === PARTITIONS, {
+      what: 'partitions spread over both',
+      timeoutMs: 60_000,
+      intervalMs: 100,
+    });
     expect([...clicksOf(a), ...clicksOf(b)].sort()).toEqual([0, 1, 2, 3]);
     expect(lastAssignment(a)?.[`${ctx.prefix}analytics.retry`]).toEqual(clicksOf(a));
-    await waitFor(async () => (await metric(a, 'chirp_table_partitions')) + (await metric(b, 'chirp_table_partitions')) === PARTITIONS, { what: 'table partitions held', timeoutMs: 30_000 });
+    await waitFor(async () => (await metric(a, 'chirp_table_partitions')) + (await metric(b, 'chirp_table_partitions')) === PARTITIONS, {
+      what: 'table partitions held',
+      timeoutMs: 30_000,
+    });
 
     const clicks = makeClicks(4000, 120, 200);
     const expected = expectedStates(clicks, tags, defaultModel());

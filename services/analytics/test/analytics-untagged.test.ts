@@ -21,7 +21,7 @@ async function watchDeadLetters(): Promise<string[]> {
 }
 
 describe('analytics: clicks on tweets that are never tagged (issue 11, defect 7)', () => {
-  it('do not stall the user\'s genuine click behind them and leave, bounded, for the DLQ', async () => {
+  it("do not stall the user's genuine click behind them and leave, bounded, for the DLQ", async () => {
     await tagTweets(ctx, 4); // tw1..tw3 carry tags
     await ctx.startService('analytics');
     const codes = await watchDeadLetters();
@@ -31,7 +31,7 @@ describe('analytics: clicks on tweets that are never tagged (issue 11, defect 7)
     const started = Date.now();
     await produceClicks(ctx, [...bogus, genuine]);
     const prefs = new PreferencesStore(ctx.redis, ctx.keys);
-    await waitFor(async () => (await prefs.top('hal')).length > 0, { timeoutMs: 60_000, intervalMs: 100, what: 'hal\'s genuine click applied' });
+    await waitFor(async () => (await prefs.top('hal')).length > 0, { timeoutMs: 60_000, intervalMs: 100, what: "hal's genuine click applied" });
     const waited = Date.now() - started;
     // Retried in place with backoff, 40 failing clicks of the same user held the genuine one ~20 s.
     expect(waited).toBeLessThan(8_000);

@@ -20,9 +20,16 @@ const KINDS = ['open', 'dwell', 'like', 'share'] as const;
 /** Tweets with 0-3 tags each (deterministic), their verdicts written to twitter.tweetTags. */
 export async function tagTweets(ctx: TestContext, count: number): Promise<Map<string, Tag[]>> {
   const tags = new Map<string, Tag[]>();
-  for (let t = 0; t < count; t++) tags.set(`tw${t}`, Array.from({ length: t % 4 }, (_, j) => TAGS[(t * 7 + j * 13) % TAGS.length]!));
+  for (let t = 0; t < count; t++)
+    tags.set(
+      `tw${t}`,
+      Array.from({ length: t % 4 }, (_, j) => TAGS[(t * 7 + j * 13) % TAGS.length]!),
+    );
   const emitter = new Emitter<TweetTags>({ producer: await ctx.producer(), topic: ctx.topics.tweetTags, codec: jsonCodec(tweetTagsSchema) });
-  const verdicts = [...tags].map(([tweetId, list]) => ({ key: tweetId, value: { tweetId, tags: list, provider: 'local', model: null, taggedAt: new Date().toISOString() } }));
+  const verdicts = [...tags].map(([tweetId, list]) => ({
+    key: tweetId,
+    value: { tweetId, tags: list, provider: 'local', model: null, taggedAt: new Date().toISOString() },
+  }));
   for (let i = 0; i < verdicts.length; i += 500) await emitter.emitMany(verdicts.slice(i, i + 500));
   return tags;
 }
@@ -74,7 +81,12 @@ export async function metric(svc: ServiceProcess, name: string, match = ''): Pro
 
 /** A view of the analytics table, read by the test as the API reads it. */
 export async function tableView(ctx: TestContext): Promise<View<TableRecord<UserState>>> {
-  const view = new View({ kafka: ctx.kafka, topic: `${ctx.prefix}analytics-table`, codec: tableRecordCodec(userStateSchema), logger: createLogger('test-view', 'silent') });
+  const view = new View({
+    kafka: ctx.kafka,
+    topic: `${ctx.prefix}analytics-table`,
+    codec: tableRecordCodec(userStateSchema),
+    logger: createLogger('test-view', 'silent'),
+  });
   ctx.onCleanup(() => view.close());
   await view.start();
   await view.catchUp();
@@ -111,7 +123,9 @@ export function lastAssignment(svc: ServiceProcess): Record<string, number[]> | 
     if (!line.includes('"joined group"')) continue;
     try {
       last = (JSON.parse(line) as { assignment: Record<string, number[]> }).assignment;
-    } catch { /* a partial line */ }
+    } catch {
+      /* a partial line */
+    }
   }
   return last;
 }

@@ -70,7 +70,12 @@ export function requireBodyType(): RequestHandler {
     const chunked = req.headers['transfer-encoding'] !== undefined;
     if (length === 0 && !chunked) return next(); // no body (e.g. PUT follow)
     if (req.is(['application/json', 'application/x-www-form-urlencoded'])) return next();
-    next(new ChirpError('UNSUPPORTED_MEDIA_TYPE', `unsupported content type ${req.headers['content-type'] ?? '(none)'}: send application/json or application/x-www-form-urlencoded`));
+    next(
+      new ChirpError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `unsupported content type ${req.headers['content-type'] ?? '(none)'}: send application/json or application/x-www-form-urlencoded`,
+      ),
+    );
   };
 }
 

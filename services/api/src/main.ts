@@ -50,7 +50,10 @@ await runMain(logger, async () => {
     kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID ?? 'chirp-api'}-views`, logger }),
     topic: changelogTopic(groupId(config.TOPIC_PREFIX, 'analytics')),
     preferences: new PreferencesStore(redis, keys),
-    decay: new ForwardDecay({ halfLifeMs: analyticsConfig.ANALYTICS_HALF_LIFE_HOURS * 3600_000, landmarkMs: Date.parse(analyticsConfig.ANALYTICS_DECAY_LANDMARK) }),
+    decay: new ForwardDecay({
+      halfLifeMs: analyticsConfig.ANALYTICS_HALF_LIFE_HOURS * 3600_000,
+      landmarkMs: Date.parse(analyticsConfig.ANALYTICS_DECAY_LANDMARK),
+    }),
     trendWindowMinutes: analyticsConfig.ANALYTICS_TREND_WINDOW_MINUTES,
     logger,
     registry,
@@ -99,7 +102,12 @@ await runMain(logger, async () => {
         if (!kafkaCheck || Date.now() - kafkaCheck.at > 1000) kafkaCheck = { at: Date.now(), ok: brokerReachable(kafka) };
         return kafkaCheck.ok;
       },
-      redis: async () => redis.status === 'ready' && (await redis.ping().then((p) => p === 'PONG', () => false)),
+      redis: async () =>
+        redis.status === 'ready' &&
+        (await redis.ping().then(
+          (p) => p === 'PONG',
+          () => false,
+        )),
     },
   });
   const server = createServer(app);
@@ -112,7 +120,14 @@ await runMain(logger, async () => {
   return {
     close() {
       closing ??= closeAll(logger, [
-        ['http', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); })],
+        [
+          'http',
+          () =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ],
         ['live', () => live.close()],
         ['analytics', () => analytics.close()],
         ['accounts', () => applier.close()],

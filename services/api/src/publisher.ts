@@ -1,5 +1,16 @@
 import type { Kafka, Producer } from 'kafkajs';
-import { accountEventSchema, ChirpError, clickSchema, followEventSchema, tweetSchema, type AccountEvent, type Click, type FollowEvent, type TopicNames, type Tweet } from '@chirp/core';
+import {
+  accountEventSchema,
+  ChirpError,
+  clickSchema,
+  followEventSchema,
+  tweetSchema,
+  type AccountEvent,
+  type Click,
+  type FollowEvent,
+  type TopicNames,
+  type Tweet,
+} from '@chirp/core';
 import { Emitter, jsonCodec, ProduceBatcher } from '@chirp/streams';
 import { Partitioners } from 'kafkajs';
 import type { Logger } from '@chirp/telemetry';
@@ -19,7 +30,11 @@ export class KafkaPublisher implements Publisher {
   private readonly accounts: Emitter<AccountEvent>;
   private connecting: Promise<void> | undefined;
 
-  constructor(kafka: Kafka, topics: TopicNames, private readonly logger: Logger) {
+  constructor(
+    kafka: Kafka,
+    topics: TopicNames,
+    private readonly logger: Logger,
+  ) {
     this.producer = kafka.producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,

@@ -27,7 +27,10 @@ export function rateLimits(o: RateLimitOptions): { writesPerClient: RequestHandl
     rateLimit({
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      store: new RedisStore({ prefix: o.keys.rateLimit(name), sendCommand: (command: string, ...args: string[]) => o.accounts.sendCommand(command, ...args) as never }),
+      store: new RedisStore({
+        prefix: o.keys.rateLimit(name),
+        sendCommand: (command: string, ...args: string[]) => o.accounts.sendCommand(command, ...args) as never,
+      }),
       handler: (_req, res, next) => {
         next(new ChirpError('RATE_LIMITED', name.startsWith('signin') ? 'too many failed sign-ins, try again later' : 'too many requests, slow down'));
       },

@@ -12,7 +12,11 @@ const ann = await signUp(url, 'ann');
 // A topic created a moment ago may not have a known leader yet: wait until its offsets can be read.
 await waitFor(() => topicSize(ctx, ctx.topics.clicks).then(() => true), { what: 'the clicks topic to be readable' });
 const post = (body: unknown, base = url): Promise<Response> =>
-  ann.fetch(`${base}/api/clicks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  ann.fetch(`${base}/api/clicks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const good = { user: 'ann', tweetId: 'abc123', kind: 'like' };
 // Clicks are accepted only on tweets that exist: save the ones the tests click on.
 const saved = new TweetStore(ctx.redis, ctx.keys);
@@ -72,7 +76,16 @@ describe('POST /api/clicks', () => {
 
   it.each([
     ['one click', (user: string) => ({ user, tweetId: 'nosuchtweet', kind: 'open' }), 'tweetId'],
-    ['a batch with one unknown tweet', (user: string) => ({ clicks: [{ ...good, user }, { user, tweetId: 'nosuchtweet', kind: 'like' }] }), 'clicks.1.tweetId'],
+    [
+      'a batch with one unknown tweet',
+      (user: string) => ({
+        clicks: [
+          { ...good, user },
+          { user, tweetId: 'nosuchtweet', kind: 'like' },
+        ],
+      }),
+      'clicks.1.tweetId',
+    ],
   ])('a click on a tweet that does not exist (%s) → 404 naming the field, nothing produced', async (_name, body, field) => {
     const before = await topicSize(ctx, ctx.topics.clicks);
     const res = await post(body('ann'));
@@ -82,7 +95,12 @@ describe('POST /api/clicks', () => {
   });
 
   it('answers 503 when Kafka does not acknowledge', async () => {
-    const nowhere = createKafka({ brokers: '127.0.0.1:1', clientId: 'nowhere', connectionTimeoutMs: 300, retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 100 } });
+    const nowhere = createKafka({
+      brokers: '127.0.0.1:1',
+      clientId: 'nowhere',
+      connectionTimeoutMs: 300,
+      retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 100 },
+    });
     const { url: down } = await startApi(ctx, { kafka: nowhere }); // same Redis: ann's token is valid there
     const res = await post({ clicks: [good] }, down);
     expect(res.status).toBe(503);

@@ -42,7 +42,7 @@ const get = async <T>(path: string, base = url): Promise<{ status: number; body:
 type Page = { user: string; tweets: { id: string }[]; nextCursor: string | null };
 
 describe('for-you ranking', () => {
-  it('ranks an older tweet on the reader\'s strong tag above a newer one on no tag of theirs; plain order otherwise', async () => {
+  it("ranks an older tweet on the reader's strong tag above a newer one on no tag of theirs; plain order otherwise", async () => {
     await tweet('old_sport', 'coach', 6 * HOUR, ['sports_fans', 'sports_enthusiasts'], 'rita');
     await tweet('new_cook', 'chef', 1 * HOUR, ['foodies'], 'rita');
     await tweet('mid_plain', 'pal', 3 * HOUR, [], 'rita');
@@ -53,7 +53,9 @@ describe('for-you ranking', () => {
     expect((await get<Page>('/api/timelines/rita?ranking=for-you')).body.tweets.map((t) => t.id)).toEqual(['new_cook', 'mid_plain', 'old_sport']);
     // rita has clicked sports: 10 units on sports_fans, 6 on sports_enthusiasts, 1 on foodies.
     const at = NOW - 30 * 60_000;
-    await prefs.write([{ user: 'rita', scores: { sports_fans: decay.contribution(10, at), sports_enthusiasts: decay.contribution(6, at), foodies: decay.contribution(1, at) } }]);
+    await prefs.write([
+      { user: 'rita', scores: { sports_fans: decay.contribution(10, at), sports_enthusiasts: decay.contribution(6, at), foodies: decay.contribution(1, at) } },
+    ]);
     const ranked = await get<Page>('/api/timelines/rita?ranking=for-you&limit=10');
     expect(ranked.status).toBe(200);
     expect(ranked.body.user).toBe('rita');
@@ -127,14 +129,20 @@ describe('preferences and trends', () => {
     expect(prefsVic.body.tags[0]!.score).toBeCloseTo(4, 9);
     const trends = await get<{ window: { minutes: number }; tags: { tag: string; count: number }[] }>('/api/trends', base);
     expect(trends.body.window.minutes).toBe(60);
-    expect(trends.body.tags).toEqual([{ tag: 'gamers', count: 3 }, { tag: 'foodies', count: 1 }]); // pet_lovers is 90 minutes old
+    expect(trends.body.tags).toEqual([
+      { tag: 'gamers', count: 3 },
+      { tag: 'foodies', count: 1 },
+    ]); // pet_lovers is 90 minutes old
 
     // A new record of vic replaces the old one: its counts come out, the new ones go in.
     await producer.send({ topic, messages: [{ key: 'vic', value: record({ gamers: decay.contribution(4, NOW) }, { [minute]: { foodies: 4 } }) }] });
-    const after = await waitFor(async () => {
-      const t = await get<{ tags: { tag: string; count: number }[] }>('/api/trends?limit=1', base);
-      return t.body.tags[0]?.tag === 'foodies' ? t.body : null;
-    }, { what: 'trends to follow the table' });
+    const after = await waitFor(
+      async () => {
+        const t = await get<{ tags: { tag: string; count: number }[] }>('/api/trends?limit=1', base);
+        return t.body.tags[0]?.tag === 'foodies' ? t.body : null;
+      },
+      { what: 'trends to follow the table' },
+    );
     expect(after.tags).toEqual([{ tag: 'foodies', count: 5 }]);
   });
 });

@@ -27,7 +27,12 @@ const protectedRoutes: [string, string, string, RequestInit][] = [
   ['PUT', '/api/users/victim/following/someone', 'a follow', { method: 'PUT' }],
   ['DELETE', '/api/users/victim/following/someone', 'an unfollow', { method: 'DELETE' }],
   ['POST', '/api/clicks', 'a click', { method: 'POST', headers: json, body: JSON.stringify({ user: 'victim', tweetId: 'abc', kind: 'like' }) }],
-  ['POST', '/api/clicks', 'a batch of clicks', { method: 'POST', headers: json, body: JSON.stringify({ clicks: [{ user: 'victim', tweetId: 'abc', kind: 'open' }] }) }],
+  [
+    'POST',
+    '/api/clicks',
+    'a batch of clicks',
+    { method: 'POST', headers: json, body: JSON.stringify({ clicks: [{ user: 'victim', tweetId: 'abc', kind: 'open' }] }) },
+  ],
   ['GET', '/api/timelines/victim', 'the home timeline', {}],
   ['GET', '/api/timelines/victim?ranking=for-you', 'the for-you timeline', {}],
   ['GET', '/api/users/victim/preferences', 'the preferences', {}],
@@ -41,13 +46,16 @@ describe('authorization on every protected route; nothing reaches Kafka when ref
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(((await res.json()) as { error: string }).error).toMatch(/sign in/);
-    const bogus = await fetch(`${url}${path}`, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers)), authorization: 'Bearer notARealTokenAtAll123456' } });
+    const bogus = await fetch(`${url}${path}`, {
+      ...init,
+      headers: { ...Object.fromEntries(new Headers(init.headers)), authorization: 'Bearer notARealTokenAtAll123456' },
+    });
     expect(bogus.status).toBe(401);
     await bogus.body?.cancel();
     expect(await produced()).toBe(before);
   });
 
-  it.each(protectedRoutes)('%s %s (%s) → 403 with another user\'s token', async (_m, path, _what, init) => {
+  it.each(protectedRoutes)("%s %s (%s) → 403 with another user's token", async (_m, path, _what, init) => {
     const before = await produced();
     const res = await mallory.fetch(`${url}${path}`, init);
     expect(res.status).toBe(403);
@@ -64,7 +72,15 @@ describe('authorization on every protected route; nothing reaches Kafka when ref
     const stream = await victim.fetch(`${url}/api/stream`);
     expect(stream.status).toBe(200);
     await stream.body?.cancel();
-    for (const path of ['/api/users/victim', '/api/users/victim/followers', '/api/users/victim/following', '/api/users/victim/tweets', '/api/tags/foodies/tweets', '/healthz', '/metrics']) {
+    for (const path of [
+      '/api/users/victim',
+      '/api/users/victim/followers',
+      '/api/users/victim/following',
+      '/api/users/victim/tweets',
+      '/api/tags/foodies/tweets',
+      '/healthz',
+      '/metrics',
+    ]) {
       expect((await fetch(`${url}${path}`)).status).toBe(200);
     }
   });
@@ -87,7 +103,7 @@ describe('sign-up', () => {
     expect(await produced()).toBe(before);
   });
 
-  it('two parallel sign-ups of one handle in different case: one 201, one 409, and the password is the winner\'s', async () => {
+  it("two parallel sign-ups of one handle in different case: one 201, one 409, and the password is the winner's", async () => {
     const attempt = (handle: string, password: string): Promise<Response> =>
       fetch(`${url}/api/accounts`, { method: 'POST', headers: json, body: JSON.stringify({ handle, password }) });
     const [a, b] = await Promise.all([attempt('Hanna', 'password of Hanna'), attempt('hanna', 'password of hanna')]);
@@ -111,7 +127,11 @@ describe('CSRF', () => {
   let cookie: string;
 
   it('sign-in sets an HttpOnly SameSite=Lax cookie that authenticates same-origin requests', async () => {
-    const res = await fetch(`${url}/api/sessions`, { method: 'POST', headers: json, body: JSON.stringify({ handle: 'victim', password: 'victim password 1' }) });
+    const res = await fetch(`${url}/api/sessions`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ handle: 'victim', password: 'victim password 1' }),
+    });
     expect(res.status).toBe(201);
     const setCookie = res.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/^chirp_session=[A-Za-z0-9_-]+;/);
@@ -119,12 +139,16 @@ describe('CSRF', () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).not.toMatch(/Secure/i); // plain HTTP here
     cookie = setCookie.split(';')[0]!;
-    const own = await fetch(`${url}/api/tweets`, { method: 'POST', headers: { ...form, cookie, origin: url, 'sec-fetch-site': 'same-origin' }, body: 'tweet=from the app' });
+    const own = await fetch(`${url}/api/tweets`, {
+      method: 'POST',
+      headers: { ...form, cookie, origin: url, 'sec-fetch-site': 'same-origin' },
+      body: 'tweet=from the app',
+    });
     expect(own.status).toBe(201);
     expect((await fetch(`${url}/api/sessions/current`, { headers: { cookie } })).status).toBe(200);
   });
 
-  it('a form POST from another origin with the victim\'s cookie → 403, nothing produced', async () => {
+  it("a form POST from another origin with the victim's cookie → 403, nothing produced", async () => {
     const before = await produced();
     const attacks: Record<string, string>[] = [
       { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
@@ -144,7 +168,11 @@ describe('CSRF', () => {
   });
 
   it('bearer-token requests are not affected by the origin check', async () => {
-    const res = await victim.fetch(`${url}/api/tweets`, { method: 'POST', headers: { ...form, origin: 'https://elsewhere.example' }, body: 'tweet=from a script' });
+    const res = await victim.fetch(`${url}/api/tweets`, {
+      method: 'POST',
+      headers: { ...form, origin: 'https://elsewhere.example' },
+      body: 'tweet=from a script',
+    });
     expect(res.status).toBe(201);
   });
 });
@@ -154,7 +182,11 @@ describe('sign-in limits', () => {
     await signUp(url, 'target', 'the right password');
     passwords.push('the right password');
     const wrong = (i: number): Promise<Response> =>
-      fetch(`${url}/api/sessions`, { method: 'POST', headers: { ...json, 'x-forwarded-for': `10.0.0.${i}` }, body: JSON.stringify({ handle: 'target', password: `wrong guess ${i}` }) });
+      fetch(`${url}/api/sessions`, {
+        method: 'POST',
+        headers: { ...json, 'x-forwarded-for': `10.0.0.${i}` },
+        body: JSON.stringify({ handle: 'target', password: `wrong guess ${i}` }),
+      });
     for (let i = 1; i <= 10; i++) {
       const res = await wrong(i);
       expect(res.status).toBe(401);
@@ -165,12 +197,16 @@ describe('sign-in limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await limited.json()) as { error: string }).error).toMatch(/too many/);
     // Still refused inside the window, even with the right password.
-    const right = (): Promise<Response> => fetch(`${url}/api/sessions`, { method: 'POST', headers: json, body: JSON.stringify({ handle: 'target', password: 'the right password' }) });
+    const right = (): Promise<Response> =>
+      fetch(`${url}/api/sessions`, { method: 'POST', headers: json, body: JSON.stringify({ handle: 'target', password: 'the right password' }) });
     expect((await right()).status).toBe(429);
-    const after = await waitFor(async () => {
-      const res = await right();
-      return res.status === 201 ? res : null;
-    }, { what: 'the sign-in window to pass', timeoutMs: WINDOW_MS * 4, intervalMs: 250 });
+    const after = await waitFor(
+      async () => {
+        const res = await right();
+        return res.status === 201 ? res : null;
+      },
+      { what: 'the sign-in window to pass', timeoutMs: WINDOW_MS * 4, intervalMs: 250 },
+    );
     expect(((await after.json()) as { handle: string }).handle).toBe('target');
   });
 });

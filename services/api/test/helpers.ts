@@ -56,7 +56,14 @@ export async function startApi(ctx: TestContext, options: ApiOptions = {}): Prom
   const publisher = new KafkaPublisher(options.kafka ?? ctx.kafka, ctx.topics, logger);
   const registry = createRegistry('api-test');
   const accounts = new AccountStore(redis, ctx.keys);
-  const applier = createAccountsApplier({ kafka: ctx.kafka, groupId: groupId(ctx.prefix, 'accounts'), topic: ctx.topics.accounts, store: accounts, registry, logger });
+  const applier = createAccountsApplier({
+    kafka: ctx.kafka,
+    groupId: groupId(ctx.prefix, 'accounts'),
+    topic: ctx.topics.accounts,
+    store: accounts,
+    registry,
+    logger,
+  });
   await applier.start();
   const app = createApp({
     tweets,

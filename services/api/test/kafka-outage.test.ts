@@ -38,10 +38,13 @@ describe('Kafka outage', () => {
 
     broker = await startBroker(brokerOptions, () => undefined);
     await waitFor(async () => (await fetch(`${url}/readyz`)).status === 200, { what: '/readyz to recover', timeoutMs: 30_000, intervalMs: 250 });
-    const back = await waitFor(async () => {
-      const res = await post('after');
-      return res.status === 201 ? res : null;
-    }, { what: 'posting to work again', timeoutMs: 30_000, intervalMs: 250 });
+    const back = await waitFor(
+      async () => {
+        const res = await post('after');
+        return res.status === 201 ? res : null;
+      },
+      { what: 'posting to work again', timeoutMs: 30_000, intervalMs: 250 },
+    );
     expect(back.status).toBe(201);
   });
 });

@@ -50,7 +50,9 @@ async function openStream(base: string, user: string, headers: Record<string, st
             if (/^event: tweet$/m.test(block) && data && id) events.push({ id, tweet: JSON.parse(data) as Tweet });
           }
         }
-      } catch { /* aborted */ }
+      } catch {
+        /* aborted */
+      }
       ended = true;
     })();
   } else {
@@ -98,7 +100,10 @@ describe('live stream /api/stream (issue 11, defect 10)', () => {
 
     let maxBuffered = 0;
     const sample = setInterval(() => {
-      maxBuffered = Math.max(maxBuffered, sockets.reduce((s, k) => s + k.writableLength, 0));
+      maxBuffered = Math.max(
+        maxBuffered,
+        sockets.reduce((s, k) => s + k.writableLength, 0),
+      );
     }, 5);
     const body = 'x'.repeat(1000);
     const EVENTS = 20_000;
@@ -126,7 +131,7 @@ describe('live stream /api/stream (issue 11, defect 10)', () => {
     expect(reader.events).toHaveLength(EVENTS);
   }, 120_000);
 
-  it('replays what the client missed after Last-Event-ID from the user\'s home timeline, oldest first', async () => {
+  it("replays what the client missed after Last-Event-ID from the user's home timeline, oldest first", async () => {
     const api = await startApi(ctx);
     const store = new TweetStore(ctx.redis, ctx.keys);
     const ids = ['le1', 'le2', 'le3', 'le4', 'le5'];
@@ -157,10 +162,13 @@ describe('live stream /api/stream (issue 11, defect 10)', () => {
     ctx.onCleanup(() => server.stop());
     const s = await openStream(api.url, 'zoe');
     expect(s.status).toBe(200);
-    await waitFor(async () => {
-      await publish(redis, tweet('rz1', 'zoe'));
-      return s.events.length > 0;
-    }, { what: 'a live event after Redis came up', timeoutMs: 20_000, intervalMs: 250 });
+    await waitFor(
+      async () => {
+        await publish(redis, tweet('rz1', 'zoe'));
+        return s.events.length > 0;
+      },
+      { what: 'a live event after Redis came up', timeoutMs: 20_000, intervalMs: 250 },
+    );
     expect(s.events[0]!.id).toBe('rz1');
   }, 60_000);
 });

@@ -21,35 +21,56 @@ describe('tweet pipeline end to end: API → twitter.newTweets → saver, fanout
   it('builds the article follow graph through Kafka', async () => {
     await Promise.all([follow('john', 'mohammad'), follow('maria', 'mohammad'), follow('hanna', 'mohammad'), follow('hanna', 'john')]);
     await follow('john', 'mohammad'); // idempotent
-    const profile = await waitFor(async () => {
-      const p = (await (await fetch(`${url}/api/users/mohammad`)).json()) as { followers: number };
-      return p.followers === 3 ? p : null;
-    }, { what: 'mohammad to have 3 followers' });
+    const profile = await waitFor(
+      async () => {
+        const p = (await (await fetch(`${url}/api/users/mohammad`)).json()) as { followers: number };
+        return p.followers === 3 ? p : null;
+      },
+      { what: 'mohammad to have 3 followers' },
+    );
     expect(profile).toMatchObject({ user: 'mohammad', followers: 3, following: 0 });
     const followers = (await (await fetch(`${url}/api/users/mohammad/followers?limit=2`)).json()) as { users: string[]; nextCursor: string };
     expect(followers.users).toHaveLength(2);
-    const rest = (await (await fetch(`${url}/api/users/mohammad/followers?limit=2&cursor=${encodeURIComponent(followers.nextCursor)}`)).json()) as { users: string[] };
+    const rest = (await (await fetch(`${url}/api/users/mohammad/followers?limit=2&cursor=${encodeURIComponent(followers.nextCursor)}`)).json()) as {
+      users: string[];
+    };
     expect(new Set([...followers.users, ...rest.users])).toEqual(new Set(['john', 'maria', 'hanna']));
   });
 
   it('a form post and a JSON post reach every follower within 2 s, and no non-follower', async () => {
     const t0 = Date.now();
-    const form = await users.mohammad.fetch(`${url}/api/tweets`, { method: 'POST', body: new URLSearchParams({ author: 'mohammad', tweet: 'Hello from curl' }) });
+    const form = await users.mohammad.fetch(`${url}/api/tweets`, {
+      method: 'POST',
+      body: new URLSearchParams({ author: 'mohammad', tweet: 'Hello from curl' }),
+    });
     expect(form.status).toBe(201);
     const a = (await form.json()) as { id: string };
-    const json = await users.john.fetch(`${url}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'john', text: 'Hello from JSON' }) });
+    const json = await users.john.fetch(`${url}/api/tweets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ author: 'john', text: 'Hello from JSON' }),
+    });
     expect(json.status).toBe(201);
     const b = (await json.json()) as { id: string };
     const has = async (user: User, id: string): Promise<boolean> => (await timeline(user)).tweets.some((t) => t.id === id);
-    await waitFor(async () => (await Promise.all([
-      has('john', a.id), has('maria', a.id), has('hanna', a.id), has('mohammad', a.id), has('hanna', b.id), has('john', b.id),
-    ])).every(Boolean), { what: 'both tweets in every follower timeline', timeoutMs: 2000, intervalMs: 20 });
+    await waitFor(
+      async () =>
+        (await Promise.all([has('john', a.id), has('maria', a.id), has('hanna', a.id), has('mohammad', a.id), has('hanna', b.id), has('john', b.id)])).every(
+          Boolean,
+        ),
+      { what: 'both tweets in every follower timeline', timeoutMs: 2000, intervalMs: 20 },
+    );
     const elapsed = Date.now() - t0;
     expect(elapsed).toBeLessThan(2000);
     expect(await has('maria', b.id)).toBe(false); // maria does not follow john
     expect((await timeline('zed')).tweets).toEqual([]); // follows nobody
     const hanna = await timeline('hanna');
-    expect(hanna.tweets.map((t) => t.id).slice(0, 2).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      hanna.tweets
+        .map((t) => t.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
     const single = (await (await fetch(`${url}/api/tweets/${a.id}`)).json()) as { text: string };
     expect(single.text).toBe('Hello from curl');
   });

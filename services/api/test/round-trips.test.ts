@@ -27,7 +27,9 @@ describe('timeline reads', () => {
         expect(body.tweets[0]!.id).toBe('rt119');
         expect(counter.count).toBeLessThanOrEqual(3); // GET session:<hash>, the page script, one MGET
         counter.reset();
-        const next = (await (await reader.fetch(`${api.url}/api/timelines/reader?limit=${limit}&cursor=${body.nextCursor}`)).json()) as { tweets: { id: string }[] };
+        const next = (await (await reader.fetch(`${api.url}/api/timelines/reader?limit=${limit}&cursor=${body.nextCursor}`)).json()) as {
+          tweets: { id: string }[];
+        };
         expect(next.tweets[0]!.id).toBe(`rt${119 - limit}`);
         expect(counter.count).toBeLessThanOrEqual(3); // GET session:<hash>, the page script, one MGET
       }

@@ -21,7 +21,12 @@ describe('API input validation: a clear 4xx, and nothing reaches Kafka', () => {
     ['whitespace-only text', () => post('/api/tweets', json({ author: 'ann', text: ' \n\t ' }), 'application/json'), 400, 'text'],
     ['10 KB text', () => post('/api/tweets', json({ author: 'ann', text: 'x'.repeat(10_240) }), 'application/json'), 400, 'text'],
     ['100 graphemes of 121 code points (24 KB)', () => post('/api/tweets', json({ author: 'ann', text: ZALGO }), 'application/json'), 400, 'text'],
-    ['280 graphemes in 1,121 bytes (form)', () => post('/api/tweets', `author=ann&tweet=${encodeURIComponent(BYTES_1121)}`, 'application/x-www-form-urlencoded'), 400, 'tweet'],
+    [
+      '280 graphemes in 1,121 bytes (form)',
+      () => post('/api/tweets', `author=ann&tweet=${encodeURIComponent(BYTES_1121)}`, 'application/x-www-form-urlencoded'),
+      400,
+      'tweet',
+    ],
     ['281 emoji', () => post('/api/tweets', json({ author: 'ann', text: '👍'.repeat(281) }), 'application/json'), 400, 'text'],
     ['a 2 MB body', () => post('/api/tweets', json({ author: 'ann', text: 'x'.repeat(2 * 1024 * 1024) }), 'application/json'), 413, undefined],
     ['an invalid handle', () => post('/api/tweets', json({ author: 'not a handle!', text: 'hi' }), 'application/json'), 400, 'author'],

@@ -23,7 +23,12 @@ export function fanoutMetrics(registry: Registry): FanoutMetrics {
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
       registers: [registry],
     }),
-    chunks: new Counter({ name: 'chirp_fanout_chunks_total', help: 'Fan-out chunks by outcome (applied, duplicate)', labelNames: ['outcome'], registers: [registry] }),
+    chunks: new Counter({
+      name: 'chirp_fanout_chunks_total',
+      help: 'Fan-out chunks by outcome (applied, duplicate)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
     timelines: new Counter({ name: 'chirp_fanout_timelines_total', help: 'Timeline pushes applied', registers: [registry] }),
   };
 }

@@ -16,12 +16,12 @@ export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { proce
     latency.observe({ stage: 'fanned_out' }, Math.max(0, Date.now() - Date.parse(tweet.createdAt)) / 1000);
   };
   const processor = workerProcessor(rt, [
-      input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }, ctx) => {
-        if ((await fanout.plan(tweet, ctx.signal)).completed) await done(tweet);
-      }),
-      input(rt.topics.fanout, jsonCodec(fanoutChunkSchema), async ({ value: chunk }, ctx) => {
-        if (await fanout.deliverChunk(chunk, ctx.signal)) await done({ id: chunk.tweetId, author: chunk.author, text: chunk.text, createdAt: chunk.createdAt });
-      }),
+    input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }, ctx) => {
+      if ((await fanout.plan(tweet, ctx.signal)).completed) await done(tweet);
+    }),
+    input(rt.topics.fanout, jsonCodec(fanoutChunkSchema), async ({ value: chunk }, ctx) => {
+      if (await fanout.deliverChunk(chunk, ctx.signal)) await done({ id: chunk.tweetId, author: chunk.author, text: chunk.text, createdAt: chunk.createdAt });
+    }),
   ]);
   return { processor, producer, fanout };
 }

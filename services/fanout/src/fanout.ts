@@ -86,7 +86,17 @@ export class Fanout {
     await this.chunkEmitter.emitMany(
       Array.from({ length: chunks }, (_, index) => ({
         key: `${tweet.id}:${index}`, // spreads one tweet's chunks over the partitions, so over instances
-        value: { tweetId: tweet.id, author: tweet.author, text: tweet.text, createdAt: tweet.createdAt, index, chunks, from: bounds[index]!, to: bounds[index + 1]!, plannedAt },
+        value: {
+          tweetId: tweet.id,
+          author: tweet.author,
+          text: tweet.text,
+          createdAt: tweet.createdAt,
+          index,
+          chunks,
+          from: bounds[index]!,
+          to: bounds[index + 1]!,
+          plannedAt,
+        },
       })),
     );
     this.metrics.size.observe({ mode: 'chunked' }, count);
@@ -116,9 +126,7 @@ export class Fanout {
    * Followers in (from, to], page by page, each page one script call that reads, pushes, marks and
    * counts down inside Redis. Resolves true when this range completed the fan-out.
    */
-  private async deliverRange(
-    tweet: TweetRef, mode: 'inline' | 'chunk', from: string, to: string, withAuthor: boolean, signal?: AbortSignal,
-  ): Promise<boolean> {
+  private async deliverRange(tweet: TweetRef, mode: 'inline' | 'chunk', from: string, to: string, withAuthor: boolean, signal?: AbortSignal): Promise<boolean> {
     let cursor = from;
     for (;;) {
       signal?.throwIfAborted();

@@ -43,7 +43,10 @@ async function census(tweet: Tweet, prefix: string, count: number): Promise<{ ho
 }
 
 function metric(text: string, name: string): number {
-  return text.split('\n').filter((l) => l.startsWith(name)).reduce((s, l) => s + Number(l.split(' ').pop()), 0);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(name))
+    .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
 }
 
 describe('celebrity-scale fan-out', () => {
@@ -53,10 +56,13 @@ describe('celebrity-scale fan-out', () => {
     const first = await ctx.startService('fanout', env);
     const tweets = await Promise.all(['k1', 'k2', 'k3'].map((id) => post(id, 'celeb')));
     // Kill once chunks of the first tweet are partly applied (its pending counter is counting down).
-    await waitFor(async () => {
-      const pending = Number(await ctx.redis.get(ctx.keys.fanoutPending('k1')));
-      return pending > 0 && pending < 190;
-    }, { what: 'the fan-out to be part-way', timeoutMs: 30_000, intervalMs: 5 });
+    await waitFor(
+      async () => {
+        const pending = Number(await ctx.redis.get(ctx.keys.fanoutPending('k1')));
+        return pending > 0 && pending < 190;
+      },
+      { what: 'the fan-out to be part-way', timeoutMs: 30_000, intervalMs: 5 },
+    );
     await first.kill();
     const partial = await census(tweets[0]!, 'c', FOLLOWERS);
     expect(partial.holders).toBeLessThan(FOLLOWERS);
@@ -76,13 +82,24 @@ describe('celebrity-scale fan-out', () => {
     const a = await ctx.startService('fanout', env);
     const b = await ctx.startService('fanout', env);
     const holdsFanoutPartitions = (svc: ServiceProcess): boolean => {
-      const joins = svc.logs().split('\n').filter((l) => l.includes('"joined group"'));
+      const joins = svc
+        .logs()
+        .split('\n')
+        .filter((l) => l.includes('"joined group"'));
       const last = joins[joins.length - 1];
       return last !== undefined && (JSON.parse(last).assignment[ctx.topics.fanout] ?? []).length > 0;
     };
-    await waitFor(() => holdsFanoutPartitions(a) && holdsFanoutPartitions(b), { what: 'both instances to hold fanout partitions', timeoutMs: 60_000, intervalMs: 200 });
+    await waitFor(() => holdsFanoutPartitions(a) && holdsFanoutPartitions(b), {
+      what: 'both instances to hold fanout partitions',
+      timeoutMs: 60_000,
+      intervalMs: 200,
+    });
     const shared = await post('shared1', 'star');
-    await waitFor(async () => (await census(shared, 's', 20_000)).holders === 20_000, { what: 'the shared tweet everywhere', timeoutMs: 60_000, intervalMs: 250 });
+    await waitFor(async () => (await census(shared, 's', 20_000)).holders === 20_000, {
+      what: 'the shared tweet everywhere',
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
     const [ma, mb] = await Promise.all([a, b].map(async (s) => (await fetch(`http://127.0.0.1:${s.port}/metrics`)).text()));
     const pushedA = metric(ma!, 'chirp_fanout_timelines_total');
     const pushedB = metric(mb!, 'chirp_fanout_timelines_total');
@@ -102,12 +119,15 @@ describe('celebrity-scale fan-out', () => {
     const follow = (u: keyof typeof users, t: string, method = 'PUT'): Promise<Response> => users[u].fetch(`${url}/api/users/${u}/following/${t}`, { method });
     for (const fan of ['fan1', 'fan2', 'fan3', 'reader'] as const) expect((await follow(fan, 'bigshot')).status).toBe(204);
     expect((await follow('reader', 'friend')).status).toBe(204);
-    await waitFor(async () => ((await (await fetch(`${url}/api/users/bigshot`)).json()) as { followers: number }).followers === 4, { what: 'bigshot followers' });
+    await waitFor(async () => ((await (await fetch(`${url}/api/users/bigshot`)).json()) as { followers: number }).followers === 4, {
+      what: 'bigshot followers',
+    });
     const now = Date.now();
     await post('f-old', 'friend', new Date(now - 3000));
     await post('b-mid', 'bigshot', new Date(now - 2000));
     await post('f-new', 'friend', new Date(now - 1000));
-    const timeline = async (): Promise<string[]> => ((await (await users.reader.fetch(`${url}/api/timelines/reader`)).json()) as { tweets: { id: string }[] }).tweets.map((t) => t.id);
+    const timeline = async (): Promise<string[]> =>
+      ((await (await users.reader.fetch(`${url}/api/timelines/reader`)).json()) as { tweets: { id: string }[] }).tweets.map((t) => t.id);
     await waitFor(async () => (await timeline()).length === 3, { what: 'three tweets on the reader timeline' });
     expect(await timeline()).toEqual(['f-new', 'b-mid', 'f-old']);
     // No fan-out ran for bigshot: the id is in nobody's timeline list, only its own.
@@ -115,8 +135,13 @@ describe('celebrity-scale fan-out', () => {
     expect((await ctx.redis.lrange(ctx.keys.timeline('fan1'), 0, -1)).map(entryId)).not.toContain('b-mid');
     // Paging keeps the merge: one per page.
     const p1 = (await (await users.reader.fetch(`${url}/api/timelines/reader?limit=1`)).json()) as { tweets: { id: string }[]; nextCursor: string };
-    const p2 = (await (await users.reader.fetch(`${url}/api/timelines/reader?limit=1&cursor=${encodeURIComponent(p1.nextCursor)}`)).json()) as { tweets: { id: string }[]; nextCursor: string };
-    const p3 = (await (await users.reader.fetch(`${url}/api/timelines/reader?limit=1&cursor=${encodeURIComponent(p2.nextCursor)}`)).json()) as { tweets: { id: string }[] };
+    const p2 = (await (await users.reader.fetch(`${url}/api/timelines/reader?limit=1&cursor=${encodeURIComponent(p1.nextCursor)}`)).json()) as {
+      tweets: { id: string }[];
+      nextCursor: string;
+    };
+    const p3 = (await (await users.reader.fetch(`${url}/api/timelines/reader?limit=1&cursor=${encodeURIComponent(p2.nextCursor)}`)).json()) as {
+      tweets: { id: string }[];
+    };
     expect([p1, p2, p3].map((p) => p.tweets.map((t) => t.id)).flat()).toEqual(['f-new', 'b-mid', 'f-old']);
 
     expect((await follow('reader', 'bigshot', 'DELETE')).status).toBe(204);

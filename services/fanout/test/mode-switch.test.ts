@@ -11,7 +11,9 @@ const ctx = await createTestContext();
 const graph = new GraphStore(ctx.redis, ctx.keys, 800);
 const rt = { redis: ctx.redis, keys: ctx.keys, registry: createRegistry('fanout-test') } as unknown as WorkerRuntime;
 const emitted: FanoutChunkMessage[] = [];
-const chunks = { emitMany: async (messages: { value: FanoutChunkMessage }[]) => void emitted.push(...messages.map((m) => m.value)) } as unknown as Emitter<FanoutChunkMessage>;
+const chunks = {
+  emitMany: async (messages: { value: FanoutChunkMessage }[]) => void emitted.push(...messages.map((m) => m.value)),
+} as unknown as Emitter<FanoutChunkMessage>;
 const fanout = new Fanout(rt, { timelineCap: 800, chunkSize: 3, pullThreshold: 1000 }, chunks);
 
 describe('a tweet redelivered after its author crossed FANOUT_CHUNK_SIZE (issue 11, defect 6)', () => {

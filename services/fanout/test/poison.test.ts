@@ -15,10 +15,16 @@ describe('a malformed message on twitter.newTweets', () => {
     // Same key (author) as the valid tweet, so both sit in one partition: the poison is in its way.
     await producer.send({ topic: ctx.topics.newTweets, messages: [{ key: 'ann', value: '{"id": "x", "author": "ann", "text": ' }] });
     const ann = await signUp(api, 'ann');
-    const res = await ann.fetch(`${api}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'ann', text: 'after the poison' }) });
+    const res = await ann.fetch(`${api}/api/tweets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ author: 'ann', text: 'after the poison' }),
+    });
     const tweet = (await res.json()) as { id: string };
     await waitFor(async () => (await ctx.redis.exists(ctx.keys.tweet(tweet.id))) === 1, { what: 'saver to save the valid tweet' });
-    await waitFor(async () => (await ctx.redis.lrange(ctx.keys.timeline('ann'), 0, -1)).map(entryId).includes(tweet.id), { what: 'fanout to deliver the valid tweet' });
+    await waitFor(async () => (await ctx.redis.lrange(ctx.keys.timeline('ann'), 0, -1)).map(entryId).includes(tweet.id), {
+      what: 'fanout to deliver the valid tweet',
+    });
     await waitFor(async () => (await ctx.redis.exists(ctx.keys.tweetTags(tweet.id))) === 1, { what: 'tagger to tag the valid tweet' });
 
     for (const group of GROUPS) {

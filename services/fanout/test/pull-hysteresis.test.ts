@@ -12,7 +12,11 @@ const tweets = new TweetStore(ctx.redis, ctx.keys);
 const graph = new GraphStore(ctx.redis, ctx.keys, 800);
 const home = new HomeTimeline(ctx.redis, ctx.keys, tweets);
 const rt = { redis: ctx.redis, keys: ctx.keys, registry: createRegistry('fanout-test') } as unknown as WorkerRuntime;
-const noChunks = { emitMany: async () => { throw new Error('no chunked fan-out expected'); } } as unknown as Emitter<FanoutChunkMessage>;
+const noChunks = {
+  emitMany: async () => {
+    throw new Error('no chunked fan-out expected');
+  },
+} as unknown as Emitter<FanoutChunkMessage>;
 const fanout = new Fanout(rt, { timelineCap: 800, chunkSize: 2000, pullThreshold: 4 }, noChunks);
 
 describe('fan-out of an author between half the pull threshold and the threshold (issue 11, defect 5b)', () => {

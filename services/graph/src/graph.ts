@@ -13,11 +13,11 @@ export function createGraph(rt: WorkerRuntime, timelineCap: number): Processor {
   const graph = new GraphStore(rt.redis, rt.keys, timelineCap);
   const latency = e2eLatency(rt.registry);
   return workerProcessor(rt, [
-      input(rt.topics.follows, jsonCodec(followEventSchema), async ({ value: e }) => {
-        // Last writer wins per edge by event time: a follow retried after a later unfollow changes nothing.
-        if (e.action === 'follow') await graph.follow(e.user, e.target, Date.parse(e.at));
-        else await graph.unfollow(e.user, e.target, Date.parse(e.at));
-        latency.observe({ stage: 'graph_applied' }, Math.max(0, Date.now() - Date.parse(e.at)) / 1000);
-      }),
+    input(rt.topics.follows, jsonCodec(followEventSchema), async ({ value: e }) => {
+      // Last writer wins per edge by event time: a follow retried after a later unfollow changes nothing.
+      if (e.action === 'follow') await graph.follow(e.user, e.target, Date.parse(e.at));
+      else await graph.unfollow(e.user, e.target, Date.parse(e.at));
+      latency.observe({ stage: 'graph_applied' }, Math.max(0, Date.now() - Date.parse(e.at)) / 1000);
+    }),
   ]);
 }

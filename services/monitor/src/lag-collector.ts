@@ -17,7 +17,7 @@ export interface ClusterSnapshot {
 }
 
 function isUnknownTopic(error: unknown): boolean {
-  for (let e = error as { type?: string; originalError?: unknown; cause?: unknown } | undefined; e; ) {
+  for (let e = error as { type?: string; originalError?: unknown; cause?: unknown } | undefined; e;) {
     if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
     e = (e.originalError ?? e.cause) as typeof e;
   }
@@ -60,11 +60,19 @@ export class LagCollector {
     try {
       await admin.connect();
       const [cluster, topicNames, listed] = await Promise.all([admin.describeCluster(), admin.listTopics(), admin.listGroups()]);
-      const topics = (await Promise.all(topicNames.filter((t) => this.owns(t)).sort().map((t) => this.watermarks(admin, t)))).filter(
-        (t): t is TopicWatermarks => t !== undefined,
-      );
+      const topics = (
+        await Promise.all(
+          topicNames
+            .filter((t) => this.owns(t))
+            .sort()
+            .map((t) => this.watermarks(admin, t)),
+        )
+      ).filter((t): t is TopicWatermarks => t !== undefined);
       const marks = new Map(topics.map((t) => [t.topic, t]));
-      const groupIds = listed.groups.map((g) => g.groupId).filter((g) => this.owns(g)).sort();
+      const groupIds = listed.groups
+        .map((g) => g.groupId)
+        .filter((g) => this.owns(g))
+        .sort();
       const described = groupIds.length > 0 ? (await admin.describeGroups(groupIds)).groups : [];
       const byId = new Map(described.map((d) => [d.groupId, d]));
       const groups = await Promise.all(
@@ -93,9 +101,7 @@ export class LagCollector {
       const offsets = await admin.fetchTopicOffsets(topic);
       return {
         topic,
-        partitions: offsets
-          .map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) }))
-          .sort((a, b) => a.partition - b.partition),
+        partitions: offsets.map((o) => ({ partition: o.partition, low: Number(o.low), high: Number(o.high) })).sort((a, b) => a.partition - b.partition),
       };
     } catch (error) {
       if (isUnknownTopic(error)) return undefined;

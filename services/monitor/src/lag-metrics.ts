@@ -104,7 +104,16 @@ export function registerLagMetrics(registry: Registry, current: () => ClusterSna
     });
   }
   return {
-    errors: new Counter({ name: 'chirp_monitor_errors_total', help: 'Failed reads by the lag monitor, by source (kafka, scrape)', labelNames: ['source'], registers: [registry] }),
-    lastSuccess: new Gauge({ name: 'chirp_monitor_last_success_timestamp_seconds', help: 'When the lag monitor last read the cluster successfully', registers: [registry] }),
+    errors: new Counter({
+      name: 'chirp_monitor_errors_total',
+      help: 'Failed reads by the lag monitor, by source (kafka, scrape)',
+      labelNames: ['source'],
+      registers: [registry],
+    }),
+    lastSuccess: new Gauge({
+      name: 'chirp_monitor_last_success_timestamp_seconds',
+      help: 'When the lag monitor last read the cluster successfully',
+      registers: [registry],
+    }),
   };
 }

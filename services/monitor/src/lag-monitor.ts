@@ -44,7 +44,8 @@ export class LagMonitor {
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: LagMonitorOptions) {
-    if (!Number.isInteger(options.intervalMs) || options.intervalMs < 1) throw new ChirpError('CONFIG', `intervalMs must be a positive integer, got ${options.intervalMs}`);
+    if (!Number.isInteger(options.intervalMs) || options.intervalMs < 1)
+      throw new ChirpError('CONFIG', `intervalMs must be a positive integer, got ${options.intervalMs}`);
     this.collector = new LagCollector({ kafka: options.kafka, prefix: options.prefix });
     this.latencyTracker = new LatencyTracker({ targets: options.scrapeTargets, timeoutMs: Math.min(options.intervalMs, 2000) });
     this.staleAfterMs = options.staleAfterMs ?? Math.max(3 * options.intervalMs, 15_000);
@@ -52,8 +53,11 @@ export class LagMonitor {
   }
 
   start(): void {
-    this.loop ??= runEvery(this.options.intervalMs, this.abort.signal, (signal) => this.tick(signal), (error) =>
-      this.options.logger.error({ err: error }, 'monitor tick failed'),
+    this.loop ??= runEvery(
+      this.options.intervalMs,
+      this.abort.signal,
+      (signal) => this.tick(signal),
+      (error) => this.options.logger.error({ err: error }, 'monitor tick failed'),
     );
   }
 

@@ -90,6 +90,10 @@ export class LatencyTracker {
     const response = await this.fetch(target, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, headers: { accept: 'text/plain' } });
     if (!response.ok) throw new Error(`${target} answered ${response.status}`);
     const bucketName = `${this.metric}_bucket`;
-    return bucketsBy(parseSamples(await response.text(), (name) => name === bucketName), this.metric, 'stage');
+    return bucketsBy(
+      parseSamples(await response.text(), (name) => name === bucketName),
+      this.metric,
+      'stage',
+    );
   }
 }

@@ -34,7 +34,20 @@ describe('groupLag', () => {
 
   it('covers every partition of every committed topic, uncommitted ones at high − low', () => {
     const lag = groupLag(
-      { group: 't.fanout', members: 0, committed: new Map([['t.newTweets', new Map([[0, 2], [1, 3]])]]), assignedTopics: [] },
+      {
+        group: 't.fanout',
+        members: 0,
+        committed: new Map([
+          [
+            't.newTweets',
+            new Map([
+              [0, 2],
+              [1, 3],
+            ]),
+          ],
+        ]),
+        assignedTopics: [],
+      },
       watermarks,
     );
     expect(lag.partitions).toEqual([

@@ -60,7 +60,9 @@ describe('LatencyTracker', () => {
   it('reports a target that does not answer and keeps its counters for when it is back', async () => {
     let state: 'up' | 'down' = 'up';
     let count = 0;
-    const fetch = fakeFetch(new Map([['http://t/metrics', () => (state === 'down' ? new Error('ECONNREFUSED') : body('saved', { '1': count, '+Inf': count }))]]));
+    const fetch = fakeFetch(
+      new Map([['http://t/metrics', () => (state === 'down' ? new Error('ECONNREFUSED') : body('saved', { '1': count, '+Inf': count }))]]),
+    );
     const tracker = new LatencyTracker({ targets: ['http://t/metrics'], timeoutMs: 1000, fetch });
     await tracker.sample();
     state = 'down';

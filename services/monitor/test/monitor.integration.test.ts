@@ -29,8 +29,15 @@ const worker = createServer((_req, res) => {
   res.end(
     [
       '# TYPE chirp_e2e_latency_seconds histogram',
-      bucketsLine('saved', [['0.25', 0], ['0.5', saved], ['+Inf', saved]]),
-      bucketsLine('fanned_out', [['1', 3], ['+Inf', 3]]),
+      bucketsLine('saved', [
+        ['0.25', 0],
+        ['0.5', saved],
+        ['+Inf', saved],
+      ]),
+      bucketsLine('fanned_out', [
+        ['1', 3],
+        ['+Inf', 3],
+      ]),
     ].join('\n'),
   );
 });
@@ -44,10 +51,20 @@ await producer.send({
   topic,
   messages: PER_PARTITION.flatMap((n, partition) => Array.from({ length: n }, (_, i) => ({ partition, value: `m${partition}-${i}` }))),
 });
-await admin.setOffsets({ groupId: fanoutGroup, topic, partitions: [{ partition: 0, offset: '2' }, { partition: 1, offset: '3' }] });
+await admin.setOffsets({
+  groupId: fanoutGroup,
+  topic,
+  partitions: [
+    { partition: 0, offset: '2' },
+    { partition: 1, offset: '3' },
+  ],
+});
 await admin.setOffsets({ groupId: foreignGroup, topic, partitions: [{ partition: 0, offset: '0' }] });
 
-const svc = await ctx.startService('monitor', { MONITOR_INTERVAL_MS: '500', MONITOR_SCRAPE_TARGETS: `http://127.0.0.1:${(worker.address() as AddressInfo).port}/metrics` });
+const svc = await ctx.startService('monitor', {
+  MONITOR_INTERVAL_MS: '500',
+  MONITOR_SCRAPE_TARGETS: `http://127.0.0.1:${(worker.address() as AddressInfo).port}/metrics`,
+});
 const base = `http://127.0.0.1:${svc.port}`;
 
 const scrape = async (): Promise<Sample[]> => parseSamples(await (await fetch(`${base}/metrics`)).text());
@@ -57,10 +74,13 @@ const lagJson = async (): Promise<LagReport> => (await (await fetch(`${base}/lag
 
 describe('lag monitor on the real broker', () => {
   it('exports per partition lag of a group whose workers are down, uncommitted partitions at high − low', async () => {
-    const samples = await waitFor(async () => {
-      const s = await scrape();
-      return pick(s, 'kafka_consumergroup_lag_sum', { consumergroup: fanoutGroup, topic })[0] === 5 ? s : null;
-    }, { what: 'the fanout group lag to be reported', timeoutMs: 20_000 });
+    const samples = await waitFor(
+      async () => {
+        const s = await scrape();
+        return pick(s, 'kafka_consumergroup_lag_sum', { consumergroup: fanoutGroup, topic })[0] === 5 ? s : null;
+      },
+      { what: 'the fanout group lag to be reported', timeoutMs: 20_000 },
+    );
     const lag = (partition: number): number[] => pick(samples, 'kafka_consumergroup_lag', { consumergroup: fanoutGroup, topic, partition: String(partition) });
     expect([lag(0), lag(1), lag(2), lag(3)]).toEqual([[3], [0], [0], [2]]);
     expect(pick(samples, 'kafka_consumergroup_current_offset', { consumergroup: fanoutGroup, topic }).sort()).toEqual([2, 3]);
@@ -79,10 +99,13 @@ describe('lag monitor on the real broker', () => {
   });
 
   it('serves the same numbers at /lag.json, with p50/p99 from the workers histogram deltas', async () => {
-    const report = await waitFor(async () => {
-      const r = await lagJson();
-      return r.groups.some((g) => g.group === fanoutGroup && g.lag === 5) && r.latency.some((l) => l.stage === 'saved' && l.p50Seconds !== null) ? r : null;
-    }, { what: '/lag.json to carry lag and latency', timeoutMs: 20_000 });
+    const report = await waitFor(
+      async () => {
+        const r = await lagJson();
+        return r.groups.some((g) => g.group === fanoutGroup && g.lag === 5) && r.latency.some((l) => l.stage === 'saved' && l.p50Seconds !== null) ? r : null;
+      },
+      { what: '/lag.json to carry lag and latency', timeoutMs: 20_000 },
+    );
     const group = report.groups.find((g) => g.group === fanoutGroup);
     expect(group?.partitions).toEqual([
       { topic, partition: 0, lag: 3 },
@@ -106,26 +129,54 @@ describe('lag monitor on the real broker', () => {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
     consumer.pause([{ topic }]);
-    const samples = await waitFor(async () => {
-      const s = await scrape();
-      return pick(s, 'kafka_consumergroup_members', { consumergroup: liveGroup })[0] === 1 && pick(s, 'kafka_consumergroup_lag_sum', { consumergroup: liveGroup, topic })[0] === 10 ? s : null;
-    }, { what: 'the live group to be reported', timeoutMs: 30_000 });
+    const samples = await waitFor(
+      async () => {
+        const s = await scrape();
+        return pick(s, 'kafka_consumergroup_members', { consumergroup: liveGroup })[0] === 1 &&
+          pick(s, 'kafka_consumergroup_lag_sum', { consumergroup: liveGroup, topic })[0] === 10
+          ? s
+          : null;
+      },
+      { what: 'the live group to be reported', timeoutMs: 30_000 },
+    );
     expect(pick(samples, 'kafka_consumergroup_lag', { consumergroup: liveGroup, topic }).sort()).toEqual([0, 2, 3, 5]);
     expect(pick(samples, 'kafka_consumergroup_current_offset', { consumergroup: liveGroup })).toEqual([]);
     await consumer.disconnect();
-    await waitFor(async () => pick(await scrape(), 'kafka_consumergroup_members', { consumergroup: liveGroup })[0] === 0, { what: 'the member to leave', timeoutMs: 20_000 });
+    await waitFor(async () => pick(await scrape(), 'kafka_consumergroup_members', { consumergroup: liveGroup })[0] === 0, {
+      what: 'the member to leave',
+      timeoutMs: 20_000,
+    });
   });
 
   it('follows commits and new messages, and drops a deleted group', async () => {
-    await admin.setOffsets({ groupId: fanoutGroup, topic, partitions: [{ partition: 0, offset: '5' }, { partition: 3, offset: '2' }] });
-    await waitFor(async () => pick(await scrape(), 'kafka_consumergroup_lag_sum', { consumergroup: fanoutGroup, topic })[0] === 0, { what: 'the lag to drop to 0', timeoutMs: 20_000 });
+    await admin.setOffsets({
+      groupId: fanoutGroup,
+      topic,
+      partitions: [
+        { partition: 0, offset: '5' },
+        { partition: 3, offset: '2' },
+      ],
+    });
+    await waitFor(async () => pick(await scrape(), 'kafka_consumergroup_lag_sum', { consumergroup: fanoutGroup, topic })[0] === 0, {
+      what: 'the lag to drop to 0',
+      timeoutMs: 20_000,
+    });
     await producer.send({ topic, messages: [{ partition: 2, value: 'late' }] });
-    await waitFor(async () => pick(await scrape(), 'kafka_consumergroup_lag', { consumergroup: fanoutGroup, topic, partition: '2' })[0] === 1, { what: 'new messages to show as lag', timeoutMs: 20_000 });
+    await waitFor(async () => pick(await scrape(), 'kafka_consumergroup_lag', { consumergroup: fanoutGroup, topic, partition: '2' })[0] === 1, {
+      what: 'new messages to show as lag',
+      timeoutMs: 20_000,
+    });
     await admin.deleteGroups([fanoutGroup]);
-    await waitFor(async () => {
-      const s = await scrape();
-      return pick(s, 'kafka_consumergroup_lag', { consumergroup: fanoutGroup }).length === 0 && pick(s, 'kafka_consumergroup_members', { consumergroup: fanoutGroup }).length === 0;
-    }, { what: 'the deleted group to vanish from /metrics', timeoutMs: 20_000 });
+    await waitFor(
+      async () => {
+        const s = await scrape();
+        return (
+          pick(s, 'kafka_consumergroup_lag', { consumergroup: fanoutGroup }).length === 0 &&
+          pick(s, 'kafka_consumergroup_members', { consumergroup: fanoutGroup }).length === 0
+        );
+      },
+      { what: 'the deleted group to vanish from /metrics', timeoutMs: 20_000 },
+    );
     expect((await lagJson()).groups.map((g) => g.group)).not.toContain(fanoutGroup);
   });
 

@@ -22,7 +22,13 @@ function countWrites(redis: Redis): () => number {
 }
 
 const message = (tweet: Tweet, offset: number): Message<Tweet> => ({
-  topic: ctx.topics.newTweets, partition: 0, offset: String(offset), key: tweet.author, value: tweet, timestamp: Date.now(), headers: {},
+  topic: ctx.topics.newTweets,
+  partition: 0,
+  offset: String(offset),
+  key: tweet.author,
+  value: tweet,
+  timestamp: Date.now(),
+  headers: {},
 });
 
 describe('saver', () => {
@@ -32,7 +38,12 @@ describe('saver', () => {
     await redis.ping();
     const edge = saverInput(ctx.topics.newTweets, new TweetStore(redis, ctx.keys), createRegistry('saver-test'));
     const t0 = Date.parse('2026-01-01T00:00:00Z');
-    const tweets = Array.from({ length: 50 }, (_, i): Tweet => ({ id: `sb${i}`, author: `w${i % 4}`, text: `n${i}`, createdAt: new Date(t0 + i * 1000).toISOString() }));
+    const tweets = Array.from({ length: 50 }, (_, i): Tweet => ({
+      id: `sb${i}`,
+      author: `w${i % 4}`,
+      text: `n${i}`,
+      createdAt: new Date(t0 + i * 1000).toISOString(),
+    }));
     const batch = tweets.map(message);
     const writes = countWrites(redis);
     await edge.handleBatch(batch, { signal: new AbortController().signal, heartbeat: async () => {} });

@@ -12,11 +12,26 @@ export function taggerMetrics(registry: Registry): (event: TaggerEvent) => void 
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
     registers: [registry],
   });
-  const errors = new Counter({ name: 'chirp_llm_errors_total', help: 'Failed provider attempts by reason', labelNames: ['provider', 'reason'], registers: [registry] });
-  const fallbacks = new Counter({ name: 'chirp_llm_fallbacks_total', help: 'Tweets tagged locally although a provider is configured', labelNames: ['reason'], registers: [registry] });
+  const errors = new Counter({
+    name: 'chirp_llm_errors_total',
+    help: 'Failed provider attempts by reason',
+    labelNames: ['provider', 'reason'],
+    registers: [registry],
+  });
+  const fallbacks = new Counter({
+    name: 'chirp_llm_fallbacks_total',
+    help: 'Tweets tagged locally although a provider is configured',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
   const retries = new Counter({ name: 'chirp_llm_retries_total', help: 'Provider attempts retried', labelNames: ['reason'], registers: [registry] });
   const breaker = new Gauge({ name: 'chirp_llm_circuit_state', help: 'Provider circuit breaker: 0 closed, 1 open, 2 half-open', registers: [registry] });
-  const tagged = new Counter({ name: 'chirp_tweets_tagged_total', help: 'Tweets tagged, by the provider that answered', labelNames: ['provider'], registers: [registry] });
+  const tagged = new Counter({
+    name: 'chirp_tweets_tagged_total',
+    help: 'Tweets tagged, by the provider that answered',
+    labelNames: ['provider'],
+    registers: [registry],
+  });
   breaker.set(0);
   return (event) => {
     switch (event.type) {

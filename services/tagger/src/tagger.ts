@@ -26,10 +26,12 @@ export function taggerInput(d: TaggerInputDeps): Input {
     const tweets = messages.map((m) => m.value);
     const results = await d.tagger.tagMany(tweets.map((t) => ({ id: t.id, text: t.text })));
     const taggedAt = new Date().toISOString();
-    await d.verdicts.emitMany(tweets.map((t, i) => {
-      const r = results[i]!;
-      return { key: t.id, value: { tweetId: t.id, tags: r.tags, provider: r.provider, model: r.model, taggedAt } };
-    }));
+    await d.verdicts.emitMany(
+      tweets.map((t, i) => {
+        const r = results[i]!;
+        return { key: t.id, value: { tweetId: t.id, tags: r.tags, provider: r.provider, model: r.model, taggedAt } };
+      }),
+    );
     await d.store.saveTagsMany(tweets.map((t, i) => ({ tweetId: t.id, tags: results[i]!.tags, createdAtMs: Date.parse(t.createdAt) })));
     const now = Date.now();
     for (const t of tweets) latency.observe({ stage: 'tagged' }, Math.max(0, now - Date.parse(t.createdAt)) / 1000);

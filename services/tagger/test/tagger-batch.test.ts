@@ -20,9 +20,28 @@ describe('tagger', () => {
     const tagger = createTagger();
     ctx.onCleanup(() => tagger.close());
     const verdicts = new Emitter<TweetTags>({ producer, topic: ctx.topics.tweetTags, codec: jsonCodec(tweetTagsSchema) });
-    const edge = taggerInput({ topic: ctx.topics.newTweets, tagger, verdicts, store: new TweetStore(redis, ctx.keys), registry: createRegistry('tagger-test') });
-    const tweets = Array.from({ length: 20 }, (_, i): Tweet => ({ id: `tb${i}`, author: 'w', text: `finished a great novel for book club ${i}`, createdAt: new Date().toISOString() }));
-    const batch = tweets.map((value, i): Message<Tweet> => ({ topic: ctx.topics.newTweets, partition: 0, offset: String(i), key: 'w', value, timestamp: Date.now(), headers: {} }));
+    const edge = taggerInput({
+      topic: ctx.topics.newTweets,
+      tagger,
+      verdicts,
+      store: new TweetStore(redis, ctx.keys),
+      registry: createRegistry('tagger-test'),
+    });
+    const tweets = Array.from({ length: 20 }, (_, i): Tweet => ({
+      id: `tb${i}`,
+      author: 'w',
+      text: `finished a great novel for book club ${i}`,
+      createdAt: new Date().toISOString(),
+    }));
+    const batch = tweets.map((value, i): Message<Tweet> => ({
+      topic: ctx.topics.newTweets,
+      partition: 0,
+      offset: String(i),
+      key: 'w',
+      value,
+      timestamp: Date.now(),
+      headers: {},
+    }));
     const hctx = { signal: new AbortController().signal, heartbeat: async () => {} };
     await redis.ping();
     const commands = countRedisCommands(redis);

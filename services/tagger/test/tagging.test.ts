@@ -17,11 +17,14 @@ describe('tagger worker with the default (offline) configuration', () => {
       body: JSON.stringify({ author: 'reader', text: 'Just finished a new novel, can not wait for book club on Friday' }),
     });
     const { id } = (await res.json()) as { id: string };
-    const tweet = await waitFor(async () => {
-      const r = await fetch(`${url}/api/tweets/${id}`);
-      const body = r.status === 200 ? ((await r.json()) as { tags?: string[] }) : null;
-      return body?.tags ? body : null;
-    }, { what: 'tags on the tweet', timeoutMs: 2000, intervalMs: 20 });
+    const tweet = await waitFor(
+      async () => {
+        const r = await fetch(`${url}/api/tweets/${id}`);
+        const body = r.status === 200 ? ((await r.json()) as { tags?: string[] }) : null;
+        return body?.tags ? body : null;
+      },
+      { what: 'tags on the tweet', timeoutMs: 2000, intervalMs: 20 },
+    );
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(tweet.tags).toContain('bookworms');
     expect(tweet.tags!.every((t) => (TAGS as readonly string[]).includes(t))).toBe(true);
@@ -38,12 +41,19 @@ describe('tagger worker with the default (offline) configuration', () => {
   });
 
   it('stores an empty list when nothing fits, rather than leaving the tweet pending', async () => {
-    const res = await reader.fetch(`${url}/api/tweets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'reader', text: 'ok see you at 5' }) });
+    const res = await reader.fetch(`${url}/api/tweets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ author: 'reader', text: 'ok see you at 5' }),
+    });
     const { id } = (await res.json()) as { id: string };
-    const tweet = await waitFor(async () => {
-      const body = (await (await fetch(`${url}/api/tweets/${id}`)).json()) as { tags?: string[] };
-      return body.tags ? body : null;
-    }, { what: 'a tags field', timeoutMs: 5000 });
+    const tweet = await waitFor(
+      async () => {
+        const body = (await (await fetch(`${url}/api/tweets/${id}`)).json()) as { tags?: string[] };
+        return body.tags ? body : null;
+      },
+      { what: 'a tags field', timeoutMs: 5000 },
+    );
     expect(tweet.tags).toEqual([]);
   });
 });

@@ -27,9 +27,12 @@ export function ListFooter({ list, emptyText, noun, shown = list.items.length }:
     const el = sentinel.current;
     if (!autoLoad || el === null || typeof IntersectionObserver === 'undefined') return;
     // Observing fires once at once, so a page too short to scroll keeps filling itself.
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore();
-    }, { rootMargin: '400px 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) loadMore();
+      },
+      { rootMargin: '400px 0px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [autoLoad, loadMore]);

@@ -96,10 +96,7 @@ export function usePagedList<T>({ key, load, append = appendUnique }: PagedListO
 
   const reload = useCallback(() => fetchPage(key, null), [fetchPage, key]);
 
-  const update = useCallback(
-    (change: (items: T[]) => T[]) => setState((s) => (s.key === key ? { ...s, items: change(s.items) } : s)),
-    [key],
-  );
+  const update = useCallback((change: (items: T[]) => T[]) => setState((s) => (s.key === key ? { ...s, items: change(s.items) } : s)), [key]);
 
   return {
     items: current.items,

@@ -34,13 +34,19 @@ export function useSession(api: Api = defaultApi): Session {
     return () => controller.abort();
   }, [api]);
 
-  const signIn = useCallback(async (handle: string, password: string) => {
-    setViewer((await api.signIn(handle, password)).handle);
-  }, [api]);
-  const signUp = useCallback(async (handle: string, password: string) => {
-    await api.signUp(handle, password);
-    setViewer((await api.signIn(handle, password)).handle);
-  }, [api]);
+  const signIn = useCallback(
+    async (handle: string, password: string) => {
+      setViewer((await api.signIn(handle, password)).handle);
+    },
+    [api],
+  );
+  const signUp = useCallback(
+    async (handle: string, password: string) => {
+      await api.signUp(handle, password);
+      setViewer((await api.signIn(handle, password)).handle);
+    },
+    [api],
+  );
   const signOut = useCallback(async () => {
     try {
       await api.signOut();

@@ -10,7 +10,10 @@ const status: PipelineStatus = {
     { group: 'fanout', lag: 120, partitions: [{ topic: 'twitter.newTweets', partition: 0, lag: 120 }] },
     { group: 'saver', lag: 0, partitions: [] },
   ],
-  latency: [{ stage: 'post-to-timeline', p50Seconds: 0.042, p99Seconds: 1.5 }, { stage: 'tagging', p50Seconds: null, p99Seconds: null }],
+  latency: [
+    { stage: 'post-to-timeline', p50Seconds: 0.042, p99Seconds: 1.5 },
+    { stage: 'tagging', p50Seconds: null, p99Seconds: null },
+  ],
 };
 
 describe('PipelinePage', () => {

@@ -103,7 +103,11 @@ function Profile({ viewer, handle, tab }: { viewer: string; handle: string; tab:
           {own && <p className="muted">This is you.</p>}
         </div>
         {load.state === 'ready' && !own && (
-          <FollowButton follows={followView(load.profile, intent).follows} handle={handle} onToggle={() => void toggleFollow(followView(load.profile, intent).follows)} />
+          <FollowButton
+            follows={followView(load.profile, intent).follows}
+            handle={handle}
+            onToggle={() => void toggleFollow(followView(load.profile, intent).follows)}
+          />
         )}
       </header>
       {followError && (
@@ -112,10 +116,15 @@ function Profile({ viewer, handle, tab }: { viewer: string; handle: string; tab:
         </p>
       )}
       {load.state === 'loading' && <Loading label="Loading profile…" />}
-      {load.state === 'error' && <ErrorState message={errorMessage(load.error)} onRetry={() => {
+      {load.state === 'error' && (
+        <ErrorState
+          message={errorMessage(load.error)}
+          onRetry={() => {
             setLoad({ state: 'loading' });
             void fetchProfile();
-          }} />}
+          }}
+        />
+      )}
       {load.state === 'ready' && <ProfileCounts profile={load.profile} followers={followView(load.profile, intent).followers} handle={handle} />}
       <TabsNav
         label="Profile"

@@ -14,7 +14,6 @@ import { createTagger } from '../create-tagger.ts';
 import { DATA_DIR, loadLabelled } from './dataset.ts';
 import { formatTable, resolveOut, writeJson } from './report.ts';
 
-
 const FILLERS = ['honestly', 'lol', 'ngl', 'today', 'again', 'tbh', 'so', 'wow', 'omg', '!!', '...', 'fr', 'can’t even', 'best day'];
 const EXTRAS = ['🔥', '😂', '❤️', '🙌', '✨', '#mood', '#weekend', '#life', '@friend', 'https://t.co/abc123'];
 
@@ -103,7 +102,15 @@ async function main(): Promise<void> {
   console.log(
     formatTable(
       ['run', 'tweets', 'seconds', 'tweets/s', 'µs/tweet p50', 'µs/tweet p99', 'tags/tweet'],
-      runs.map((r) => [r.name, String(r.tweets), r.seconds.toFixed(2), Math.round(r.tweetsPerSecond).toLocaleString('en-US'), r.usPerTweetP50.toFixed(2), r.usPerTweetP99.toFixed(2), r.tagsPerTweet.toFixed(2)]),
+      runs.map((r) => [
+        r.name,
+        String(r.tweets),
+        r.seconds.toFixed(2),
+        Math.round(r.tweetsPerSecond).toLocaleString('en-US'),
+        r.usPerTweetP50.toFixed(2),
+        r.usPerTweetP99.toFixed(2),
+        r.tagsPerTweet.toFixed(2),
+      ]),
     ),
   );
   console.log(`one core, batches of ${batch}, avg ${chars.toFixed(0)} chars/tweet, node ${process.version}, ${cpus()[0]?.model ?? 'unknown cpu'}`);

@@ -40,7 +40,15 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   const misses: Record<string, Miss[]> = {};
 
-  const record = (set: Row['set'], tagger: Row['tagger'], model: string | null, data: LabelledTweet[], predictions: Tag[][], fallbacks: number, seconds: number): void => {
+  const record = (
+    set: Row['set'],
+    tagger: Row['tagger'],
+    model: string | null,
+    data: LabelledTweet[],
+    predictions: Tag[][],
+    fallbacks: number,
+    seconds: number,
+  ): void => {
     const { score, misses: m } = scoreTagging(data, predictions);
     rows.push({ set, tagger, model, ...score, fallbacks, seconds, meetsTargets: meets(score) });
     misses[`${set}/${tagger}`] = m;
@@ -68,7 +76,15 @@ async function main(): Promise<number> {
         const results = await tagger.tagMany(data.map((r, i) => ({ id: String(i), text: r.text })));
         const seconds = (performance.now() - started) / 1000;
         fallbacks = results.filter((r) => r.provider !== 'openai').length;
-        record(name, 'openai', config.TAGGER_MODEL, data, results.map((r) => r.tags), fallbacks, seconds);
+        record(
+          name,
+          'openai',
+          config.TAGGER_MODEL,
+          data,
+          results.map((r) => r.tags),
+          fallbacks,
+          seconds,
+        );
       }
     } finally {
       await tagger.close();

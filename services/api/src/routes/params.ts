@@ -26,6 +26,7 @@ export function scoreCursorParam(value: unknown): string | undefined {
 /** Timeline cursors: the last tweet id of the previous page, and `~<score>` when pulled tweets were merged. */
 export function idCursorParam(value: unknown): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{0,64}(~\d{0,16})?$/.test(value)) throw new ChirpError('VALIDATION', 'cursor is not valid', { field: 'cursor' });
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{0,64}(~\d{0,16})?$/.test(value))
+    throw new ChirpError('VALIDATION', 'cursor is not valid', { field: 'cursor' });
   return value;
 }

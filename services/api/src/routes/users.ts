@@ -37,7 +37,8 @@ export function userRoutes(deps: AppDeps): Router {
   });
 
   /** Follow and unfollow are events on twitter.follows; the graph worker applies them. 204 once Kafka acknowledged. */
-  const edge = (action: 'follow' | 'unfollow') =>
+  const edge =
+    (action: 'follow' | 'unfollow') =>
     async (req: import('express').Request, res: import('express').Response): Promise<void> => {
       const user = actingAs(res, handleParam(req.params.user, 'user'));
       const target = handleParam(req.params.target, 'target');
