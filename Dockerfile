@@ -1,5 +1,6 @@
 # One image for every chirp process (docker-compose.yml picks the entry point per service):
-#   node --import tsx services/<name>/src/main.ts   — as `npm start` runs them; there is no build step.
+#   node --import tsx services/<name>/src/main.ts   — the TypeScript sources through tsx. `npm start` runs
+#   esbuild bundles instead (stack/build-workers.ts); the images do not yet (issue 13, open).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
