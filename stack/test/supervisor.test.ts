@@ -37,7 +37,8 @@ async function freeOffset(): Promise<number> {
 /** Pid of the stack's child running services/<name>, read from the process table (children of the CLI only). */
 function childPid(cli: ChildProcess, name: string): number | undefined {
   const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(cli.pid)], { encoding: 'utf8' });
-  const line = out.split('\n').find((l) => l.includes(`services/${name}/src/main.ts`));
+  // npm start runs the compiled bundle (.build/workers/<name>.mjs); the source entry where no build ran.
+  const line = out.split('\n').find((l) => l.includes(`services/${name}/src/main.ts`) || l.includes(`workers/${name}.mjs`));
   return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
 }
 
