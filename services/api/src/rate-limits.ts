@@ -18,6 +18,21 @@ export interface RateLimitOptions {
 const clientKey = (req: Request): string => ipKeyGenerator(req.ip ?? 'unknown');
 
 /**
+ * rate-limit-redis loads its scripts in the constructor and keeps the promises; when Redis is down
+ * at that moment they reject with nobody listening, and an unhandled rejection ends a Node process.
+ * Each call reloads a script that failed, so the first rejections only need a listener.
+ */
+function redisStore(o: RateLimitOptions, name: string): RedisStore {
+  const store = new RedisStore({
+    prefix: o.keys.rateLimit(name),
+    sendCommand: (command: string, ...args: string[]) => o.accounts.sendCommand(command, ...args) as never,
+  });
+  store.incrementScriptSha.catch(() => undefined);
+  store.getScriptSha.catch(() => undefined);
+  return store;
+}
+
+/**
  * Every limit counts in Redis (rate-limit-redis), so all API instances share one count. The client
  * address is `req.ip`, which honours X-Forwarded-For only as far as TRUST_PROXY allows: by default
  * the socket address, so a client cannot pick its own key.
@@ -27,10 +42,7 @@ export function rateLimits(o: RateLimitOptions): { writesPerClient: RequestHandl
     rateLimit({
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      store: new RedisStore({
-        prefix: o.keys.rateLimit(name),
-        sendCommand: (command: string, ...args: string[]) => o.accounts.sendCommand(command, ...args) as never,
-      }),
+      store: redisStore(o, name),
       handler: (_req, res, next) => {
         next(new ChirpError('RATE_LIMITED', name.startsWith('signin') ? 'too many failed sign-ins, try again later' : 'too many requests, slow down'));
       },
