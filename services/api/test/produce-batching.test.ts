@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { countProduceRequests, createTestContext } from '@chirp/testkit';
+import { countProduceRequests, createTestContext, signUpAll } from '@chirp/testkit';
 import { startApi, topicSize } from './helpers.ts';
 
 const ctx = await createTestContext();
 const api = await startApi(ctx);
+const authors = Object.values(await signUpAll(api.url, ['batcher0', 'batcher1', 'batcher2', 'batcher3', 'batcher4', 'batcher5', 'batcher6']));
 
 describe('API produce batching', () => {
   it('concurrent POST /api/tweets share produce requests, each 201 only after the ack', async () => {
     const post = (i: number): Promise<Response> =>
       fetch(`${api.url}/api/tweets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ author: `batcher${i % 7}`, text: `tweet ${i}` }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${authors[(i + 7) % 7]!.token}` },
+        body: JSON.stringify({ text: `tweet ${i}` }),
       });
     await (await post(-1)).arrayBuffer(); // connects the producer
     const before = await topicSize(ctx, ctx.topics.newTweets);
