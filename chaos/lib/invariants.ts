@@ -47,12 +47,13 @@ function fail(r: CheckRow, kind: FailureKind, what: string, tweetId?: string, n 
 /** Consumer lag of every worker group over its inputs and its retry topic; 0 when all caught up. */
 export async function totalLag(kafka: Kafka, prefix: string): Promise<number> {
   const t = topicNames(prefix);
-  const inputs: Record<string, string[]> = {
+  const inputs: Record<(typeof WORKER_GROUPS)[number], string[]> = {
     saver: [t.newTweets],
     fanout: [t.newTweets, t.fanout],
     tagger: [t.newTweets],
     graph: [t.follows],
     analytics: [t.clicks],
+    accounts: [t.accounts],
   };
   const admin = kafka.admin();
   await admin.connect();
@@ -60,7 +61,7 @@ export async function totalLag(kafka: Kafka, prefix: string): Promise<number> {
     let lag = 0;
     for (const name of WORKER_GROUPS) {
       const group = groupId(prefix, name);
-      const topics = [...inputs[name]!, retryTopic(group)];
+      const topics = [...inputs[name], retryTopic(group)];
       const committed = await admin.fetchOffsets({ groupId: group, topics });
       for (const { topic, partitions } of committed) {
         const ends = await admin.fetchTopicOffsets(topic);
