@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kafka } from 'kafkajs';
@@ -58,7 +59,8 @@ export async function startApi(ctx: TestContext, options: ApiOptions = {}): Prom
   const accounts = new AccountStore(redis, ctx.keys);
   const applier = createAccountsApplier({
     kafka: ctx.kafka,
-    groupId: groupId(ctx.prefix, 'accounts'),
+    // An API on a Redis of its own needs the sign-ups of its own group: one group per Redis, as in production.
+    groupId: options.redis ? `${groupId(ctx.prefix, 'accounts')}.${randomBytes(3).toString('hex')}` : groupId(ctx.prefix, 'accounts'),
     topic: ctx.topics.accounts,
     store: accounts,
     registry,
