@@ -71,7 +71,10 @@ export class ChaosStack {
     await this.startRedis();
     const kafka = createKafka({ brokers: this.brokers, clientId: 'chaos-setup' });
     await ensureTopics(kafka, [...systemTopics(this.o.prefix, this.o.partitions), ...groupTopics(this.o.prefix)]);
-    await Promise.all(CHAOS_SERVICES.map((name) => this.startService(name)));
+    // allSettled: a service that fails to start must not leave the others running untracked.
+    const started = await Promise.allSettled(CHAOS_SERVICES.map((name) => this.startService(name)));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async startBroker(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kafka } from 'kafkajs';
+import { backoffMs, isRetriable, sleep } from '@chirp/core';
 
 /**
  * Where a group starts on a partition it has no committed offset for (defect 11 of issue 11).
@@ -15,6 +16,20 @@ import type { Kafka } from 'kafkajs';
  * `topic|partition` without a committed offset, the first offset inside the window.
  */
 export async function windowStartOffsets(kafka: Kafka, groupId: string, topics: readonly string[], windowMs: number): Promise<Map<string, bigint>> {
+  // A broker that has just started (or failed over) answers "coordinator not available" / "not the
+  // correct coordinator" for a while: retriable, so wait it out instead of failing the worker's start.
+  const deadline = Date.now() + 120_000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readWindowStarts(kafka, groupId, topics, windowMs);
+    } catch (error) {
+      if (!isRetriable(error) || Date.now() > deadline) throw error;
+      await sleep(backoffMs(attempt, { baseMs: 200, capMs: 5000 }));
+    }
+  }
+}
+
+async function readWindowStarts(kafka: Kafka, groupId: string, topics: readonly string[], windowMs: number): Promise<Map<string, bigint>> {
   const admin = kafka.admin();
   await admin.connect();
   try {
