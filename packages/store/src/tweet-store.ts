@@ -20,6 +20,16 @@ export class TweetStore {
   }
 
   /**
+   * The tweet in its author's list only. The fanout calls it before the first push: unfollow finds
+   * the target's tweets in a timeline through this list, so a tweet must be in it before it can be
+   * in anyone's timeline, whatever the saver's lag (found by the chaos suite: two tweets pushed
+   * while the saver lagged stayed in an unfollower's timeline).
+   */
+  async indexByAuthor(tweet: { id: string; author: string; createdAtMs: number }): Promise<void> {
+    await this.redis.zadd(this.keys.userTweets(tweet.author), tweet.createdAtMs, tweet.id);
+  }
+
+  /**
    * Bodies, authors' lists and the users index of many tweets in ONE round trip (one pipeline).
    * Idempotent, so a batch handed again, whole or split, rewrites the same values.
    */

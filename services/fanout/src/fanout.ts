@@ -1,5 +1,5 @@
 import type { FanoutChunkMessage, Tweet } from '@chirp/core';
-import { GraphStore, TimelineStore, type DeliveryOutcome } from '@chirp/store';
+import { GraphStore, TimelineStore, TweetStore, type DeliveryOutcome } from '@chirp/store';
 import type { Emitter } from '@chirp/streams';
 import type { WorkerRuntime } from '@chirp/worker';
 import { fanoutMetrics, type FanoutMetrics } from './fanout-metrics.ts';
@@ -44,6 +44,7 @@ export interface StepResult {
  */
 export class Fanout {
   readonly graph: GraphStore;
+  readonly tweets: TweetStore;
   readonly timelines: TimelineStore;
   readonly metrics: FanoutMetrics;
 
@@ -53,6 +54,7 @@ export class Fanout {
     private readonly chunkEmitter: Emitter<FanoutChunkMessage>,
   ) {
     this.graph = new GraphStore(rt.redis, rt.keys, options.timelineCap);
+    this.tweets = new TweetStore(rt.redis, rt.keys);
     this.timelines = new TimelineStore(rt.redis, rt.keys, { cap: options.timelineCap });
     this.metrics = fanoutMetrics(rt.registry);
   }
@@ -64,6 +66,7 @@ export class Fanout {
     const [count, pulled] = await this.graph.followerCountAndPulled(tweet.author);
     const { pullThreshold, chunkSize } = this.options;
     const ref = { id: tweet.id, author: tweet.author, createdAtMs: Date.parse(tweet.createdAt) };
+    await this.tweets.indexByAuthor(ref); // before any push: unfollow must be able to find it
     // Hysteresis: a pulled author stays pulled until well below the threshold. Never both pushed
     // and pulled: readers would get the tweet from both sides.
     if (count >= pullThreshold || (pulled && count >= pullThreshold / 2)) {
