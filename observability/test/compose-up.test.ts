@@ -2,13 +2,13 @@
 // build, up, use through the published ports only, restart a worker, down/up, down -v. Deadlines
 // are generous: on a shared 2-core CI machine (load 20-50 seen) one `up` took 6 minutes to its first 201.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeCommand, ensureBaseImages, ensureEngine, imageExists, run, runAsync, type Engine } from '../../stack/compose.ts';
 import { ROOT } from '../../stack/paths.ts';
 import { waitFor } from '../../stack/wait.ts';
+import { freePort } from '@chirp/testkit';
 
 /** A project name of its own: a user's `docker compose up` (project `chirp`) is never touched. */
 const PROJECT = 'chirpcomposetest';
@@ -16,17 +16,6 @@ const GRAFANA_IMAGE = 'grafana/grafana:11.6.0';
 const WORKERS = ['saver', 'fanout', 'tagger', 'analytics', 'graph'];
 const PROMETHEUS_JOBS = ['api', ...WORKERS, 'monitor'];
 const log = (line: string): void => console.log(`[compose] ${line}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** fetch with a deadline, so a connection the engine's proxy accepts but nobody answers cannot hang the test. */
 const http = (url: string, init: RequestInit = {}): Promise<Response> => fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });

@@ -4,3 +4,4 @@ export * from './wait.ts';
 export * from './redis-counter.ts';
 export * from './accounts.ts';
 export * from './produce-counter.ts';
+export * from './free-port.ts';

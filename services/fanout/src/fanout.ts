@@ -62,11 +62,11 @@ export class Fanout {
   /** Handles a new tweet: decides inline, chunked or pulled, and does the inline part. */
   async plan(tweet: Tweet, signal?: AbortSignal): Promise<StepResult> {
     const plannedAt = Date.now();
-    // Follower count and "is this author pulled?" in one round trip: this runs for every tweet.
-    const [count, pulled] = await this.graph.followerCountAndPulled(tweet.author);
-    const { pullThreshold, chunkSize } = this.options;
     const ref = { id: tweet.id, author: tweet.author, createdAtMs: Date.parse(tweet.createdAt) };
-    await this.tweets.indexByAuthor(ref); // before any push: unfollow must be able to find it
+    // Follower count, "is this author pulled?" and the author's list (before any push: unfollow must
+    // find the tweet there) are sent together; auto-pipelining makes them one round trip per tweet.
+    const [[count, pulled]] = await Promise.all([this.graph.followerCountAndPulled(tweet.author), this.tweets.indexByAuthor(ref)]);
+    const { pullThreshold, chunkSize } = this.options;
     // Hysteresis: a pulled author stays pulled until well below the threshold. Never both pushed
     // and pulled: readers would get the tweet from both sides.
     if (count >= pullThreshold || (pulled && count >= pullThreshold / 2)) {

@@ -1,24 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { waitFor } from '@chirp/testkit';
+import { freePort, waitFor } from '@chirp/testkit';
 
 /** A redis-server of the test's own on a free port, so the test can stop it (the shared one is never stopped). */
 export interface PrivateRedis {
   url: string;
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function privateRedis(onCleanup: (step: () => Promise<unknown>) => void): Promise<PrivateRedis> {
