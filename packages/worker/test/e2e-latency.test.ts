@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRegistry } from '@chirp/telemetry';
+import { createRegistry, parseSamples } from '@chirp/telemetry';
 import { e2eObserver } from '../src/e2e-latency.ts';
 
 async function observations(registry: ReturnType<typeof createRegistry>, stage: string): Promise<{ count: number; sum: number }> {
-  const metric = (await registry.getSingleMetric('chirp_e2e_latency_seconds')?.get())?.values ?? [];
-  const of = (name: string): number => metric.find((v) => v.metricName === name && v.labels.stage === stage)?.value ?? 0;
+  const samples = parseSamples(await registry.metrics());
+  const of = (name: string): number => samples.find((s) => s.name === name && s.labels.stage === stage)?.value ?? 0;
   return { count: of('chirp_e2e_latency_seconds_count'), sum: of('chirp_e2e_latency_seconds_sum') };
 }
 
