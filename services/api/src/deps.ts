@@ -31,6 +31,10 @@ export interface ForYouReader {
 export interface AnalyticsReader {
   preferences(user: string): Promise<{ tag: string; score: number }[]>;
   trends(limit: number): { window: { minutes: number; from: string; to: string }; tags: { tag: string; count: number }[] };
+  /** The table's entry of the monitor's table list. */
+  table(): { name: string; kind: string; topic: string; viewReady: boolean };
+  /** A key's value in the table, undefined when absent. */
+  value(key: string): unknown;
 }
 
 export interface Health {
