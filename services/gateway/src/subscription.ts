@@ -10,6 +10,25 @@ export interface RecordSink {
   write(reply: unknown): boolean;
   end(): void;
   once(event: 'drain', listener: () => void): unknown;
+  removeListener(event: 'drain', listener: () => void): unknown;
+}
+
+/** How long a batch waits for a client to read before its partition is paused instead. */
+const DRAIN_WAIT_MS = 250;
+
+/** Resolves true when the sink drains within `ms`, false otherwise (the listener is removed). */
+function drained(sink: RecordSink, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onDrain = (): void => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      sink.removeListener('drain', onDrain);
+      resolve(false);
+    }, ms);
+    sink.once('drain', onDrain);
+  });
 }
 
 export type Encoder = (partition: number, message: KafkaMessage, replay: boolean) => unknown;
@@ -189,8 +208,10 @@ export class GroupSubscription {
       r.next = offset + 1n;
       payload.resolveOffset(message.offset);
       this.o.metrics.records.inc(labels);
-      if (!more) {
-        // The client has not read what it was sent: stop here, go on from r.next once it has.
+      // A client that reads keeps the batch going; one that does not within DRAIN_WAIT_MS gets its
+      // partition paused (only that partition waits), and it goes on from r.next once it has read.
+      if (!more && !(await drained(r.sink, DRAIN_WAIT_MS))) {
+        if (feed.receiver !== r) return;
         r.waiting = true;
         this.o.metrics.backpressured.inc(labels);
         this.pause(batch.partition);
