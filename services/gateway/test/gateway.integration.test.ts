@@ -22,6 +22,17 @@ const gateway = await ctx.startService('gateway', {
   GATEWAY_PUBLISH_TOPICS: [ctx.topics.newTweets, ...EXT.map(ext)].join(','),
 });
 const address = `127.0.0.1:${gatewayPort}`;
+const metricsPort = (
+  JSON.parse(
+    gateway
+      .logs()
+      .split('\n')
+      .find((l) => l.includes('"gateway started"'))!,
+  ) as { metricsPort: number }
+).metricsPort;
+const monitor = await ctx.startService('monitor', { MONITOR_SCRAPE_TARGETS: 'none', MONITOR_INTERVAL_MS: '500' });
+const api = await ctx.startService('api', { MONITOR_URL: `http://127.0.0.1:${monitor.port}`, GATEWAY_URL: `http://127.0.0.1:${metricsPort}` });
+const base = `http://127.0.0.1:${api.port}`;
 const client = new TestClient(address, KEY);
 ctx.onCleanup(() => client.close());
 
@@ -61,8 +72,6 @@ async function publish(topic: string, key: string, value: string): Promise<{ par
 
 describe('gateway (liiklus protocol over chirp Kafka and Redis)', () => {
   it('follows tweets posted through the API within 2 s with an account token, acks, and resumes after the acked offsets', async () => {
-    const api = await ctx.startService('api');
-    const base = `http://127.0.0.1:${api.port}`;
     const ann = await signUp(base, 'gwann');
     const asAnn = new TestClient(address, ann.token);
     ctx.onCleanup(() => asAnn.close());
@@ -260,20 +269,20 @@ describe('gateway (liiklus protocol over chirp Kafka and Redis)', () => {
   });
 
   it('/metrics reports subscribers, records sent, acks and positions; /lag.json the groups', async () => {
-    const text = await (await fetch(`http://127.0.0.1:${metricsPort()}/metrics`)).text();
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     expect(text).toMatch(/chirp_gateway_records_sent_total\{[^}]*topic="[^"]+ext\.ver"/);
     expect(text).toMatch(/chirp_gateway_acks_total\{[^}]*group="acks"/);
     expect(text).toMatch(/chirp_gateway_position\{[^}]*group="acks"[^}]*\} 100/);
     expect(text).toMatch(/chirp_gateway_subscribers\{/);
-    const lag = (await (await fetch(`http://127.0.0.1:${metricsPort()}/lag.json`)).json()) as { groups: { topic: string; group: string; lag: number }[] };
+    const lag = (await (await fetch(`http://127.0.0.1:${metricsPort}/lag.json`)).json()) as { groups: { topic: string; group: string; lag: number }[] };
     expect(typeof lag.groups.find((g) => g.topic === ext('ver') && g.group === 'ver')?.lag).toBe('number');
+    const pipeline = await waitFor(
+      async () => {
+        const res = await fetch(`${base}/api/pipeline`);
+        return res.ok ? ((await res.json()) as { gatewayGroups?: { topic: string; group: string; partitions: unknown[] }[] }) : undefined;
+      },
+      { timeoutMs: 15_000, what: '/api/pipeline' },
+    );
+    expect(pipeline.gatewayGroups?.find((g) => g.topic === ctx.topics.newTweets && g.group === 'bots')?.partitions).toHaveLength(4);
   });
 });
-
-function metricsPort(): number {
-  const line = gateway
-    .logs()
-    .split('\n')
-    .find((l) => l.includes('"gateway started"'));
-  return (JSON.parse(line!) as { metricsPort: number }).metricsPort;
-}
