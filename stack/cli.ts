@@ -53,8 +53,16 @@ export function serviceEnv(infra: Infra, extra: NodeJS.ProcessEnv = {}): NodeJS.
 /** Ports of one service and of those it talks to, all shifted together by STACK_PORT_OFFSET. */
 function serviceExtraEnv(s: ServiceSpec): NodeJS.ProcessEnv {
   const monitor = SERVICES.find((x) => x.name === 'monitor')!;
-  if (s.name === 'api') return { API_PORT: String(API_PORT), MONITOR_URL: process.env.MONITOR_URL ?? `http://127.0.0.1:${portOf(monitor)}` };
+  const gateway = SERVICES.find((x) => x.name === 'gateway')!;
+  if (s.name === 'api') {
+    return {
+      API_PORT: String(API_PORT),
+      MONITOR_URL: process.env.MONITOR_URL ?? `http://127.0.0.1:${portOf(monitor)}`,
+      GATEWAY_URL: process.env.GATEWAY_URL ?? `http://127.0.0.1:${portOf(gateway)}`,
+    };
+  }
   const env: NodeJS.ProcessEnv = { METRICS_PORT: String(portOf(s)) };
+  if (s === gateway && STACK_PORT_OFFSET !== 0 && !process.env.GATEWAY_PORT) env.GATEWAY_PORT = String(6565 + STACK_PORT_OFFSET);
   if (s === monitor && STACK_PORT_OFFSET !== 0 && !process.env.MONITOR_SCRAPE_TARGETS) {
     const workers = SERVICES.filter((x) => x.name !== 'api' && x !== monitor);
     env.MONITOR_SCRAPE_TARGETS = workers.map((w) => `http://127.0.0.1:${portOf(w)}/metrics`).join(',');

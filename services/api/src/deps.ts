@@ -62,6 +62,8 @@ export interface AppDeps {
   rateLimitPerMinute: number;
   /** Base URL of the lag monitor, whose JSON the pipeline page reads. */
   monitorUrl: string;
+  /** Base URL of the gateway's health port, whose /lag.json adds gateway groups to the pipeline; left out when unset or down. */
+  gatewayUrl?: string;
   /** `npm start`'s supervisor status file (restarts per process), shown on the pipeline page when set. */
   processStatusFile?: string;
   /** For-you ranking, preferences and trends; without it those routes answer 503. */
