@@ -14,6 +14,10 @@ const { values } = parseArgs({
     fans: { type: 'string', default: '2000' },
     'redis-stop-seconds': { type: 'string', default: '90' },
     seed: { type: 'string', default: '7' },
+    concurrency: { type: 'string', default: '32' },
+    // Ports of the private stack (broker, controller and Redis take three from base-port on).
+    'base-port': { type: 'string', default: '39092' },
+    'api-port': { type: 'string', default: '39300' },
   },
 });
 const num = (name: keyof typeof values): number => {
@@ -29,11 +33,11 @@ const result = await runChaos({
   users: num('users'),
   celebrityFollowers: num('fans'),
   followsPerUser: 8,
-  concurrency: 32,
+  concurrency: num('concurrency'),
   redisStopMs: num('redis-stop-seconds') * 1000,
   seed: num('seed'),
-  basePort: 39092,
-  apiPort: 39300,
+  basePort: num('base-port'),
+  apiPort: num('api-port'),
   chunkSize: 500,
   timelineCap: 800,
   drainTimeoutMs: 600_000,
