@@ -1,6 +1,6 @@
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopic, retryTopic } from '@chirp/core';
-import { createProducer, HEADER, headerString, highWatermarks, PartitionReader } from '@chirp/streams';
+import { createProducer, HEADER, headerString, highWatermarks, PartitionReader, REPLAYED_FROM } from '@chirp/streams';
 import type { Logger } from '@chirp/telemetry';
 
 /** One dead letter as an operator reads it. */
@@ -111,7 +111,7 @@ export async function replayDeadLetters(o: DlqOptions): Promise<{ replayed: numb
         messages: fresh.map((m) => ({
           key: m.key,
           value: m.value,
-          headers: { ...stringHeaders(m), [HEADER.round]: '0', [HEADER.notBefore]: String(Date.now()), 'x-replayed-from': `${topic}/${partition}/${m.offset}` },
+          headers: { ...stringHeaders(m), [HEADER.round]: '0', [HEADER.notBefore]: String(Date.now()), [REPLAYED_FROM]: `${topic}/${partition}/${m.offset}` },
         })),
       });
       replayed += fresh.length;

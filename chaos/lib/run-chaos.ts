@@ -69,6 +69,11 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     const started = Date.now();
     log(`› chaos: ${o.tweets} tweets at ${o.rate}/s with ${plan.length} faults…`);
     const running = workload.run();
+    // Progress every 30 s: how far the workload got and the rate it reaches on this machine.
+    const progress = setInterval(() => {
+      const s = (Date.now() - started) / 1000;
+      log(`  … ${s.toFixed(0)} s: ${workload.posted} posted, ${model.tweets.size} acked (${(workload.posted / s).toFixed(1)}/s)`);
+    }, 30_000).unref();
     const records: FaultRecord[] = [];
     for (let i = 0; i < plan.length; i++) {
       const due = started + duration * (0.05 + (0.85 * i) / plan.length) + rand() * (duration / plan.length) * 0.3;
@@ -79,7 +84,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       records.push({ fault: plan[i]!, at, lasted });
       log(`  ${String(i + 1).padStart(2)} ${plan[i]!.padEnd(18)} at ${at.toFixed(1)} s, back after ${lasted.toFixed(1)} s (acked ${model.tweets.size} tweets)`);
     }
-    await running;
+    await running.finally(() => clearInterval(progress));
     log(`› chaos: workload done (${model.tweets.size} acked, ${workload.unknown} unknown); draining…`);
     const kafka = createKafka({ brokers: stack.brokers, clientId: 'chaos-drain' });
     await waitFor(async () => (await totalLag(kafka, prefix)) === 0, { what: 'every group to catch up', timeoutMs: o.drainTimeoutMs, intervalMs: 1000 });

@@ -68,7 +68,9 @@ export class Workload {
   async setup(): Promise<void> {
     const fans = Array.from({ length: this.o.celebrityFollowers }, (_, i) => `fan${i}`);
     const everyone = [this.celebrity, ...this.handles, ...fans];
-    await inParallel(everyone, this.o.concurrency, (h) => this.api.signUp(h));
+    // Sign-ups hash a password (scrypt, ~0.1-0.5 s of a core each): more at once than the API's thread
+    // pool only queues them past the client's timeout, and a timed-out sign-in counts as a failed one.
+    await inParallel(everyone, Math.min(4, this.o.concurrency), (h) => this.api.signUp(h));
     for (const h of everyone) this.model.users.add(h);
     this.o.log?.(`  ${everyone.length} accounts`);
     const edges: [string, string][] = [];

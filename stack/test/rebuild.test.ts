@@ -1,17 +1,34 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { changelogTopic, clickSchema, followEventSchema, tweetSchema } from '@chirp/core';
 import { Emitter, highWatermarks, jsonCodec } from '@chirp/streams';
-import { createTestContext, waitFor, type TestContext } from '@chirp/testkit';
+import { createRedis } from '@chirp/store';
+import { createTestContext, freePort, waitFor, type TestContext } from '@chirp/testkit';
+import type { Redis } from 'ioredis';
 import { ROOT } from '../paths.ts';
+import { startRedis } from '../redis-server.ts';
 
 // 4 partitions: the stateful analytics group needs at least as many input partitions as its 3-partition retry topic.
 const ctx = await createTestContext({ partitions: 4 });
 // Small thresholds so the load has inline, chunked and pulled (celebrity) fan-outs.
 const FANOUT = { FANOUT_CHUNK_SIZE: '3', FANOUT_PULL_THRESHOLD: '8' };
+// A Redis of the test's own, so the wipe can be a real FLUSHALL (never on the shared one).
+const dir = mkdtempSync(join(tmpdir(), 'chirp-rebuild-'));
+const port = await freePort();
+const server = await startRedis({ dataDir: join(dir, 'redis'), logFile: join(dir, 'redis.log'), port });
+const redisUrl = `redis://127.0.0.1:${port}`;
+const redis = createRedis({ url: redisUrl, name: 'rebuild-test' });
+ctx.onCleanup(async () => {
+  redis.disconnect();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+const ENV = { ...FANOUT, REDIS_URL: redisUrl };
 
 /** How a family's keys are compared: the value as stored, or (`members`) without history-dependent order or scores. */
 const FAMILIES: Record<string, 'exact' | 'members'> = {
@@ -28,11 +45,11 @@ const FAMILIES: Record<string, 'exact' | 'members'> = {
   following: 'members',
 };
 
-async function digests(c: TestContext): Promise<Record<string, { keys: number; digest: string }>> {
+async function digests(c: TestContext, redis: Redis): Promise<Record<string, { keys: number; digest: string }>> {
   const keys: string[] = [];
   let cursor = '0';
   do {
-    const [next, batch] = await c.redis.scan(cursor, 'MATCH', `${c.redisPrefix}*`, 'COUNT', 1000);
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${c.redisPrefix}*`, 'COUNT', 1000);
     keys.push(...batch);
     cursor = next;
   } while (cursor !== '0');
@@ -46,11 +63,11 @@ async function digests(c: TestContext): Promise<Record<string, { keys: number; d
       .sort();
     const hash = createHash('sha256');
     for (const key of mine) {
-      const type = await c.redis.type(key);
+      const type = await redis.type(key);
       let value: unknown;
-      if (type === 'string') value = await c.redis.get(key);
-      else if (type === 'list') value = await c.redis.lrange(key, 0, -1);
-      else if (type === 'zset') value = await c.redis.zrange(key, 0, -1, 'WITHSCORES');
+      if (type === 'string') value = await redis.get(key);
+      else if (type === 'list') value = await redis.lrange(key, 0, -1);
+      else if (type === 'zset') value = await redis.zrange(key, 0, -1, 'WITHSCORES');
       else value = type;
       if (mode === 'members') value = Array.isArray(value) ? (type === 'zset' ? value.filter((_, i) => i % 2 === 0) : value).sort() : value;
       hash.update(`${key}\n${JSON.stringify(value)}\n`);
@@ -80,7 +97,7 @@ describe('npm run rebuild', () => {
   it('after every view is wiped, rebuilds each key family equal to the one the workers built', async () => {
     // One after another: five processes compiling at once on a busy 2-core machine can miss the start timeout.
     const services = [];
-    for (const s of ['graph', 'saver', 'fanout', 'tagger', 'analytics']) services.push(await ctx.startService(s, FANOUT));
+    for (const s of ['graph', 'saver', 'fanout', 'tagger', 'analytics']) services.push(await ctx.startService(s, ENV));
     const producer = await ctx.producer();
     const follows = new Emitter({ producer, topic: ctx.topics.follows, codec: jsonCodec(followEventSchema) });
     const tweets = new Emitter({ producer, topic: ctx.topics.newTweets, codec: jsonCodec(tweetSchema) });
@@ -107,7 +124,7 @@ describe('npm run rebuild', () => {
     await tweets.emitMany(posted.map((t) => ({ key: t.author, value: t })));
     await waitFor(
       async () =>
-        (await caughtUp(ctx, 'tagger', [ctx.topics.newTweets])) && (await ctx.redis.exists(...posted.map((t) => ctx.keys.tweetTags(t.id)))) === posted.length,
+        (await caughtUp(ctx, 'tagger', [ctx.topics.newTweets])) && (await redis.exists(...posted.map((t) => ctx.keys.tweetTags(t.id)))) === posted.length,
       { what: 'every tweet tagged', timeoutMs: 60_000, intervalMs: 250 },
     );
     await clicks.emitMany(
@@ -132,26 +149,19 @@ describe('npm run rebuild', () => {
     // The analytics table holds what the worker mirrored: the changelog is written before the mirror.
     expect((await highWatermarks(ctx.kafka, changelogTopic(`${ctx.prefix}analytics`))).size).toBeGreaterThan(0);
 
-    const before = await digests(ctx);
+    const before = await digests(ctx, redis);
     expect(Object.values(before).every((f) => f.keys > 0)).toBe(true);
-    // Wipe this suite's keys (the shared Redis: by prefix, never FLUSHALL).
-    const all: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await ctx.redis.scan(cursor, 'MATCH', `${ctx.redisPrefix}*`, 'COUNT', 1000);
-      all.push(...batch);
-      cursor = next;
-    } while (cursor !== '0');
-    await ctx.redis.unlink(...all);
-    expect(await ctx.redis.exists(ctx.keys.users())).toBe(0);
+    // Wipe every view: FLUSHALL of the test's own Redis.
+    await redis.flushall();
+    expect(await redis.dbsize()).toBe(0);
 
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'rebuild.ts')], {
       cwd: ROOT,
-      env: { ...process.env, ...ctx.env(FANOUT) },
+      env: { ...process.env, ...ctx.env(ENV) },
       timeout: 120_000,
     });
     expect(stdout).toMatch(/tweets +\[#{30}\] \d+\/\d+ offsets/);
-    const after = await digests(ctx);
+    const after = await digests(ctx, redis);
     const table = Object.keys(FAMILIES).map(
       (f) =>
         `${f.padEnd(15)} ${FAMILIES[f]!.padEnd(8)} ${String(before[f]!.keys).padStart(5)} ${before[f]!.digest}  ${String(after[f]!.keys).padStart(5)} ${after[f]!.digest}  ${before[f]!.digest === after[f]!.digest ? 'equal' : 'DIFFERENT'}`,

@@ -13,8 +13,11 @@ import { z } from 'zod';
  *   applied or pending. A failure is remembered in memory first and written with the key's next
  *   record, which is the first record that could pass it. Never evicted: when a key has
  *   MARK_LIMITS.pending of them, a new failure of the message's own goes to the DLQ (canRemember).
+ *   A message that leaves for the DLQ leaves `pending` too (markDeadLettered): it is no longer
+ *   waiting, and only a replay brings it back, recognised by its `x-replayed-from` header.
  * - `recent`: ids of the last messages (e.g. click ids), catching the same event produced twice at
- *   two offsets (a producer retry), which offsets alone cannot.
+ *   two offsets (a producer retry), which offsets alone cannot; for a replayed dead letter without
+ *   an id, its place in the DLQ (`replay:<dlq topic>/<partition>/<offset>`).
  */
 export interface AppliedMarks {
   offsets: Record<string, string>;
@@ -34,6 +37,8 @@ export const appliedMarksSchema = z.object({
 export interface MessageOrigin {
   topic: string;
   offset: string;
+  /** A dead letter moved back by a replay: where it sat in the DLQ (the `x-replayed-from` header). */
+  replayedFrom?: string;
 }
 
 export function originToken(m: MessageOrigin): string {
@@ -44,10 +49,19 @@ export function emptyMarks(): AppliedMarks {
   return { offsets: {}, pending: [], recent: [] };
 }
 
+/** What `recent` remembers of an applied message: its event id, or where a replay took it from. */
+function recentMark(m: MessageOrigin, id: string | undefined): string | undefined {
+  return id ?? (m.replayedFrom === undefined ? undefined : `replay:${m.replayedFrom}`);
+}
+
 /** True when the message (or the same event under another offset) is already in the state. */
 export function isApplied(marks: AppliedMarks | undefined, unsaved: ReadonlySet<string>, m: MessageOrigin, id?: string): boolean {
   if (!marks) return false;
-  if (id !== undefined && marks.recent.includes(id)) return true;
+  const seen = recentMark(m, id);
+  if (seen !== undefined && marks.recent.includes(seen)) return true;
+  // A replayed dead letter was never applied, though the offsets passed it and it left `pending`
+  // when it was dead-lettered: only `recent` can tell that this replay was applied already.
+  if (m.replayedFrom !== undefined) return false;
   const token = originToken(m);
   if (unsaved.has(token) || marks.pending.includes(token)) return false;
   const high = marks.offsets[m.topic];
@@ -70,6 +84,18 @@ export function markApplied(marks: AppliedMarks | undefined, unsaved: ReadonlySe
   const high = base.offsets[m.topic];
   const offsets = { ...base.offsets, [m.topic]: high === undefined || BigInt(m.offset) > BigInt(high) ? m.offset : high };
   const pending = [...new Set([...base.pending, ...unsaved])].filter((t) => t !== token).slice(-MARK_LIMITS.pending);
-  const recent = id === undefined ? base.recent : [...base.recent.filter((r) => r !== id), id].slice(-MARK_LIMITS.recent);
+  const seen = recentMark(m, id);
+  const recent = seen === undefined ? base.recent : [...base.recent.filter((r) => r !== seen), seen].slice(-MARK_LIMITS.recent);
   return { offsets, pending, recent };
+}
+
+/**
+ * The marks after the processor dead-lettered a message: it is no longer pending. Kept there, a
+ * dead letter would hold its place for good, and once MARK_LIMITS.pending of them piled up on a
+ * key, every later failure of that key would be dead-lettered at once instead of retried.
+ */
+export function markDeadLettered(marks: AppliedMarks | undefined, unsaved: ReadonlySet<string>, m: MessageOrigin): AppliedMarks {
+  const base = marks ?? emptyMarks();
+  const token = originToken(m);
+  return { ...base, pending: [...new Set([...base.pending, ...unsaved])].filter((t) => t !== token) };
 }

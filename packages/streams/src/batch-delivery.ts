@@ -146,8 +146,20 @@ export class BatchDelivery {
         return { n: 0, wait: { reason: 'backoff', ms: step.delayMs } };
       case 'retry-topic':
         return this.finish(batch, d.raw, () => this.o.sink.retry(d.raw, d.origin, step.round, step.delayMs, error));
-      case 'dead-letter':
-        return this.finish(batch, d.raw, () => this.o.sink.deadLetter(d.raw, d.origin, error));
+      case 'dead-letter': {
+        const done = await this.finish(batch, d.raw, () => this.o.sink.deadLetter(d.raw, d.origin, error));
+        if (done.n === 1) await this.tellDeadLettered(d);
+        return done;
+      }
+    }
+  }
+
+  /** The letter is written, so its input may forget it; failing that changes nothing of the delivery. */
+  private async tellDeadLettered(d: Decoded): Promise<void> {
+    try {
+      await d.edge.onDeadLetter?.(d.message);
+    } catch (error) {
+      this.o.log.warn({ err: error, origin: d.origin }, 'dead-lettered message: its input could not forget it was pending');
     }
   }
 

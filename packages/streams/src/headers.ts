@@ -12,6 +12,13 @@ export const HEADER = {
   group: 'x-group',
 } as const;
 
+/**
+ * Set by `npm run dlq -- replay` on each dead letter it moves back: `<dlq topic>/<partition>/<offset>`.
+ * Not a failure header: it stays on the message through later rounds, and tells a stateful group
+ * that the message is a replay (applied-marks.ts).
+ */
+export const REPLAYED_FROM = 'x-replayed-from';
+
 export function headerString(headers: IHeaders | undefined, name: string): string | undefined {
   const v = headers?.[name];
   if (v === undefined) return undefined;

@@ -33,6 +33,11 @@ export interface Input<T = unknown> {
   codec: Codec<T>;
   /** Batch-first: every edge is a batch handler; `input()` wraps a per-message one. */
   handleBatch: BatchHandler<T>;
+  /**
+   * Called once a decoded message of this edge was written to the DLQ, before its offset is
+   * committed. A stateful input uses it to forget the message was pending; an error is logged.
+   */
+  onDeadLetter?: (message: Message<T>) => Promise<void>;
 }
 
 /** Builds an input edge with its types checked, then erased so edges of different types can sit in one list. */

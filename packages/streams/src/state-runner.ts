@@ -1,5 +1,6 @@
 import { ChirpError, isChirpError } from '@chirp/core';
-import { canRemember, isApplied, MARK_LIMITS, markApplied, originToken } from './applied-marks.ts';
+import { canRemember, isApplied, MARK_LIMITS, markApplied, markDeadLettered, originToken, type MessageOrigin } from './applied-marks.ts';
+import { REPLAYED_FROM } from './headers.ts';
 import type { GroupGraph, LookupEdge, OutputEdge, StateContext, StreamEdge } from './group-graph.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import type { Message } from './message.ts';
@@ -42,12 +43,31 @@ export class StateRunner<V> {
     return this.mutex.run(`${message.partition}\u0000${key}`, () => this.step(edge, message, key, signal));
   }
 
+  /**
+   * The processor dead-lettered the message after its last failure: it is no longer pending, and
+   * the key's record is rewritten without its token (a replay brings it back as a new delivery).
+   */
+  async deadLettered(message: Message<unknown>): Promise<void> {
+    const { key, partition } = message;
+    if (key === null) return;
+    await this.ports.ready(partition);
+    await this.mutex.run(`${partition}\u0000${key}`, async () => {
+      const token = originToken(message);
+      const unsaved = this.ports.unsaved(partition, key);
+      unsaved.delete(token);
+      const record = this.ports.get(partition, key);
+      if (!record?.marks.pending.includes(token)) return;
+      await this.ports.put(partition, key, { value: record.value, marks: markDeadLettered(record.marks, unsaved, message) });
+    });
+  }
+
   private async step(edge: StreamEdge<V>, message: Message<unknown>, key: string, signal: AbortSignal): Promise<StepOutcome> {
     const { partition } = message;
     const record = this.ports.get(partition, key);
     const unsaved = this.ports.unsaved(partition, key);
     const id = edge.id?.(message.value);
-    if (isApplied(record?.marks, unsaved, message, id)) {
+    const origin: MessageOrigin = { topic: message.topic, offset: message.offset, replayedFrom: message.headers[REPLAYED_FROM] };
+    if (isApplied(record?.marks, unsaved, origin, id)) {
       this.onDuplicate();
       if (record) await this.graph.mirror?.([{ key, value: record.value }]);
       return 'duplicate';
@@ -75,7 +95,7 @@ export class StateRunner<V> {
         unsaved.delete(originToken(message));
         return 'unchanged';
       }
-      await this.ports.put(partition, key, { value, marks: markApplied(record?.marks, unsaved, message, id) });
+      await this.ports.put(partition, key, { value, marks: markApplied(record?.marks, unsaved, origin, id) });
       persisted = true;
       await this.graph.mirror?.([{ key, value }]);
       return 'applied';

@@ -105,7 +105,10 @@ export class StatefulProcessor<V> implements ProcessorHandle {
       failure: options.failure,
       sessionTimeoutMs: options.sessionTimeoutMs,
       maxBytesPerPartition: options.maxBytesPerPartition,
-      inputs: graph.inputs.map((edge) => input(edge.topic, edge.codec, async (message, ctx) => void (await runner.handle(edge, message, ctx.signal)))),
+      inputs: graph.inputs.map((edge) => ({
+        ...input(edge.topic, edge.codec, async (message, ctx) => void (await runner.handle(edge, message, ctx.signal))),
+        onDeadLetter: (message) => runner.deadLettered(message),
+      })),
       partitionAssigners: [copartitionedAssigner()],
       onAssignment: (assignment, memberId) => {
         const partitions = new Set<number>();

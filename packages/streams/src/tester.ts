@@ -111,6 +111,11 @@ export class Tester<V> {
     return this.runner.handle(this.edge(message.topic), message, this.abort.signal);
   }
 
+  /** Plays the processor dead-lettering a message after its last failure (see StateRunner.deadLettered). */
+  deadLetter<T>(message: Message<T>): Promise<void> {
+    return this.runner.deadLettered(message);
+  }
+
   /** Appends a message and handles it. */
   async consume<T>(topic: string, key: string, value: T, options: ConsumeOptions = {}): Promise<{ message: Message<T>; outcome: StepOutcome }> {
     const message = this.message(topic, key, value, options);

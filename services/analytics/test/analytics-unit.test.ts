@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Click, Tag, TweetTags } from '@chirp/core';
 import { applyClick, CLICK_WEIGHTS, ForwardDecay, type UserState } from '@chirp/analytics';
-import { MARK_LIMITS, Tester } from '@chirp/streams';
+import { MARK_LIMITS, REPLAYED_FROM, Tester } from '@chirp/streams';
 import { analyticsGroup } from '../src/analytics-group.ts';
 
 const HOUR = 3600_000;
@@ -109,6 +109,32 @@ describe('analytics group on the in-memory tester', () => {
     expect(tester.value('gil')!.affinity.foodies).toBeGreaterThan(0);
     // Past the bound, a new failure is dead-lettered at once (not retriable) instead of evicting a token.
     expect(refused.at(-1)).toMatchObject({ code: 'NOT_READY', retriable: false });
+  });
+
+  it('forgets a dead-lettered click: dead letters never use up the room a genuine click needs to wait for its tag; a replay applies once', async () => {
+    const { tester, tag } = setup();
+    tag('known', ['gamers']);
+    const bogus = Array.from({ length: MARK_LIMITS.pending }, (_, i) => tester.message(CLICKS, 'hal', click('hal', `ghost${i}`, 'open')));
+    for (const m of bogus) await expect(tester.handle(m)).rejects.toMatchObject({ code: 'NOT_READY', retriable: true });
+    await tester.consume(CLICKS, 'hal', click('hal', 'known', 'open')); // writes them into hal's record as pending
+    expect(tester.record('hal')!.marks.pending).toHaveLength(MARK_LIMITS.pending);
+    for (const m of bogus) await tester.deadLetter(m); // each after its last retry round
+    expect(tester.record('hal')!.marks.pending).toEqual([]);
+    expect(await tester.handle(bogus[0]!)).toBe('duplicate'); // a redelivery after the DLQ write: the DLQ has it
+
+    // A genuine click on a tweet not tagged yet still goes to the retry topic (retriable), not the DLQ.
+    const genuine = tester.message(CLICKS, 'hal', click('hal', 'late', 'share'));
+    await expect(tester.handle(genuine)).rejects.toMatchObject({ code: 'NOT_READY', retriable: true });
+    tag('late', ['foodies']);
+    expect(await tester.handle(genuine)).toBe('applied');
+
+    // `npm run dlq -- replay` once ghost0 exists: applied once, whatever the offsets say; a second copy is a duplicate.
+    tag('ghost0', ['sports_fans']);
+    const replayed = { ...bogus[0]!, headers: { [REPLAYED_FROM]: 'twitter.analytics.dlq/0/0' } };
+    expect(await tester.handle(replayed)).toBe('applied');
+    expect(await tester.handle(replayed)).toBe('duplicate');
+    expect(tester.value('hal')!.clicks).toBe(3);
+    expect(tester.record('hal')!.marks.pending).toEqual([]);
   });
 
   it('keeps per-minute tag counts for the trend window only', () => {
