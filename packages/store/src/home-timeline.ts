@@ -50,7 +50,7 @@ export class HomeTimeline {
     private readonly tweets: TweetStore,
     options: HomeTimelineOptions = {},
   ) {
-    this.options = { cap: 800, activeDays: 30, rebuildAuthors: 100, rebuildTweetsPerAuthor: 20, ...options };
+    this.options = { cap: 800, activeDays: 30, rebuildAuthors: 50, rebuildTweetsPerAuthor: 20, ...options };
     this.window = new ActivityWindow(this.options.activeDays);
     this.activity = new ActivityStore(redis, keys, this.window);
   }

@@ -5,7 +5,7 @@ import { createRedis, entryId, loadScript, type ChirpRedis } from '@chirp/store'
 import { createRegistry } from '@chirp/telemetry';
 import type { Emitter } from '@chirp/streams';
 import type { FanoutChunkMessage, Tweet } from '@chirp/core';
-import { BATCH_PUSH_BUDGET, Fanout, type FanoutRuntime } from '../src/fanout.ts';
+import { Fanout, PUSHES_PER_CALL, type FanoutRuntime } from '../src/fanout.ts';
 
 const ctx = await createTestContext();
 const sha = (file: string): string => createHash('sha1').update(loadScript(file)).digest('hex');
@@ -66,7 +66,7 @@ describe('batch planning of the fanout group (issue 13)', () => {
     const steps = await fanout.planBatch(batch);
 
     expect(log.count('zcard')).toBe(11); // one per distinct author, all in one pipeline
-    expect(log.count('fanoutBatch')).toBe(1); // 40 tweets × (4 followers + author) = 200 pushes
+    expect(log.count('fanoutBatch')).toBe(1); // 40 tweets × (4 followers + author) = 200 pushes, within 500
     expect(log.count('fanoutRange')).toBe(0);
     expect(log.count('recordActivity')).toBe(1);
     expect(steps.filter((s) => s.mode === 'inline' && s.completed)).toHaveLength(40);
@@ -84,14 +84,14 @@ describe('batch planning of the fanout group (issue 13)', () => {
     const redis = createRedis({ url: ctx.redisUrl, name: 'fanout-budget-test' });
     ctx.onCleanup(() => redis.quit());
     const fanout = fanoutOn(redis, []);
-    const per = 599; // + the author: 600 pushes per tweet
+    const per = 149; // + the author: 150 pushes per tweet
     const fans = await followers('wide', per);
     await fanout.plan(tweet('warm2', 'wide', Date.now() - 10_000));
     const batch = Array.from({ length: 7 }, (_, i) => tweet(`w${i}`, 'wide', Date.now() - 5000 + i));
     const log = commandLog(redis);
     const steps = await fanout.planBatch(batch);
-    // 7 × 600 = 4,200 pushes with a budget of 2,000: 3 per call, 3 calls.
-    expect(BATCH_PUSH_BUDGET).toBe(2000);
+    // 7 × 150 = 1,050 pushes, at most 500 per call: 3 tweets per call, 3 calls.
+    expect(PUSHES_PER_CALL).toBe(500);
     expect(log.count('fanoutBatch')).toBe(3);
     expect(steps.every((s) => s.completed)).toBe(true);
     for (const t of batch) expect((await holders(t, ['wide', ...fans])).every((n) => n === 1)).toBe(true);

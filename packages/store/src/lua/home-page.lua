@@ -27,14 +27,19 @@ if window > 0 then
   local back = recordActivity(KEYS[4], KEYS[5], ARGV[5], tonumber(ARGV[6]), window, tonumber(ARGV[8]))
   if back or redis.call('EXISTS', KEYS[5]) == 1 then
     local authors = redis.call('ZRANGE', KEYS[2], 0, tonumber(ARGV[9]) - 1, 'REV')
-    local fresh = {}
+    -- Newest first by (time, id): the times are compared as numbers, ids only on a tie (rare).
+    local rows, fresh = {}, {}
     for _, author in ipairs(authors) do
       if not redis.call('ZSCORE', KEYS[3], author) then -- pulled authors are merged below anyway
-        local rows = redis.call('ZRANGE', ARGV[3] .. author, '+inf', '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, tonumber(ARGV[10]), 'WITHSCORES')
-        for i = 1, #rows, 2 do fresh[#fresh + 1] = timelineEntry(rows[i + 1], rows[i]) end
+        local got = redis.call('ZRANGE', ARGV[3] .. author, '+inf', '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, tonumber(ARGV[10]), 'WITHSCORES')
+        for i = 1, #got, 2 do rows[#rows + 1] = { tonumber(got[i + 1]), got[i] } end
       end
     end
-    table.sort(fresh, entryNewer) -- ids are distinct: an id has one author
+    table.sort(rows, function(a, b)
+      if a[1] ~= b[1] then return a[1] > b[1] end
+      return bytesGreater(a[2], b[2])
+    end)
+    for i = 1, math.min(#rows, cap) do fresh[i] = timelineEntry(rows[i][1], rows[i][2]) end
     mergeEntries(KEYS[1], fresh, cap)
     redis.call('DEL', KEYS[5])
     rebuilt = 1
