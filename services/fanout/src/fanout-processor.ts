@@ -1,7 +1,6 @@
 import { fanoutChunkSchema, tweetSchema, type FanoutChunkMessage, type Tweet } from '@chirp/core';
-import { e2eLatency } from '@chirp/telemetry';
 import { batchInput, createProducer, Emitter, input, jsonCodec, type Processor } from '@chirp/streams';
-import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
+import { e2eObserver, workerProcessor, type WorkerRuntime } from '@chirp/worker';
 import type { Producer } from 'kafkajs';
 import { Fanout, type FanoutOptions } from './fanout.ts';
 
@@ -10,11 +9,10 @@ export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { proce
   const producer = createProducer(rt.kafka);
   const chunks = new Emitter<FanoutChunkMessage>({ producer, topic: rt.topics.fanout, codec: jsonCodec(fanoutChunkSchema) });
   const fanout = new Fanout(rt, options, chunks);
-  const latency = e2eLatency(rt.registry);
+  const observeLatency = e2eObserver(rt.registry, 'fanned_out');
   const done = async (tweets: readonly Tweet[]): Promise<void> => {
     await fanout.announce(tweets);
-    const now = Date.now();
-    for (const tweet of tweets) latency.observe({ stage: 'fanned_out' }, Math.max(0, now - Date.parse(tweet.createdAt)) / 1000);
+    for (const tweet of tweets) observeLatency(tweet.createdAt);
   };
   const processor = workerProcessor(rt, [
     // Batch-first: a batch of tweets is planned with one count read and its small fan-outs pushed
