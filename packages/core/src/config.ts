@@ -37,6 +37,8 @@ export const timelineEnv = {
   TIMELINE_CAP: int(800, 1),
   FANOUT_CHUNK_SIZE: int(2000, 1),
   FANOUT_PULL_THRESHOLD: int(100000, 1),
+  /** Fan-out pushes only to users active in the last this many days; a returning user's timeline is rebuilt on first read. 0 = push to everyone. */
+  FANOUT_ACTIVE_DAYS: int(30, 0),
 };
 export const apiEnv = {
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),

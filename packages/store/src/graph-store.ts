@@ -1,6 +1,7 @@
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 import { pageBySortedScore, type Page } from './paging.ts';
+import { throwFirstError } from './pipeline-result.ts';
 
 export interface Profile {
   user: string;
@@ -77,11 +78,17 @@ export class GraphStore {
 
   /** Follower count, and whether the author is recorded as pulled (merged at read), in one pipeline. */
   async followerCountAndPulled(user: string): Promise<[number, boolean]> {
-    const res = await this.redis.pipeline().zcard(this.keys.followers(user)).zscore(this.keys.pulledAuthors(), user).exec();
-    const [[e1, count], [e2, score]] = res as [[Error | null, number], [Error | null, string | null]];
-    const error = e1 ?? e2;
-    if (error) throw error;
-    return [Number(count), score !== null];
+    return (await this.followerCountsAndPulled([user])).get(user)!;
+  }
+
+  /** followerCountAndPulled of many authors in ONE pipeline: author → [followers, pulled]. */
+  async followerCountsAndPulled(users: readonly string[]): Promise<Map<string, [number, boolean]>> {
+    const distinct = [...new Set(users)];
+    const pipe = this.redis.pipeline();
+    for (const user of distinct) pipe.zcard(this.keys.followers(user)).zscore(this.keys.pulledAuthors(), user);
+    const res = (await pipe.exec()) ?? [];
+    throwFirstError(res);
+    return new Map(distinct.map((user, i) => [user, [Number(res[2 * i]![1]), res[2 * i + 1]![1] !== null]]));
   }
 
   /** Records an author as pulled (merged at read time), with the follower count last seen. */

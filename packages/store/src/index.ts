@@ -5,6 +5,7 @@ export * from './paging.ts';
 export * from './tweet-store.ts';
 export * from './timeline-entry.ts';
 export * from './timeline-store.ts';
+export * from './activity-store.ts';
 export * from './graph-store.ts';
 export * from './home-timeline.ts';
 export * from './preferences-store.ts';

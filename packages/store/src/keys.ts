@@ -35,6 +35,10 @@ export interface Keys {
   pulledAuthors(): string;
   /** Pub/sub channel: a tweet has reached its followers' timelines. */
   timelineEvents(): string;
+  /** ZSET user → last activity ms (read the timeline, posted, signed in): fan-out pushes to users active within FANOUT_ACTIVE_DAYS. */
+  activeUsers(): string;
+  /** Marker: the user came back after the activity window; their first read rebuilds the timeline, then deletes it. */
+  timelineRebuild(user: string): string;
   /**
    * ZSET tag → forward-decayed affinity of a user (raw sums; divide by e^{λ(now−t0)} to read).
    * Written by the analytics worker as a copy of its group table, rebuilt from the changelog.
@@ -69,6 +73,8 @@ export function createKeys(prefix = ''): Keys {
     fanoutPending: (tweetId) => `${prefix}fanout:pending:${tweetId}`,
     pulledAuthors: () => `${prefix}pulled-authors`,
     timelineEvents: () => `${prefix}events:timeline`,
+    activeUsers: () => `${prefix}active-users`,
+    timelineRebuild: (user) => `${prefix}timeline-rebuild:${user}`,
     preferences: (user) => `${prefix}prefs:${user}`,
     account: (handleLower) => `${prefix}account:${handleLower}`,
     session: (tokenHash) => `${prefix}session:${tokenHash}`,

@@ -25,19 +25,23 @@ export function loadScript(name: string): string {
  */
 const SCRIPTS = {
   deliverToUsers: { file: 'deliver-to-users', keys: undefined },
-  fanoutRange: { file: 'fanout-range', keys: 3 },
+  fanoutRange: { file: 'fanout-range', keys: 4 },
+  fanoutBatch: { file: 'fanout-batch', keys: 1 },
+  recordActivity: { file: 'record-activity', keys: 1 },
   follow: { file: 'follow', keys: 6 },
   unfollow: { file: 'unfollow', keys: 5 },
-  homePage: { file: 'home-page', keys: 3 },
+  homePage: { file: 'home-page', keys: 5 },
   forYouCandidates: { file: 'for-you-candidates', keys: 2 },
 } as const;
 
 export interface ScriptCommands {
   deliverToUsers(numKeys: number, ...args: (string | number)[]): Promise<number>;
   fanoutRange(...args: (string | number)[]): Promise<[number, string, number]>;
+  fanoutBatch(...args: (string | number)[]): Promise<(number | string)[]>;
+  recordActivity(...args: (string | number)[]): Promise<number>;
   follow(...args: (string | number)[]): Promise<number>;
   unfollow(...args: (string | number)[]): Promise<number>;
-  homePage(...args: (string | number)[]): Promise<[string[], string[], number]>;
+  homePage(...args: (string | number)[]): Promise<[string[], string[], number, number]>;
   forYouCandidates(...args: (string | number)[]): Promise<[string[], string[], string[][]]>;
 }
 

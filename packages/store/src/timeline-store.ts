@@ -1,5 +1,7 @@
 import type { Tweet } from '@chirp/core';
+import type { ActivityWindow } from './activity-store.ts';
 import type { Keys } from './keys.ts';
+import { throwFirstError } from './pipeline-result.ts';
 import type { ChirpRedis } from './scripts.ts';
 import { timelineEntry } from './timeline-entry.ts';
 
@@ -28,6 +30,29 @@ export interface FollowerPageDelivery {
   includeAuthor: boolean;
 }
 
+/** The first page of a tweet's follower range (scores from -inf), its author's timeline included. */
+export interface FirstPageDelivery {
+  tweetId: string;
+  createdAtMs: number;
+  author: string;
+  /** Names this page's marker (with tweetId): the same name as the range's first page in deliverFollowerPage. */
+  marker: string;
+}
+
+export interface PageOutcome {
+  outcome: DeliveryOutcome;
+  /** The cursor to go on from, or 'end'. */
+  next: string;
+  pushed: number;
+}
+
+/** The live event of a delivered tweet on `events:timeline`. */
+export interface DeliveredEvent {
+  tweetId: string;
+  author: string;
+  tweet?: Tweet;
+}
+
 /** How a delivery went: before (a redelivery), now, or now and it completed the fan-out. */
 export type DeliveryOutcome = 'duplicate' | 'applied' | 'completed';
 const OUTCOME: DeliveryOutcome[] = ['duplicate', 'applied', 'completed'];
@@ -36,6 +61,8 @@ export interface TimelineStoreOptions {
   cap: number;
   /** How long a fan-out marker or plan lives: longer than any redelivery can take. */
   markerTtlSeconds?: number;
+  /** Push only to followers active within this window (and to those never recorded); absent: to all. */
+  activity?: ActivityWindow;
 }
 
 /**
@@ -76,11 +103,12 @@ export class TimelineStore {
    * Delivers the next page of a follower range in one round trip (read, insert, marker and
    * countdown all inside Redis).
    */
-  async deliverFollowerPage(page: FollowerPageDelivery): Promise<{ outcome: DeliveryOutcome; next: string; pushed: number }> {
+  async deliverFollowerPage(page: FollowerPageDelivery): Promise<PageOutcome> {
     const [code, next, pushed] = await this.redis.fanoutRange(
       this.keys.followers(page.author),
       this.keys.fanoutMarker(page.tweetId, page.marker),
       this.keys.fanoutPending(page.tweetId),
+      this.keys.activeUsers(),
       timelineEntry(page.createdAtMs, page.tweetId),
       this.options.cap,
       page.cursor,
@@ -89,8 +117,42 @@ export class TimelineStore {
       this.markerTtl,
       this.keys.timeline(''),
       page.includeAuthor ? page.author : '',
+      this.pushCutoff(),
     );
     return { outcome: OUTCOME[code] ?? 'applied', next, pushed };
+  }
+
+  /**
+   * The first pages of many tweets' follower ranges (at most `limit` followers each, the author's
+   * own timeline included) in ONE script call, in order: per tweet the same work, marker and
+   * countdown as deliverFollowerPage's first page. The caller bounds the timelines per call.
+   */
+  async deliverFirstPages(pages: readonly FirstPageDelivery[], limit: number): Promise<PageOutcome[]> {
+    if (pages.length === 0) return [];
+    const args: (string | number)[] = [];
+    for (const p of pages) {
+      args.push(
+        this.keys.fanoutMarker(p.tweetId, p.marker),
+        this.keys.fanoutPending(p.tweetId),
+        this.keys.followers(p.author),
+        p.author,
+        timelineEntry(p.createdAtMs, p.tweetId),
+      );
+    }
+    const out = await this.redis.fanoutBatch(
+      this.keys.activeUsers(),
+      this.options.cap,
+      limit,
+      this.markerTtl,
+      this.keys.timeline(''),
+      this.pushCutoff(),
+      ...args,
+    );
+    return pages.map((_, i) => ({ outcome: OUTCOME[Number(out[3 * i])] ?? 'applied', next: String(out[3 * i + 1]), pushed: Number(out[3 * i + 2]) }));
+  }
+
+  private pushCutoff(): number | '' {
+    return this.options.activity?.pushCutoff() ?? '';
   }
 
   /**
@@ -110,17 +172,22 @@ export class TimelineStore {
     const existing = await this.redis.get(key);
     if (existing) return JSON.parse(existing) as string[];
     const bounds = JSON.stringify(await compute());
-    const [[setError], [getError, stored]] = ((await this.redis.multi().set(key, bounds, 'EX', this.markerTtl, 'NX').get(key).exec()) ?? []) as [
-      [Error | null, unknown],
-      [Error | null, string | null],
-    ];
-    const error = setError ?? getError;
-    if (error) throw error;
+    const res = (await this.redis.multi().set(key, bounds, 'EX', this.markerTtl, 'NX').get(key).exec()) ?? [];
+    throwFirstError(res);
+    const stored = res[1]?.[1] as string | null | undefined;
     return JSON.parse(stored ?? bounds) as string[];
   }
 
   /** Announces a tweet that is in every timeline; the tweet rides along so no reader races the saver. */
-  async publishDelivered(event: { tweetId: string; author: string; tweet?: Tweet }): Promise<void> {
-    await this.redis.publish(this.keys.timelineEvents(), JSON.stringify(event));
+  async publishDelivered(event: DeliveredEvent): Promise<void> {
+    await this.publishDeliveredMany([event]);
+  }
+
+  /** Announces many tweets, in order, in one round trip (one pipeline of PUBLISH). */
+  async publishDeliveredMany(events: readonly DeliveredEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const pipe = this.redis.pipeline();
+    for (const event of events) pipe.publish(this.keys.timelineEvents(), JSON.stringify(event));
+    throwFirstError(await pipe.exec());
   }
 }

@@ -2,6 +2,7 @@ import type { Tag, Tweet } from '@chirp/core';
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 import { pageBySortedScore, type Page } from './paging.ts';
+import { throwFirstError } from './pipeline-result.ts';
 
 export interface StoredTweet extends Tweet {
   tags?: Tag[];
@@ -26,7 +27,15 @@ export class TweetStore {
    * while the saver lagged stayed in an unfollower's timeline).
    */
   async indexByAuthor(tweet: { id: string; author: string; createdAtMs: number }): Promise<void> {
-    await this.redis.zadd(this.keys.userTweets(tweet.author), tweet.createdAtMs, tweet.id);
+    await this.indexByAuthorMany([tweet]);
+  }
+
+  /** indexByAuthor for many tweets in one round trip (one pipeline). */
+  async indexByAuthorMany(tweets: readonly { id: string; author: string; createdAtMs: number }[]): Promise<void> {
+    if (tweets.length === 0) return;
+    const pipe = this.redis.pipeline();
+    for (const t of tweets) pipe.zadd(this.keys.userTweets(t.author), t.createdAtMs, t.id);
+    throwFirstError(await pipe.exec());
   }
 
   /**
@@ -101,9 +110,4 @@ export class TweetStore {
   async tagTweetIds(tag: string, cursor: string | undefined, limit: number): Promise<Page<string>> {
     return pageBySortedScore(this.redis, this.keys.tagTweets(tag), cursor, limit);
   }
-}
-
-/** A pipeline answers per command; the first failed command fails the whole call (callers are idempotent). */
-function throwFirstError(results: [Error | null, unknown][] | null): void {
-  for (const [error] of results ?? []) if (error) throw error;
 }

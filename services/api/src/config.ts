@@ -1,4 +1,11 @@
 import { apiEnv, commonEnv, kafkaEnv, redisEnv, timelineEnv } from '@chirp/core';
 
 /** Every variable the API reads. */
-export const API_ENV = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...apiEnv, TIMELINE_CAP: timelineEnv.TIMELINE_CAP };
+export const API_ENV = {
+  ...kafkaEnv,
+  ...redisEnv,
+  ...commonEnv,
+  ...apiEnv,
+  TIMELINE_CAP: timelineEnv.TIMELINE_CAP,
+  FANOUT_ACTIVE_DAYS: timelineEnv.FANOUT_ACTIVE_DAYS,
+};

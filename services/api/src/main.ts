@@ -33,7 +33,7 @@ await runMain(logger, async () => {
   });
   const publisher = new KafkaPublisher(kafka, topicNames(config.TOPIC_PREFIX), logger);
   const tweets = new TweetStore(redis, keys);
-  const home = new HomeTimeline(redis, keys, tweets);
+  const home = new HomeTimeline(redis, keys, tweets, { cap: config.TIMELINE_CAP, activeDays: config.FANOUT_ACTIVE_DAYS });
   const live = new LiveHub({
     subscriber,
     redis,

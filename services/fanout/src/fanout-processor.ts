@@ -1,5 +1,5 @@
 import { fanoutChunkSchema, tweetSchema, type FanoutChunkMessage, type Tweet } from '@chirp/core';
-import { createProducer, Emitter, input, jsonCodec, type Processor } from '@chirp/streams';
+import { batchInput, createProducer, Emitter, input, jsonCodec, type Processor } from '@chirp/streams';
 import { e2eObserver, workerProcessor, type WorkerRuntime } from '@chirp/worker';
 import type { Producer } from 'kafkajs';
 import { Fanout, type FanoutOptions } from './fanout.ts';
@@ -10,16 +10,20 @@ export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { proce
   const chunks = new Emitter<FanoutChunkMessage>({ producer, topic: rt.topics.fanout, codec: jsonCodec(fanoutChunkSchema) });
   const fanout = new Fanout(rt, options, chunks);
   const observeLatency = e2eObserver(rt.registry, 'fanned_out');
-  const done = async (tweet: Tweet): Promise<void> => {
-    await fanout.announce(tweet);
-    observeLatency(tweet.createdAt);
+  const done = async (tweets: readonly Tweet[]): Promise<void> => {
+    await fanout.announce(tweets);
+    for (const tweet of tweets) observeLatency(tweet.createdAt);
   };
   const processor = workerProcessor(rt, [
-    input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }, ctx) => {
-      if ((await fanout.plan(tweet, ctx.signal)).completed) await done(tweet);
+    // Batch-first: a batch of tweets is planned with one count read and its small fan-outs pushed
+    // in as few script calls as the push budget allows (Fanout.planBatch).
+    batchInput<Tweet>(rt.topics.newTweets, jsonCodec(tweetSchema), async (messages, ctx) => {
+      const tweets = messages.map((m) => m.value);
+      const steps = await fanout.planBatch(tweets, ctx.signal);
+      await done(tweets.filter((_, i) => steps[i]!.completed));
     }),
     input(rt.topics.fanout, jsonCodec(fanoutChunkSchema), async ({ value: chunk }, ctx) => {
-      if (await fanout.deliverChunk(chunk, ctx.signal)) await done({ id: chunk.tweetId, author: chunk.author, text: chunk.text, createdAt: chunk.createdAt });
+      if (await fanout.deliverChunk(chunk, ctx.signal)) await done([{ id: chunk.tweetId, author: chunk.author, text: chunk.text, createdAt: chunk.createdAt }]);
     }),
   ]);
   return { processor, producer, fanout };

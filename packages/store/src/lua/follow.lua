@@ -31,24 +31,5 @@ local fresh = {}
 for i = 1, #rows, 2 do fresh[#fresh + 1] = timelineEntry(rows[i + 1], rows[i]) end
 
 -- Both lists are newest first: one merge, equal entries kept once.
-local current = redis.call('LRANGE', KEYS[3], 0, cap - 1)
-local merged, i, j = {}, 1, 1
-while #merged < cap and (i <= #current or j <= #fresh) do
-  local a, b = current[i], fresh[j]
-  if b == nil then
-    merged[#merged + 1] = a; i = i + 1
-  elseif a == nil then
-    merged[#merged + 1] = b; j = j + 1
-  elseif a == b then
-    merged[#merged + 1] = a; i = i + 1; j = j + 1
-  elseif entryNewer(a, b) then
-    merged[#merged + 1] = a; i = i + 1
-  else
-    merged[#merged + 1] = b; j = j + 1
-  end
-end
-redis.call('DEL', KEYS[3])
-for k = 1, #merged, 1000 do
-  redis.call('RPUSH', KEYS[3], unpack(merged, k, math.min(k + 999, #merged)))
-end
+mergeEntries(KEYS[3], fresh, cap)
 return 1

@@ -2,24 +2,64 @@
 -- (pulled at read time), in one round trip. Both sides are read strictly older than one cursor,
 -- a point in timeline order (time, then id), so a page never repeats and never stops early when
 -- the entry the cursor came from has left the list (unfollow, trim).
--- KEYS[1] timeline:<user>  KEYS[2] following:<user>  KEYS[3] pulled-authors
+-- A read is activity (lua/includes/activity.lua): a reader back after the activity window, or one
+-- with a rebuild marker (back by signing in or posting), first gets the timeline rebuilt from the
+-- authors they follow — at most ARGV[9] of them (the most recently followed), ARGV[10] recent tweets
+-- each, merged by time into what the timeline holds, cut at the cap — in this same script, so no
+-- push can interleave with it (an entry pushed before or after is found and kept once).
+-- KEYS[1] timeline:<user>  KEYS[2] following:<user>  KEYS[3] pulled-authors  KEYS[4] active-users
+-- KEYS[5] timeline-rebuild:<user>
 -- ARGV[1] cursor entry ('<ms>:<id>', '' = top), ARGV[2] page size, ARGV[3] key prefix of
--- authors' tweet lists ("<prefix>tweets:"), ARGV[4] most pulled authors merged
--- Returns { timeline entries, pulled entries, 1 when a pulled author has more }
+-- authors' tweet lists ("<prefix>tweets:"), ARGV[4] most pulled authors merged, ARGV[5] user,
+-- ARGV[6] now ms, ARGV[7] activity window ms (0 = off: no record, no rebuild), ARGV[8] least ms
+-- between two activity writes, ARGV[9] authors read by a rebuild, ARGV[10] tweets per author,
+-- ARGV[11] cap
+-- Returns { timeline entries, pulled entries, 1 when a pulled author has more, 1 when rebuilt now }
 --- @include "timeline-entry"
+--- @include "activity"
 local limit = tonumber(ARGV[2])
+local cap = tonumber(ARGV[11])
 local cursor = ARGV[1]
+
+local rebuilt = 0
+local window = tonumber(ARGV[7])
+if window > 0 then
+  local back = recordActivity(KEYS[4], KEYS[5], ARGV[5], tonumber(ARGV[6]), window, tonumber(ARGV[8]))
+  if back or redis.call('EXISTS', KEYS[5]) == 1 then
+    local authors = redis.call('ZRANGE', KEYS[2], 0, tonumber(ARGV[9]) - 1, 'REV')
+    -- Newest first by (time, id): the times are compared as numbers, ids only on a tie (rare).
+    local rows, fresh = {}, {}
+    for _, author in ipairs(authors) do
+      if not redis.call('ZSCORE', KEYS[3], author) then -- pulled authors are merged below anyway
+        local got = redis.call('ZRANGE', ARGV[3] .. author, '+inf', '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, tonumber(ARGV[10]), 'WITHSCORES')
+        for i = 1, #got, 2 do rows[#rows + 1] = { tonumber(got[i + 1]), got[i] } end
+      end
+    end
+    table.sort(rows, function(a, b)
+      if a[1] ~= b[1] then return a[1] > b[1] end
+      return bytesGreater(a[2], b[2])
+    end)
+    for i = 1, math.min(#rows, cap) do fresh[i] = timelineEntry(rows[i][1], rows[i][2]) end
+    mergeEntries(KEYS[1], fresh, cap)
+    redis.call('DEL', KEYS[5])
+    rebuilt = 1
+  end
+end
+
+-- The first cap entries are the timeline (includes/timeline-entry.lua trims in bulk).
+local length = math.min(redis.call('LLEN', KEYS[1]), cap)
 local start = 0
 if cursor ~= '' then
-  -- Binary search for the first entry older than the cursor: the list is sorted, at most cap long.
-  local lo, hi = 0, redis.call('LLEN', KEYS[1])
+  -- Binary search for the first entry older than the cursor: the list is sorted.
+  local lo, hi = 0, length
   while lo < hi do
     local mid = math.floor((lo + hi) / 2)
     if entryNewer(cursor, redis.call('LINDEX', KEYS[1], mid)) then hi = mid else lo = mid + 1 end
   end
   start = lo
 end
-local ids = redis.call('LRANGE', KEYS[1], start, start + limit - 1)
+local ids = {}
+if start < length then ids = redis.call('LRANGE', KEYS[1], start, math.min(start + limit, length) - 1) end
 
 local pulled = {}
 local more = 0
@@ -41,4 +81,4 @@ if redis.call('EXISTS', KEYS[3]) == 1 then
     if taken == limit then more = 1 end
   end
 end
-return { ids, pulled, more }
+return { ids, pulled, more, rebuilt }

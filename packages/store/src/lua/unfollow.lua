@@ -11,7 +11,10 @@ if not edgeEventWins(KEYS[5], ARGV[2], ARGV[4], 'u') then return 0 end
 local removed = redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[2])
 if removed == 0 then return 0 end
-local current = redis.call('LRANGE', KEYS[3], 0, tonumber(ARGV[3]) - 1)
+-- The whole list: up to the cap plus the trim slack (includes/timeline-entry.lua), so no entry of the
+-- target waits past the cap to move up when an entry above it leaves.
+local cap = tonumber(ARGV[3])
+local current = redis.call('LRANGE', KEYS[3], 0, cap + trimSlack(cap) - 1)
 local kept = {}
 for k = 1, #current, 500 do
   local ids = {}

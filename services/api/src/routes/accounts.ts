@@ -62,6 +62,8 @@ export function accountRoutes(deps: AppDeps, limits: ReturnType<typeof rateLimit
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + options.sessionTtlMs).toISOString();
     await fromRedis(accounts.createSession(hashToken(token), { handle: account!.handle, expiresAt }, options.sessionTtlMs));
+    // Signing in is activity: a user back after FANOUT_ACTIVE_DAYS gets pushes again and a rebuild on first read.
+    await fromRedis(deps.home.recordActivity(account!.handle));
     setSessionCookie(res, token, options.sessionTtlMs, req.secure);
     res.status(201).json({ token, expiresAt, handle: account!.handle });
   });

@@ -34,23 +34,34 @@ local function entryNewer(a, b)
   return bytesGreater(entryId(a), entryId(b))
 end
 
--- Inserts an entry at its place, at most once, keeping the list at most cap long.
+-- Bulk trim: a timeline may grow past its cap by this many entries before it is cut back to the
+-- cap in one LTRIM, so a full timeline pays the trim once per that many pushes, not on every push.
+-- Readers never show more than the cap (home-page.lua reads the first cap entries only).
+local function trimSlack(cap)
+  return math.min(100, math.ceil(cap / 8))
+end
+
+local function pushedTo(key, length, cap)
+  if length > cap + trimSlack(cap) then redis.call('LTRIM', key, 0, cap - 1) end
+end
+
+-- Inserts an entry at its place, at most once (the first cap entries are the timeline).
 -- Returns 1 when inserted, 0 when already there or older than a full timeline's last entry.
 -- The common case (a fresh tweet) is LINDEX 0 + LPUSH; a late tweet walks down from the head.
 local function insertEntry(key, entry, cap)
   local head = redis.call('LINDEX', key, 0)
   if not head or entryNewer(entry, head) then
-    if redis.call('LPUSH', key, entry) > cap then redis.call('LTRIM', key, 0, cap - 1) end
+    pushedTo(key, redis.call('LPUSH', key, entry), cap)
     return 1
   end
   if head == entry then return 0 end
   local window, start = 32, 1
   while start < cap do
-    local rows = redis.call('LRANGE', key, start, start + window - 1)
+    local rows = redis.call('LRANGE', key, start, math.min(start + window, cap) - 1)
     for _, e in ipairs(rows) do
       if e == entry then return 0 end
       if entryNewer(entry, e) then
-        if redis.call('LINSERT', key, 'BEFORE', e, entry) > cap then redis.call('LTRIM', key, 0, cap - 1) end
+        pushedTo(key, redis.call('LINSERT', key, 'BEFORE', e, entry), cap)
         return 1
       end
     end
@@ -62,4 +73,30 @@ local function insertEntry(key, entry, cap)
     start = start + window
   end
   return 0
+end
+
+-- Merges `fresh` (entries newest first, no repeats) into the timeline at `key`: one pass over its
+-- first cap entries, an entry in both kept once, the result cut at the cap. Returns its length.
+local function mergeEntries(key, fresh, cap)
+  local current = redis.call('LRANGE', key, 0, cap - 1)
+  local merged, i, j = {}, 1, 1
+  while #merged < cap and (i <= #current or j <= #fresh) do
+    local a, b = current[i], fresh[j]
+    if b == nil then
+      merged[#merged + 1] = a; i = i + 1
+    elseif a == nil then
+      merged[#merged + 1] = b; j = j + 1
+    elseif a == b then
+      merged[#merged + 1] = a; i = i + 1; j = j + 1
+    elseif entryNewer(a, b) then
+      merged[#merged + 1] = a; i = i + 1
+    else
+      merged[#merged + 1] = b; j = j + 1
+    end
+  end
+  redis.call('DEL', key)
+  for k = 1, #merged, 1000 do
+    redis.call('RPUSH', key, unpack(merged, k, math.min(k + 999, #merged)))
+  end
+  return #merged
 end

@@ -1,0 +1,24 @@
+-- Who is active: `active-users` (ZSET user -> last activity ms). Fan-out pushes only to users active
+-- within the window; a user the record has never seen (an account from before the record) counts as
+-- active, so nobody loses pushes when the record starts. A user coming back after the window gets a
+-- rebuild marker: their timeline missed the pushes of their absence and is rebuilt on first read.
+
+-- True when the user's timeline receives pushes: never recorded, or active since `cutoff` (ms).
+-- cutoff nil: the window is off, everyone receives pushes.
+local function receivesPushes(activeKey, user, cutoff)
+  if not cutoff then return true end
+  local last = redis.call('ZSCORE', activeKey, user)
+  return not last or tonumber(last) >= cutoff
+end
+
+-- Records activity of `user` at `at` ms, at most once per `minInterval` ms (a later write only
+-- moves the score forward: ZADD GT). Returns true when the user comes back after more than
+-- `window` ms away (their timeline missed pushes): then `markerKey` is set (for `window` ms), so
+-- the first read rebuilds it, once.
+local function recordActivity(activeKey, markerKey, user, at, window, minInterval)
+  local last = redis.call('ZSCORE', activeKey, user)
+  local returning = last ~= false and tonumber(last) < at - window
+  if returning then redis.call('SET', markerKey, '1', 'PX', window) end
+  if not last or returning or tonumber(last) <= at - minInterval then redis.call('ZADD', activeKey, 'GT', at, user) end
+  return returning
+end
