@@ -21,6 +21,7 @@ import { PipelineStack } from './lib/pipeline-stack.ts';
 import { round } from './lib/pipeline-stats.ts';
 import { tweetFactory } from './lib/pipeline-tweets.ts';
 import { hasWrk, WrkLoad } from './lib/pipeline-wrk-load.ts';
+import { drawPipeline } from './lib/draw.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const log = (line: string): void => console.log(line);
@@ -133,6 +134,7 @@ async function writeResults(p: Prepared, phases: PhaseResult[], findings: string
     bottleneck: findings,
   };
   writeFileSync(out, `${JSON.stringify(body, null, 2)}\n`);
+  log(`› wrote ${await drawPipeline(body)}`);
   return out;
 }
 

@@ -60,6 +60,12 @@ function ticksOf(statPath: string): number | undefined {
   }
 }
 
+/** CPU seconds (user + system, all threads) a process has used so far; undefined once it is gone. */
+export function cpuSecondsOf(pid: number): number | undefined {
+  const ticks = ticksOf(`/proc/${pid}/stat`);
+  return ticks === undefined ? undefined : ticks / CLK_TCK;
+}
+
 function read(pid: number): Reading | undefined {
   const ticks = ticksOf(`/proc/${pid}/stat`);
   if (ticks === undefined) return undefined;
@@ -75,7 +81,7 @@ function read(pid: number): Reading | undefined {
 
 function machine(): { busy: number; total: number; cores: number } {
   const stat = readFileSync('/proc/stat', 'utf8');
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = stat.split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = stat.split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const busy = user! + nice! + system! + irq! + softirq! + (steal ?? 0);
   return { busy, total: busy + idle! + iowait!, cores: stat.split('\n').filter((l) => /^cpu\d+ /.test(l)).length };
 }

@@ -83,7 +83,7 @@ async function graphAndWorkers(d: SetupDeps, redis: Redis, withApi: boolean): Pr
   const loading = (async () => {
     // AOF off while loading (it would rewrite itself several times over), on again before the load.
     await redis.config('SET', 'appendonly', 'no');
-    const load = await loadGraph(g, stack.keys, { host: '127.0.0.1', port: stack.redisPort }, local.signal);
+    const load = await loadGraph(g, stack.keys, { host: '127.0.0.1', port: stack.redisPort }, local.signal, log);
     await redis.config('SET', 'appendonly', 'yes');
     while (/aof_rewrite_(in_progress|scheduled):1/.test(await redis.info('persistence'))) await sleep(200, local.signal);
     return load;
@@ -104,7 +104,8 @@ export async function prepare(d: SetupDeps): Promise<Prepared> {
   onCleanup(async () => redis.disconnect());
   await stack.createTopics();
   const graph = await graphAndWorkers(d, redis, o.httpRates.length > 0);
-  await stack.joined(['saver', 'fanout', 'tagger'], 60_000, d.signal);
+  log('› waiting for saver, fanout and tagger to join their groups (their first fetch)…');
+  await stack.joined(['saver', 'fanout', 'tagger'], 60_000, d.signal, log);
   await stack.startServices(['monitor']);
   await waitForMonitor(
     stack.service('monitor').port,
