@@ -2,7 +2,7 @@
 // (each bench also draws its own at the end of a run). SVG under docs/benchmarks/.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../stack/paths.ts';
+import { ROOT } from '@chirp/stack/paths';
 import { drawFanout, drawHttp, drawPipeline } from './lib/draw.ts';
 
 const results = join(ROOT, 'bench', 'results');

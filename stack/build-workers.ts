@@ -31,7 +31,8 @@ export function workersStale(): boolean {
 /**
  * Bundles every service entry (workspace packages are TypeScript sources, so they are bundled; so are
  * the npm dependencies, which keeps one file per service and no resolution from `.build/`). The Lua
- * scripts are read at run time relative to the module (`./lua/…`), so the folder is copied beside.
+ * scripts (and the gateway's .proto) are read at run time relative to the module (`./lua/…`, `./proto/…`), so
+ * the folders are copied beside.
  */
 export async function buildWorkers(log: (line: string) => void = () => {}): Promise<boolean> {
   if (!workersStale()) return false;
@@ -55,6 +56,9 @@ export async function buildWorkers(log: (line: string) => void = () => {}): Prom
   });
   cpSync(join(ROOT, 'packages', 'store', 'src', 'lua'), join(BUILD_DIR, 'lua'), { recursive: true });
   cpSync(join(ROOT, 'packages', 'store', 'src', 'lua'), join(BUILD_DIR, 'chunks', 'lua'), { recursive: true });
+  // The gateway loads its .proto at run time the same way (`./proto/…`).
+  cpSync(join(ROOT, 'services', 'gateway', 'src', 'proto'), join(BUILD_DIR, 'proto'), { recursive: true });
+  cpSync(join(ROOT, 'services', 'gateway', 'src', 'proto'), join(BUILD_DIR, 'chunks', 'proto'), { recursive: true });
   writeFileSync(STAMP, new Date().toISOString());
   log(`› workers compiled in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${BUILD_DIR}`);
   return true;

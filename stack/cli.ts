@@ -11,6 +11,7 @@ import { writeStackStatus } from './status-file.ts';
 import { compiledEntryPath, SERVICES, type ServiceSpec } from './services.ts';
 import { buildWorkers } from './build-workers.ts';
 import { portOpen, waitFor } from './wait.ts';
+import { lint, LINT_STEPS } from './lint.ts';
 
 const log = (line: string): void => console.log(line);
 const API_PORT = Number(process.env.API_PORT ?? 3000);
@@ -52,8 +53,16 @@ export function serviceEnv(infra: Infra, extra: NodeJS.ProcessEnv = {}): NodeJS.
 /** Ports of one service and of those it talks to, all shifted together by STACK_PORT_OFFSET. */
 function serviceExtraEnv(s: ServiceSpec): NodeJS.ProcessEnv {
   const monitor = SERVICES.find((x) => x.name === 'monitor')!;
-  if (s.name === 'api') return { API_PORT: String(API_PORT), MONITOR_URL: process.env.MONITOR_URL ?? `http://127.0.0.1:${portOf(monitor)}` };
+  const gateway = SERVICES.find((x) => x.name === 'gateway')!;
+  if (s.name === 'api') {
+    return {
+      API_PORT: String(API_PORT),
+      MONITOR_URL: process.env.MONITOR_URL ?? `http://127.0.0.1:${portOf(monitor)}`,
+      GATEWAY_URL: process.env.GATEWAY_URL ?? `http://127.0.0.1:${portOf(gateway)}`,
+    };
+  }
   const env: NodeJS.ProcessEnv = { METRICS_PORT: String(portOf(s)) };
+  if (s === gateway && STACK_PORT_OFFSET !== 0 && !process.env.GATEWAY_PORT) env.GATEWAY_PORT = String(6565 + STACK_PORT_OFFSET);
   if (s === monitor && STACK_PORT_OFFSET !== 0 && !process.env.MONITOR_SCRAPE_TARGETS) {
     const workers = SERVICES.filter((x) => x.name !== 'api' && x !== monitor);
     env.MONITOR_SCRAPE_TARGETS = workers.map((w) => `http://127.0.0.1:${portOf(w)}/metrics`).join(',');
@@ -203,6 +212,9 @@ async function test(): Promise<number> {
     });
     if (res.status !== 0) return res.status ?? 1;
   }
+  log('› lint (ESLint and Prettier; the import rules run as stack/test/import-rules.test.ts)');
+  const linted = lint(log, [LINT_STEPS.eslint, LINT_STEPS.prettier]);
+  if (linted !== 0) return linted;
   buildWeb(); // the browser tests drive the built app
   log('› vitest (Kafka and Redis are reused or started by the global setup)');
   const results = join(STATE_DIR, 'vitest-results.json');
@@ -230,6 +242,7 @@ async function test(): Promise<number> {
 const commands: Record<string, () => Promise<number | void>> = {
   start,
   test,
+  lint: async () => lint(log),
   seed: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'seed.ts'), ...process.argv.slice(3)]),
   dlq: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'dlq.ts'), ...process.argv.slice(3)]),
   rebuild: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'rebuild.ts'), ...process.argv.slice(3)]),

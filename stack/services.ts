@@ -16,6 +16,8 @@ export const SERVICES: ServiceSpec[] = [
   { name: 'analytics', entry: 'services/analytics/src/main.ts', metricsPort: 9104 },
   { name: 'graph', entry: 'services/graph/src/main.ts', metricsPort: 9105 },
   { name: 'monitor', entry: 'services/monitor/src/main.ts', metricsPort: 9308 },
+  // Health port; its gRPC port is GATEWAY_PORT (6565).
+  { name: 'gateway', entry: 'services/gateway/src/main.ts', metricsPort: 9106 },
   { name: 'api', entry: 'services/api/src/main.ts', metricsPort: 3000 },
 ];
 

@@ -1,6 +1,6 @@
 // The benches' JSON → their SVG charts under docs/benchmarks/ (one function per bench).
 import { join } from 'node:path';
-import { ROOT } from '../../stack/paths.ts';
+import { ROOT } from '@chirp/stack/paths';
 import { fanoutChart, httpChart, pipelineChart, writeSvg, type FanoutChartInput } from './charts.ts';
 
 export const CHART_DIR = join(ROOT, 'docs', 'benchmarks');

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Admin } from 'kafkajs';
-import { ensureKafkaTools } from '../../stack/kafka-broker.ts';
+import { ensureKafkaTools } from '@chirp/stack/kafka-broker';
 
 export interface ProducerPerfResult {
   records: number;

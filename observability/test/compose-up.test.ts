@@ -14,7 +14,7 @@ import { freePort } from '@chirp/testkit';
 const PROJECT = 'chirpcomposetest';
 const GRAFANA_IMAGE = 'grafana/grafana:11.6.0';
 const WORKERS = ['saver', 'fanout', 'tagger', 'analytics', 'graph'];
-const PROMETHEUS_JOBS = ['api', ...WORKERS, 'monitor'];
+const PROMETHEUS_JOBS = ['api', ...WORKERS, 'gateway', 'monitor'];
 const log = (line: string): void => console.log(`[compose] ${line}`);
 
 /** fetch with a deadline, so a connection the engine's proxy accepts but nobody answers cannot hang the test. */
@@ -26,7 +26,7 @@ describe.sequential('docker compose on a real engine', () => {
   let api = '';
   let prometheus = '';
   let services: string[] = [];
-  let auth: Record<string, Record<string, string>> = {};
+  const auth: Record<string, Record<string, string>> = {};
   const compose = (...args: string[]): ReturnType<typeof runAsync> => {
     const [cmd, ...pre] = composeCommand();
     return runAsync(cmd!, [...pre, '-p', PROJECT, '-f', 'docker-compose.yml', ...args], env);

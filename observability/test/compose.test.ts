@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { kafkaEnv, taggerEnv, timelineEnv, type EnvShape } from '@chirp/core';
 import { workerEnv } from '@chirp/worker';
 import { API_ENV } from '../../services/api/src/config.ts';
+import { GATEWAY_ENV } from '../../services/gateway/src/config.ts';
 import { MONITOR_ENV } from '../../services/monitor/src/config.ts';
 import { BASE_IMAGES } from '../../stack/compose.ts';
 import { KAFKA_VERSION, SCALA_VERSION } from '../../stack/paths.ts';
@@ -28,6 +29,7 @@ const ENV_SHAPES: Record<string, EnvShape[]> = {
   tagger: [workerEnv, taggerEnv],
   analytics: [workerEnv], // services/analytics/src/main.ts: add its own sections once it exists
   monitor: [MONITOR_ENV],
+  gateway: [GATEWAY_ENV],
 };
 
 interface ComposeService {
@@ -63,7 +65,7 @@ const entryOf = (s: ComposeService): string | undefined => {
 describe('docker-compose.yml', () => {
   it('runs every app process from the one app image, with infra and observability beside them', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['kafka', 'redis', 'prometheus', 'grafana', 'topics-init']));
-    expect(appNames.sort()).toEqual(['analytics', 'api', 'fanout', 'graph', 'monitor', 'saver', 'tagger', 'topics-init']);
+    expect(appNames.sort()).toEqual(['analytics', 'api', 'fanout', 'gateway', 'graph', 'monitor', 'saver', 'tagger', 'topics-init']);
     for (const [name, s] of appServices) expect(s.build, `${name} builds the app image`).toBeDefined();
   });
 
@@ -124,9 +126,11 @@ describe('docker-compose.yml', () => {
 
   it('the monitor scrapes latency from every worker compose runs', () => {
     const targets = env('monitor').MONITOR_SCRAPE_TARGETS?.split(',') ?? [];
-    const workers = appNames.filter((n) => !['topics-init', 'monitor', 'api'].includes(n));
+    // The gateway processes no pipeline stage, so it has no end-to-end latency to scrape.
+    const workers = appNames.filter((n) => !['topics-init', 'monitor', 'api', 'gateway'].includes(n));
     expect(targets.sort()).toEqual(workers.map((w) => `http://${w}:${env(w).METRICS_PORT}/metrics`).sort());
     expect(env('api').MONITOR_URL).toBe(`http://monitor:${env('monitor').METRICS_PORT}`);
+    expect(env('api').GATEWAY_URL).toBe(`http://gateway:${env('gateway').METRICS_PORT}`);
   });
 
   it('docker-compose config -q accepts the file', () => {

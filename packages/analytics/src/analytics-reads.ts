@@ -104,6 +104,17 @@ export class AnalyticsReads {
     };
   }
 
+  /** The analytics table as the monitor's table query lists it: its changelog topic and whether this view has caught up. */
+  table(): { name: 'analytics'; kind: 'group table'; topic: string; viewReady: boolean } {
+    return { name: 'analytics', kind: 'group table', topic: this.o.topic, viewReady: this.view?.isReady() ?? false };
+  }
+
+  /** A key's value in the analytics table as this view holds it (affinity, clicks, minutes), or undefined; 503 until it caught up. */
+  value(key: string): AnalyticsRecord['value'] | undefined {
+    if (!this.view?.isReady()) throw new ChirpError('UPSTREAM', 'the analytics table is not available yet: its view is catching up', { retriable: true });
+    return this.view.get(key)?.value;
+  }
+
   async close(): Promise<void> {
     await this.view?.close();
   }

@@ -59,6 +59,8 @@ export const apiEnv = {
   STREAM_MAX_PER_CLIENT: int(20, 1),
   /** Unsent bytes a live stream may hold before its client (which stopped reading) is disconnected. */
   STREAM_BUFFER_BYTES: int(256 * 1024, 1024),
+  /** The gateway's health port, whose /lag.json adds gateway groups to /api/pipeline (left out when it does not answer). */
+  GATEWAY_URL: z.string().url().default('http://127.0.0.1:9106'),
 };
 export const taggerEnv = {
   TAGGER_PROVIDER: z.enum(['local', 'openai']).optional(),
@@ -72,6 +74,32 @@ export const taggerEnv = {
 export const monitorEnv = {
   MONITOR_INTERVAL_MS: int(5000, 100),
 };
+
+/** The liiklus-compatible gRPC gateway (services/gateway). */
+export const gatewayEnv = {
+  /** gRPC port of the gateway (liiklus's default). */
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(6565),
+  /** Address the gRPC server binds. */
+  GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Comma-separated gateway keys (at least 16 characters each) accepted as `authorization: Bearer <key>`, besides account session tokens. Never logged. */
+  GATEWAY_KEYS: z
+    .string()
+    .default('')
+    .refine((v) => splitList(v).every((k) => /^[A-Za-z0-9_.~+/=-]{16,256}$/.test(k)), { message: 'each key needs 16-256 token characters' })
+    .transform(splitList),
+  /** Topics clients may subscribe to (full names); default the prefix's newTweets and tweetTags. Clicks and accounts are refused even if listed. */
+  GATEWAY_SUBSCRIBE_TOPICS: z.string().optional(),
+  /** Topics clients may publish to (full names); default none. chirp's own topics are refused even if listed: writes go through the API. */
+  GATEWAY_PUBLISH_TOPICS: z.string().default(''),
+};
+
+/** A comma-separated list, blanks dropped. */
+export function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
 
 /** Read by `npm start` (stack/cli.ts) only. */
 export const stackEnv = {

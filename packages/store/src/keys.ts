@@ -46,6 +46,10 @@ export interface Keys {
   session(tokenHash: string): string;
   /** Prefix of the API's rate-limit counters (rate-limit-redis), shared by every API instance. */
   rateLimit(name: string): string;
+  /** HASH `<group version>:<partition>` → last acked offset of a gateway group on a topic (liiklus positions). */
+  gatewayPositions(topic: string, group: string): string;
+  /** SET of `<topic> <group>` pairs that have subscribed or acked through the gateway (for their lag). */
+  gatewayGroups(): string;
 }
 
 export function createKeys(prefix = ''): Keys {
@@ -69,5 +73,7 @@ export function createKeys(prefix = ''): Keys {
     account: (handleLower) => `${prefix}account:${handleLower}`,
     session: (tokenHash) => `${prefix}session:${tokenHash}`,
     rateLimit: (name) => `${prefix}rl:${name}:`,
+    gatewayPositions: (topic, group) => `${prefix}gateway:positions:${topic}:${group}`,
+    gatewayGroups: () => `${prefix}gateway:groups`,
   };
 }

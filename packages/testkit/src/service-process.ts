@@ -46,7 +46,7 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, timeout
         if (!line.startsWith('{')) continue;
         try {
           const entry = JSON.parse(line) as { msg?: string; port?: number; metricsPort?: number };
-          if (entry.msg === 'worker started' || entry.msg === 'api listening' || entry.msg === 'monitor started') {
+          if (entry.msg === 'worker started' || entry.msg === 'api listening' || entry.msg === 'monitor started' || entry.msg === 'gateway started') {
             clearTimeout(timer);
             resolve(entry.port ?? entry.metricsPort ?? 0);
           }

@@ -9,6 +9,7 @@ import { httpMetrics } from './http-metrics.ts';
 import { rateLimits } from './rate-limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
+import { monitorRoutes } from './routes/monitor.ts';
 import { clickRoutes } from './routes/clicks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pipelineRoutes } from './routes/pipeline.ts';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(pipelineRoutes(deps));
   app.use(clickRoutes(deps));
   app.use(analyticsRoutes(deps));
+  app.use(monitorRoutes(deps));
   app.use('/api', notFound);
   if (deps.webDist && existsSync(join(deps.webDist, 'index.html'))) {
     const dist = deps.webDist;

@@ -31,6 +31,10 @@ export interface ForYouReader {
 export interface AnalyticsReader {
   preferences(user: string): Promise<{ tag: string; score: number }[]>;
   trends(limit: number): { window: { minutes: number; from: string; to: string }; tags: { tag: string; count: number }[] };
+  /** The table's entry of the monitor's table list. */
+  table(): { name: string; kind: string; topic: string; viewReady: boolean };
+  /** A key's value in the table, undefined when absent. */
+  value(key: string): unknown;
 }
 
 export interface Health {
@@ -58,6 +62,8 @@ export interface AppDeps {
   rateLimitPerMinute: number;
   /** Base URL of the lag monitor, whose JSON the pipeline page reads. */
   monitorUrl: string;
+  /** Base URL of the gateway's health port, whose /lag.json adds gateway groups to the pipeline; left out when unset or down. */
+  gatewayUrl?: string;
   /** `npm start`'s supervisor status file (restarts per process), shown on the pipeline page when set. */
   processStatusFile?: string;
   /** For-you ranking, preferences and trends; without it those routes answer 503. */

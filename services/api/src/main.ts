@@ -94,6 +94,7 @@ await runMain(logger, async () => {
     webDist: config.WEB_DIST,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     monitorUrl: config.MONITOR_URL,
+    gatewayUrl: config.GATEWAY_URL,
     processStatusFile: config.STACK_STATUS_FILE,
     analytics: { forYou, reads: analytics },
     health: {

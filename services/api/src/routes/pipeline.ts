@@ -13,7 +13,20 @@ async function readProcesses(file: string | undefined): Promise<ProcessStatus[] 
   }
 }
 
-/** The lag monitor's numbers as JSON, for the web app's pipeline page, with restarts per process. */
+/** The gateway's groups with their lag (services/gateway `/lag.json`); undefined when there is no gateway or it does not answer. */
+async function readGatewayGroups(url: string | undefined): Promise<unknown[] | undefined> {
+  if (!url) return undefined;
+  try {
+    const response = await fetch(new URL('/lag.json', url), { signal: AbortSignal.timeout(1000) });
+    if (!response.ok) return undefined;
+    const body = (await response.json()) as { groups?: unknown };
+    return Array.isArray(body.groups) ? body.groups : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lag monitor's numbers as JSON, for the web app's pipeline page, with restarts per process and the gateway's groups. */
 export function pipelineRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/api/pipeline', async (_req, res) => {
@@ -25,8 +38,8 @@ export function pipelineRoutes(deps: AppDeps): Router {
     } catch (cause) {
       throw new ChirpError('UPSTREAM', 'the lag monitor is unavailable', { cause, retriable: true });
     }
-    const processes = await readProcesses(deps.processStatusFile);
-    res.json(processes ? { ...body, processes } : body);
+    const [processes, gatewayGroups] = await Promise.all([readProcesses(deps.processStatusFile), readGatewayGroups(deps.gatewayUrl)]);
+    res.json({ ...body, ...(processes ? { processes } : {}), ...(gatewayGroups ? { gatewayGroups } : {}) });
   });
   return router;
 }
