@@ -15,6 +15,7 @@ import { createKafka, createProducer, deleteTopics, Emitter, ensureTopics, jsonC
 import { startService } from '@chirp/testkit';
 import { startRedis } from '@chirp/stack/redis-server';
 import { fmt, markdownTable, rss } from './lib/table.ts';
+import { drawFanout } from './lib/draw.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const SIZES = (args.get('sizes') ?? '3,100,1000,10000,100000,1000000').split(',').map(Number);
@@ -216,11 +217,20 @@ try {
   console.log(table);
   console.log(`\n${optionsTable}\n`);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync(
-    'bench/results/fanout.json',
-    `${JSON.stringify({ date, cores: cpus().length, cpu: cpus()[0]?.model, node: process.versions.node, chunkSize: CHUNK, redisLimitOpsPerSec: redisLimit, rows, options, article: ARTICLE }, null, 2)}\n`,
-  );
+  const result = {
+    date,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.versions.node,
+    chunkSize: CHUNK,
+    redisLimitOpsPerSec: redisLimit,
+    rows,
+    options,
+    article: ARTICLE,
+  };
+  writeFileSync('bench/results/fanout.json', `${JSON.stringify(result, null, 2)}\n`);
   console.log('written bench/results/fanout.json');
+  console.log(`written ${await drawFanout(result)}`);
 } finally {
   await cleanUp();
 }

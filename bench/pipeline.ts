@@ -21,6 +21,11 @@ import { PipelineStack } from './lib/pipeline-stack.ts';
 import { round } from './lib/pipeline-stats.ts';
 import { tweetFactory } from './lib/pipeline-tweets.ts';
 import { hasWrk, WrkLoad } from './lib/pipeline-wrk-load.ts';
+import { drawPipeline } from './lib/draw.ts';
+import { producerPerformance } from './lib/producer-perf.ts';
+import { redisMemory } from './lib/redis-memory.ts';
+import { markdownTable } from './lib/table.ts';
+import { loadConfig, timelineEnv } from '@chirp/core';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const log = (line: string): void => console.log(line);
@@ -108,7 +113,63 @@ function versions(kafkaPids: number[], redisVersion: string): Record<string, str
   };
 }
 
-async function writeResults(p: Prepared, phases: PhaseResult[], findings: string[], started: number): Promise<string> {
+/**
+ * After the phases, in the same run: Kafka's own ProducerPerformance on the same broker with records
+ * of chirp's tweet size (chirp's sustained rate as a share of it), Redis memory per timeline entry and
+ * per stored tweet, and the CPU per tweet at the sustained rate against the issue's 0.4 ms.
+ */
+async function brokerAndMemory(p: Prepared, phases: PhaseResult[], makeTweet: ReturnType<typeof tweetFactory>): Promise<Record<string, unknown>> {
+  const kafkaPhases = phases.filter((ph) => ph.path === 'kafka' && !ph.warmup);
+  // Sustained: what every stage kept up with (the slowest group's rate), at the best Kafka phase.
+  const sustained = kafkaPhases
+    .map((ph) => ({ phase: ph, rate: Math.min(...Object.values(ph.groups).map((g) => g?.processedPerSec ?? 0)) }))
+    .sort((a, b) => b.rate - a.rate)[0];
+  const samples = Array.from({ length: 1000 }, (_, i) => Buffer.byteLength(JSON.stringify(makeTweet(999, Date.now() + i))));
+  const recordSize = Math.round(samples.reduce((a, b) => a + b, 0) / samples.length);
+  const perf =
+    o.perfRecords > 0
+      ? await producerPerformance({
+          brokers: o.brokers,
+          admin: p.admin,
+          topic: `${stack.prefix}producer-performance`,
+          partitions: o.partitions,
+          records: o.perfRecords,
+          recordSize,
+          log,
+        })
+      : undefined;
+  const cap = loadConfig(timelineEnv, process.env).TIMELINE_CAP;
+  const memory = await redisMemory(p.redis, stack.keys, o.users, cap);
+  const kib = (b: number): string => `${Math.round(b).toLocaleString('en-US')} B`;
+  log('\n## Against the broker, Redis memory, CPU per tweet (same run)\n');
+  const rows: string[][] = [];
+  if (perf && sustained) {
+    rows.push([
+      "chirp's sustained tweets/s as a share of Kafka's ProducerPerformance",
+      `${Math.round(sustained.rate)}/s (${sustained.phase.name}) of ${Math.round(perf.recordsPerSec).toLocaleString('en-US')} records/s (${recordSize} B, acks=all, p99 ${perf.p99Ms} ms) = ${((100 * sustained.rate) / perf.recordsPerSec).toFixed(1)}%`,
+    ]);
+  }
+  rows.push(
+    [
+      'Redis memory per timeline entry',
+      `${kib(memory.bytesPerTimelineEntry)} (MEMORY USAGE of ${memory.sampledTimelines} timelines, ${memory.timelineEntries.toLocaleString('en-US')} entries)`,
+    ],
+    ['Redis memory per stored tweet (its own key)', `${kib(memory.bytesPerStoredTweet)} (${memory.sampledTweets} sampled)`],
+    [
+      `the cap (TIMELINE_CAP=${cap})`,
+      `${memory.timelinesAtCap} of ${memory.sampledTimelines} sampled timelines at the cap; a full timeline ≈ ${kib(memory.bytesPerFullTimeline)}, so ${o.users.toLocaleString('en-US')} users' timelines stay ≤ ${((memory.bytesPerFullTimeline * o.users) / 2 ** 30).toFixed(2)} GiB however long the run (used_memory now ${memory.usedMemoryMb.toFixed(0)} MiB)`,
+    ],
+  );
+  if (sustained)
+    rows.push([
+      'CPU per tweet, all processes, at the sustained rate (target ≤ 0.4 ms)',
+      `${sustained.phase.projection.cpuMsPerTweet.toFixed(3)} ms at ${sustained.phase.name}`,
+    ]);
+  log(markdownTable(['what', 'measured'], rows));
+  return { producerPerformance: perf, sustained: sustained ? { phase: sustained.phase.name, tweetsPerSec: sustained.rate } : undefined, redisMemory: memory };
+}
+
+async function writeResults(p: Prepared, phases: PhaseResult[], findings: string[], started: number, limits: Record<string, unknown>): Promise<string> {
   const out = isAbsolute(o.out) ? o.out : join(ROOT, o.out);
   mkdirSync(dirname(out), { recursive: true });
   const redisVersion = /redis_version:(\S+)/.exec(await p.redis.info('server'))?.[1] ?? 'unknown';
@@ -130,9 +191,11 @@ async function writeResults(p: Prepared, phases: PhaseResult[], findings: string
     },
     graph: p.graph,
     phases,
+    ...limits,
     bottleneck: findings,
   };
   writeFileSync(out, `${JSON.stringify(body, null, 2)}\n`);
+  log(`› wrote ${await drawPipeline(body)}`);
   return out;
 }
 
@@ -164,6 +227,7 @@ async function main(): Promise<void> {
         users: o.users,
         seed: o.seed,
         wrkConnections: o.connections,
+        tokens: p.tokens,
         drainSeconds: o.drain,
         tmpDir: stack.tmpDir,
         signal: abort.signal,
@@ -179,9 +243,10 @@ async function main(): Promise<void> {
     }
     if (phases.length === 0) return;
     const findings = printReport(phases, log);
+    const limits = await brokerAndMemory(p, phases, makeTweet);
     // An interrupted run's partial tables are printed, but never replace a complete result file.
     if (stoppedBy === 'signal') log(`\n› interrupted: ${o.out} left as it was`);
-    else log(`\n› wrote ${await writeResults(p, phases, findings, started)}`);
+    else log(`\n› wrote ${await writeResults(p, phases, findings, started, limits)}`);
   } finally {
     for (const step of cleanups.reverse()) await step().catch(() => undefined);
     await stack.close();

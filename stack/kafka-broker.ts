@@ -18,33 +18,53 @@ export function kafkaLibDir(): string {
 export function ensureKafkaDist(log: (line: string) => void): string {
   const lib = kafkaLibDir();
   if (existsSync(join(lib, `kafka_${SCALA_VERSION}-${KAFKA_VERSION}.jar`))) return lib;
+  log(`› fetching Kafka ${KAFKA_VERSION} from Maven Central into ${lib} (once)…`);
+  fetchMavenJars(lib, [`org.apache.kafka:kafka_${SCALA_VERSION}:${KAFKA_VERSION}`, 'org.slf4j:slf4j-reload4j:1.7.36']);
+  log(`› Kafka cached (${readdirSync(lib).length} jars)`);
+  return lib;
+}
+
+/**
+ * Kafka's own tools (`org.apache.kafka.tools.ProducerPerformance`, kafka-tools on Maven Central) of the
+ * broker's version with their runtime dependencies, cached beside the broker's jars; for benchmarks.
+ */
+export function ensureKafkaTools(log: (line: string) => void): string {
+  const lib = join(CACHE_DIR, `kafka-tools-${KAFKA_VERSION}`, 'lib');
+  if (existsSync(join(lib, `kafka-tools-${KAFKA_VERSION}.jar`))) return lib;
+  log(`› fetching kafka-tools ${KAFKA_VERSION} from Maven Central into ${lib} (once)…`);
+  fetchMavenJars(lib, [`org.apache.kafka:kafka-tools:${KAFKA_VERSION}`, 'org.slf4j:slf4j-reload4j:1.7.36']);
+  return lib;
+}
+
+/** `group:artifact:version` coordinates and their runtime dependencies into `lib`, atomically. */
+function fetchMavenJars(lib: string, coordinates: string[]): void {
   checkMaven();
   const work = join(CACHE_DIR, `fetch-${process.pid}`);
   mkdirSync(work, { recursive: true });
+  const dependencies = coordinates.map((c) => {
+    const [groupId, artifactId, version] = c.split(':');
+    return `    <dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency>`;
+  });
   writeFileSync(
     join(work, 'pom.xml'),
     `<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>local.chirp</groupId><artifactId>kafka-runtime</artifactId><version>1</version><packaging>pom</packaging>
   <dependencies>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_${SCALA_VERSION}</artifactId><version>${KAFKA_VERSION}</version></dependency>
-    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-reload4j</artifactId><version>1.7.36</version></dependency>
+${dependencies.join('\n')}
   </dependencies>
 </project>
 `,
   );
-  log(`› fetching Kafka ${KAFKA_VERSION} from Maven Central into ${lib} (once)…`);
   const res = spawnSync('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], {
     cwd: work,
     stdio: 'inherit',
   });
-  if (res.status !== 0) throw new Error(`Maven could not fetch Kafka ${KAFKA_VERSION} (exit ${res.status}); see the output above`);
+  if (res.status !== 0) throw new Error(`Maven could not fetch ${coordinates.join(', ')} (exit ${res.status}); see the output above`);
   mkdirSync(join(lib, '..'), { recursive: true });
   rmSync(lib, { recursive: true, force: true });
   renameSync(join(work, 'lib'), lib); // atomic: a half-finished fetch is never mistaken for a cache
   rmSync(work, { recursive: true, force: true });
-  log(`› Kafka cached (${readdirSync(lib).length} jars)`);
-  return lib;
 }
 
 export interface BrokerOptions {

@@ -112,9 +112,16 @@ export async function loadGraph(
   keys: Keys,
   redis: { host: string; port: number },
   signal?: AbortSignal,
+  progress?: (line: string) => void,
   baseMs = Date.now() - 86_400_000,
 ): Promise<GraphLoadResult> {
   const t0 = performance.now();
+  // One line per tenth of each pass (followers, then following): a 100k-user load takes a minute or more.
+  const tenth = Math.max(1, Math.ceil(g.users / 10));
+  const report = (pass: string, done: number): void => {
+    if (progress && (done % tenth === 0 || done === g.users))
+      progress(`  graph load: ${pass} ${Math.round((100 * done) / g.users)}% (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  };
   const pipe = await RespPipe.open(redis.host, redis.port, signal);
   try {
     for (let u = 0; u < g.users; u += MEMBERS_PER_COMMAND) {
@@ -131,6 +138,7 @@ export async function loadGraph(
         for (let e = s; e < Math.min(to, s + MEMBERS_PER_COMMAND); e++) args.push(String(baseMs + (e - from)), userName(g.followers[e]!));
         await pipe.command(args);
       }
+      report('followers', t + 1);
     }
     // The same edges grouped by follower (a counting sort) for following:<f>.
     const start = new Float64Array(g.users + 1);
@@ -147,6 +155,7 @@ export async function loadGraph(
         for (let i = s; i < Math.min(to, s + MEMBERS_PER_COMMAND); i++) args.push(String(baseMs + (i - from)), userName(targets[i]!));
         await pipe.command(args);
       }
+      report('following', f + 1);
     }
     const commands = await pipe.finish();
     return { commands, members: g.users + 2 * g.edges, seconds: (performance.now() - t0) / 1000 };

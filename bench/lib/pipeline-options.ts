@@ -20,6 +20,10 @@ export interface PipelineOptions {
   concurrency: number | undefined;
   redisPort: number;
   connections: number;
+  /** Authors of the HTTP phases (u0…), each with a real session token. */
+  httpAuthors: number;
+  /** Records of Kafka's ProducerPerformance run after the phases; 0 skips it. */
+  perfRecords: number;
   out: string;
   brokers: string;
 }
@@ -42,6 +46,8 @@ export const USAGE = `node --import tsx bench/pipeline.ts [flags]   (or: npm run
   --concurrency N          PROCESSOR_CONCURRENCY of the workers (default: theirs, 16)
   --redis-port 16391       first port tried for the benchmark's own redis-server
   --connections 64         wrk connections
+  --http-authors 2000      authors of the HTTP phases, each with a real bearer token
+  --perf-records 300000    records for Kafka's ProducerPerformance on the same broker (0 skips it)
   --out bench/results/pipeline.json`;
 
 function numbers(flag: string, value: string): number[] {
@@ -81,6 +87,8 @@ export function parseOptions(argv: string[], env: { KAFKA_BROKERS?: string }): P
       concurrency: { type: 'string' },
       'redis-port': { type: 'string' },
       connections: { type: 'string' },
+      'http-authors': { type: 'string' },
+      'perf-records': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -110,6 +118,8 @@ export function parseOptions(argv: string[], env: { KAFKA_BROKERS?: string }): P
     concurrency: values.concurrency === undefined ? undefined : positive('concurrency', values.concurrency, 16),
     redisPort: positive('redis-port', values['redis-port'], 16391),
     connections: positive('connections', values.connections, 64),
+    httpAuthors: positive('http-authors', values['http-authors'], 2000),
+    perfRecords: values['perf-records'] === '0' ? 0 : positive('perf-records', values['perf-records'], 300_000),
     out: values.out ?? 'bench/results/pipeline.json',
     brokers: env.KAFKA_BROKERS ?? '127.0.0.1:19092',
   };

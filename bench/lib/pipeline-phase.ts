@@ -50,6 +50,8 @@ export interface PhaseDeps {
   users: number;
   seed: number;
   wrkConnections: number;
+  /** Bearer tokens of u0…u(n-1) for the HTTP phases: each request posts as the token's user. */
+  tokens: readonly string[];
   drainSeconds: number;
   tmpDir: string;
   signal: AbortSignal;
@@ -132,6 +134,7 @@ export async function runPhase(spec: PhaseSpec, d: PhaseDeps): Promise<PhaseResu
         seconds: spec.seconds,
         connections: d.wrkConnections,
         users: d.users,
+        tokens: d.tokens,
         seed: d.seed + spec.index,
         scriptPath: join(d.tmpDir, `wrk-${spec.index}.lua`),
       });

@@ -60,6 +60,12 @@ function ticksOf(statPath: string): number | undefined {
   }
 }
 
+/** CPU seconds (user + system, all threads) a process has used so far; undefined once it is gone. */
+export function cpuSecondsOf(pid: number): number | undefined {
+  const ticks = ticksOf(`/proc/${pid}/stat`);
+  return ticks === undefined ? undefined : ticks / CLK_TCK;
+}
+
 function read(pid: number): Reading | undefined {
   const ticks = ticksOf(`/proc/${pid}/stat`);
   if (ticks === undefined) return undefined;

@@ -10,6 +10,8 @@ import { readLag } from './pipeline-scrape.ts';
 import { benchRedis, BENCH_GROUPS, type PipelineStack } from './pipeline-stack.ts';
 import { round, sleep } from './pipeline-stats.ts';
 import type { WrkLoad } from './pipeline-wrk-load.ts';
+import { AccountStore } from '@chirp/store';
+import { openSessions } from './sessions.ts';
 
 export interface GraphInfo {
   model: string;
@@ -33,6 +35,8 @@ export interface Prepared {
   /** The machine in the 5 s before the load: what other people's jobs already take. */
   idle: MachineWindow;
   workerPorts: Map<string, number>;
+  /** Real bearer tokens of the HTTP phases' authors (u0…), empty without HTTP phases. */
+  tokens: string[];
 }
 
 export interface SetupDeps {
@@ -83,7 +87,7 @@ async function graphAndWorkers(d: SetupDeps, redis: Redis, withApi: boolean): Pr
   const loading = (async () => {
     // AOF off while loading (it would rewrite itself several times over), on again before the load.
     await redis.config('SET', 'appendonly', 'no');
-    const load = await loadGraph(g, stack.keys, { host: '127.0.0.1', port: stack.redisPort }, local.signal);
+    const load = await loadGraph(g, stack.keys, { host: '127.0.0.1', port: stack.redisPort }, local.signal, log);
     await redis.config('SET', 'appendonly', 'yes');
     while (/aof_rewrite_(in_progress|scheduled):1/.test(await redis.info('persistence'))) await sleep(200, local.signal);
     return load;
@@ -104,7 +108,8 @@ export async function prepare(d: SetupDeps): Promise<Prepared> {
   onCleanup(async () => redis.disconnect());
   await stack.createTopics();
   const graph = await graphAndWorkers(d, redis, o.httpRates.length > 0);
-  await stack.joined(['saver', 'fanout', 'tagger'], 60_000, d.signal);
+  log('› waiting for saver, fanout and tagger to join their groups (their first fetch)…');
+  await stack.joined(['saver', 'fanout', 'tagger'], 60_000, d.signal, log);
   await stack.startServices(['monitor']);
   await waitForMonitor(
     stack.service('monitor').port,
@@ -142,5 +147,12 @@ export async function prepare(d: SetupDeps): Promise<Prepared> {
     `› machine before the load: ${Math.round(idle.busyPct)}% busy of ${idle.cores * 100}%, ${Math.round(idle.otherPct)}% taken by processes this benchmark did not start`,
   );
   const workerPorts = new Map(['saver', 'fanout', 'tagger'].map((n) => [n, stack.service(n).port]));
-  return { redis, admin, deliveries, kafkaLoad, sampler, graph, kafkaPids, idle, workerPorts };
+  // The HTTP phases post with real bearer tokens: sessions as sign-in writes them, for the first authors.
+  const authors = o.httpRates.length > 0 ? Math.min(o.users, o.httpAuthors) : 0;
+  const tokens = await openSessions(
+    new AccountStore(redis, stack.keys),
+    Array.from({ length: authors }, (_, i) => `u${i}`),
+  );
+  if (authors > 0) log(`› ${fmt(authors)} sessions opened for the HTTP phases' authors (real bearer tokens)`);
+  return { redis, admin, deliveries, kafkaLoad, sampler, graph, kafkaPids, idle, workerPorts, tokens };
 }

@@ -96,15 +96,22 @@ export class PipelineStack {
   }
 
   /** Waits until each worker's consumer has joined its group (kafkajs joins after run() returns). */
-  async joined(names: readonly string[], timeoutMs = 60_000, signal?: AbortSignal): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+  async joined(names: readonly string[], timeoutMs = 60_000, signal?: AbortSignal, progress?: (line: string) => void): Promise<void> {
+    const start = Date.now();
+    const deadline = start + timeoutMs;
     for (const name of names) {
       const svc = this.service(name);
+      let nextNote = Date.now() + 5000;
       while (!svc.logs().includes('"msg":"joined group"')) {
+        if (progress && Date.now() > nextNote) {
+          progress(`  still waiting for ${name} to join its group (${Math.round((Date.now() - start) / 1000)} s)`);
+          nextNote += 5000;
+        }
         if (signal?.aborted) return;
         if (Date.now() > deadline) throw new Error(`${name} did not join its group within ${timeoutMs} ms:\n${svc.logs().slice(-2000)}`);
         await sleep(200, signal);
       }
+      progress?.(`  ${name} joined (${((Date.now() - start) / 1000).toFixed(1)} s)`);
     }
   }
 

@@ -53,9 +53,13 @@ const appNames = appServices.map(([name]) => name);
 const env = (name: string): Record<string, string> =>
   Object.fromEntries(Object.entries(compose.services[name]?.environment ?? {}).map(([k, v]) => [k, String(v ?? '')]));
 /** The file a `node --import tsx <file>` command runs. */
+/** The source a command runs: a file through tsx, or a service's compiled bundle (stack/build-workers.ts). */
 const entryOf = (s: ComposeService): string | undefined => {
   const cmd = s.command ?? [];
-  return cmd[0] === 'node' && cmd[1] === '--import' && cmd[2] === 'tsx' ? cmd[3] : undefined;
+  if (cmd[0] !== 'node') return undefined;
+  if (cmd[1] === '--import' && cmd[2] === 'tsx') return cmd[3];
+  const bundle = cmd[1] === '--enable-source-maps' ? /^\.build\/workers\/([a-z]+)\.mjs$/.exec(cmd[2] ?? '') : null;
+  return bundle ? SERVICES.find((spec) => spec.name === bundle[1])?.entry : undefined;
 };
 
 describe('docker-compose.yml', () => {
@@ -67,8 +71,12 @@ describe('docker-compose.yml', () => {
 
   it.each(appNames)('%s runs an entry file that exists in the workspace', (name) => {
     const entry = entryOf(compose.services[name]!);
-    expect(entry, `${name}: command must be node --import tsx <file>`).toBeDefined();
-    if (name !== 'topics-init') expect(entry).toBe(`services/${name}/src/main.ts`);
+    expect(entry, `${name}: command must be node --enable-source-maps .build/workers/<name>.mjs (or node --import tsx <file> for topics-init)`).toBeDefined();
+    if (name !== 'topics-init') {
+      expect(entry).toBe(`services/${name}/src/main.ts`);
+      // Services run the compiled bundle the image builds, as npm start does; never the TypeScript loader.
+      expect(compose.services[name]!.command).toEqual(['node', '--enable-source-maps', `.build/workers/${name}.mjs`]);
+    }
     expect(existsSync(join(ROOT, entry!)), `${name}: ${entry} does not exist`).toBe(true);
   });
 

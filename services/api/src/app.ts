@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,12 +48,35 @@ const CSP = {
   },
 };
 
+/**
+ * helmet's headers, worked out once: helmet runs as 13 chained middlewares setting fixed values
+ * (nothing here depends on the request), so the same headers are recorded at start-up and set in
+ * one step per response. Throws at start-up if helmet ever needs the request or answers async.
+ */
+export function securityHeaders(options: Parameters<typeof helmet>[0]): RequestHandler {
+  const headers: [string, string][] = [];
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+  };
+  let called = false;
+  helmet(options)({} as Request, recorder as unknown as Response, () => (called = true));
+  if (!called || headers.length === 0) throw new Error('helmet did not set its headers synchronously');
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
+}
+
 /** Builds the express app without listening, so routes are tested in-process. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: hashing every JSON body costs each request (the profile showed it), and
+  // no client sends If-None-Match for a live timeline. Static files keep serve-static's own ETags.
+  app.set('etag', false);
   app.set('trust proxy', deps.auth.trustProxy);
-  app.use(helmet({ contentSecurityPolicy: CSP, referrerPolicy: { policy: 'same-origin' }, frameguard: { action: 'deny' } }));
+  app.use(securityHeaders({ contentSecurityPolicy: CSP, referrerPolicy: { policy: 'same-origin' }, frameguard: { action: 'deny' } }));
   app.use(httpMetrics(deps.registry));
   app.use(healthRoutes(deps));
   const limits = rateLimits({
