@@ -10,3 +10,4 @@ export * from './home-timeline.ts';
 export * from './preferences-store.ts';
 export * from './for-you-candidates.ts';
 export * from './account-store.ts';
+export * from './social-store.ts';
