@@ -7,11 +7,11 @@ import { Fanout, type FanoutOptions } from './fanout.ts';
 import { isReplyToOther, Social, socialInputs } from './social.ts';
 
 /** The fanout group: plans on twitter.newTweets, applies chunks from twitter.fanout. */
-export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { processor: Processor; producer: Producer; fanout: Fanout } {
+export function createFanout(rt: WorkerRuntime, options: FanoutOptions & { walkPageSize?: number }): { processor: Processor; producer: Producer; fanout: Fanout } {
   const producer = createProducer(rt.kafka);
   const chunks = new Emitter<FanoutChunkMessage>({ producer, topic: rt.topics.fanout, codec: jsonCodec(fanoutChunkSchema) });
   const fanout = new Fanout(rt, options, chunks);
-  const social = new Social(rt, options.timelineCap); // issue 18: deletes, replies, retweets, likes (social.ts)
+  const social = new Social(rt, options.timelineCap, options.walkPageSize); // issue 18: deletes, replies, retweets, likes (social.ts)
   const latency = e2eLatency(rt.registry);
   const done = async (tweet: Tweet): Promise<void> => {
     await fanout.announce(tweet);

@@ -33,8 +33,8 @@ export class Social {
   private readonly timelines: TimelineStore;
   private readonly graph: GraphStore;
 
-  constructor(rt: Pick<WorkerRuntime, 'redis' | 'keys'>, timelineCap: number) {
-    this.store = new SocialStore(rt.redis, rt.keys, { cap: timelineCap });
+  constructor(rt: Pick<WorkerRuntime, 'redis' | 'keys'>, timelineCap: number, walkPageSize?: number) {
+    this.store = new SocialStore(rt.redis, rt.keys, { cap: timelineCap, pageSize: walkPageSize });
     this.tweets = new TweetStore(rt.redis, rt.keys);
     this.timelines = new TimelineStore(rt.redis, rt.keys, { cap: timelineCap });
     this.graph = new GraphStore(rt.redis, rt.keys, timelineCap);
