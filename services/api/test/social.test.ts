@@ -5,7 +5,7 @@ import { entryId } from '@chirp/store';
 const ctx = await createTestContext();
 // The real processes, as `npm start` runs them: the fanout group applies deletes, retweets and likes.
 const [api] = await Promise.all([ctx.startService('api'), ctx.startService('saver'), ctx.startService('fanout'), ctx.startService('graph')]);
-const url = `http://127.0.0.1:${api!.port}`;
+const url = `http://127.0.0.1:${api.port}`;
 const users = await signUpAll(url, ['ann', 'bob', 'cat', 'dan', 'eve', 'fay']);
 type User = keyof typeof users;
 
@@ -33,7 +33,8 @@ const timeline = async (user: User): Promise<Card[]> => ((await (await call(user
 /** The raw list in Redis: what the fan-out and the walks wrote, with no read-time filtering. */
 const rawIds = async (user: string): Promise<string[]> => (await ctx.redis.lrange(ctx.keys.timeline(user), 0, -1)).map(entryId);
 const card = async (id: string, as?: User): Promise<Response> => (as ? users[as].fetch(`${url}/api/tweets/${id}`) : fetch(`${url}/api/tweets/${id}`));
-const saved = async (id: string): Promise<Card> => waitFor(async () => ((await card(id)).status === 200 ? ((await (await card(id)).json()) as Card) : null), { what: `${id} saved` });
+const saved = async (id: string): Promise<Card> =>
+  waitFor(async () => ((await card(id)).status === 200 ? ((await (await card(id)).json()) as Card) : null), { what: `${id} saved` });
 
 // The graph: cat follows ann and bob; dan follows bob only; eve follows cat and dan; fay follows ann.
 await Promise.all([follow('cat', 'ann'), follow('cat', 'bob'), follow('dan', 'bob'), follow('eve', 'cat'), follow('eve', 'dan'), follow('fay', 'ann')]);
@@ -156,7 +157,7 @@ describe('issue 18 part A through the API and the real workers', () => {
     try {
       await waitFor(
         async () => {
-          const { value } = await reader.read();
+          const { value } = (await reader.read()) as { value?: Uint8Array };
           text += new TextDecoder().decode(value);
           return text.includes(`event: delete\ndata: {"id":"${t.id}"}`);
         },
