@@ -69,6 +69,7 @@ describe('issue 18 part A through the API and the real workers', () => {
     await saved(root.id);
     const reply = await post('bob', 'a reply to ann', root.id);
     expect(reply.replyTo).toEqual({ id: root.id, author: 'ann' });
+    await saved(reply.id); // a reply to a tweet the saver has not stored yet is a 404 (eventually consistent)
     const deeper = await post('ann', 'ann answers bob', reply.id);
     // cat follows bob and ann: has both replies; the repliers have their own. dan follows bob only,
     // fay ann only: neither gets the other's reply (Twitter's rule). The fan-out of a tweet ends
