@@ -42,6 +42,10 @@ export interface Api {
   getUserTweets(user: string, options?: PageOptions): Promise<Page<Tweet>>;
   getFollowers(user: string, options?: PageOptions): Promise<Page<string>>;
   getFollowing(user: string, options?: PageOptions): Promise<Page<string>>;
+  /** Issue 18: like/unlike, retweet/undo and delete (204s; applied by the workers a moment later). */
+  setLike(tweetId: string, liked: boolean): Promise<void>;
+  setRetweet(tweetId: string, retweeted: boolean): Promise<void>;
+  deleteTweet(tweetId: string): Promise<void>;
   follow(user: string, target: string): Promise<void>;
   unfollow(user: string, target: string): Promise<void>;
   sendClicks(clicks: readonly Click[]): Promise<void>;
@@ -164,6 +168,15 @@ export function createApi(options: ApiOptions = {}): Api {
     },
     async getFollowing(user, { cursor, limit, signal } = {}) {
       return userPage(await request(`/api/users/${seg(user)}/following${query({ cursor, limit })}`, { signal }));
+    },
+    async setLike(tweetId, liked) {
+      await request(`/api/tweets/${seg(tweetId)}/likes`, { method: liked ? 'PUT' : 'DELETE' });
+    },
+    async setRetweet(tweetId, retweeted) {
+      await request(`/api/tweets/${seg(tweetId)}/retweets`, { method: retweeted ? 'POST' : 'DELETE' });
+    },
+    async deleteTweet(tweetId) {
+      await request(`/api/tweets/${seg(tweetId)}`, { method: 'DELETE' });
     },
     async follow(user, target) {
       await request(`/api/users/${seg(user)}/following/${seg(target)}`, { method: 'PUT' });

@@ -7,6 +7,13 @@ export interface Tweet {
   /** ISO 8601 timestamp. */
   createdAt: string;
   tags?: string[];
+  /** Issue 18: the tweet answered, counts, and the reader's view (when signed in). */
+  replyTo?: { id: string; author: string };
+  counts?: { likes: number; retweets: number; replies: number };
+  liked?: boolean;
+  retweeted?: boolean;
+  /** Followees of the reader who retweeted it (home timeline). */
+  retweetedBy?: string[];
 }
 
 /** A tweet on screen: `sending` marks an optimistic tweet the API has not accepted yet. */

@@ -39,6 +39,8 @@ export const timelineEnv = {
   FANOUT_PULL_THRESHOLD: int(100000, 1),
   /** Fan-out pushes only to users active in the last this many days; a returning user's timeline is rebuilt on first read. 0 = push to everyone. */
   FANOUT_ACTIVE_DAYS: int(30, 0),
+  /** Followers per script call of a delete's, a retweet's or a reply's walk (issue 18): the bound on one call's work. */
+  SOCIAL_WALK_PAGE_SIZE: int(500, 1),
 };
 export const apiEnv = {
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -10,6 +10,12 @@ export interface TopicNames {
   clicks: string;
   /** Sign-ups, keyed by the lowercased handle; the first record of a key is the account. */
   accounts: string;
+  /** Tombstones of deleted tweets, keyed by tweet id, kept forever (issue 18). */
+  tweetDeletes: string;
+  /** Retweets and their undos, keyed by `<user>|<tweetId>`, compacted. */
+  retweets: string;
+  /** Likes and unlikes, keyed by `<user>|<tweetId>`, compacted. */
+  likes: string;
 }
 
 export function topicNames(prefix: string): TopicNames {
@@ -20,6 +26,9 @@ export function topicNames(prefix: string): TopicNames {
     tweetTags: `${prefix}tweetTags`,
     clicks: `${prefix}clicks`,
     accounts: `${prefix}accounts`,
+    tweetDeletes: `${prefix}tweetDeletes`,
+    retweets: `${prefix}retweets`,
+    likes: `${prefix}likes`,
   };
 }
 
@@ -78,5 +87,9 @@ export function systemTopics(prefix: string, partitions = 6): TopicSpec[] {
     { topic: t.clicks, partitions },
     // Not compacted: compaction keeps a key's LAST record, and the first sign-up of a handle wins.
     { topic: t.accounts, partitions, retentionMs: -1 },
+    // Tombstones are kept forever: a rebuild must delete again what newTweets still holds.
+    { topic: t.tweetDeletes, partitions, retentionMs: -1 },
+    { topic: t.retweets, partitions, compacted: true },
+    { topic: t.likes, partitions, compacted: true },
   ];
 }

@@ -12,3 +12,4 @@ export * from './preferences-store.ts';
 export * from './for-you-candidates.ts';
 export * from './account-store.ts';
 export * from './gateway-position-store.ts';
+export * from './social-store.ts';

@@ -21,7 +21,7 @@ export function loadScript(name: string): string {
 /**
  * Every Lua script of the project, registered by this one loader as commands (ioredis sends
  * EVALSHA and falls back to EVAL once). Each declares its keys (numberOfKeys), except
- * deliverToUsers whose key count varies per call.
+ * deliverToUsers, saveTweet and deleteTweet whose key count varies per call.
  */
 const SCRIPTS = {
   deliverToUsers: { file: 'deliver-to-users', keys: undefined },
@@ -32,6 +32,16 @@ const SCRIPTS = {
   unfollow: { file: 'unfollow', keys: 5 },
   homePage: { file: 'home-page', keys: 5 },
   forYouCandidates: { file: 'for-you-candidates', keys: 2 },
+  // social (issue 18): deletes, replies, retweets, likes (packages/store/src/social-store.ts)
+  saveTweet: { file: 'save-tweet', keys: undefined },
+  indexByAuthor: { file: 'index-by-author', keys: 2 },
+  deleteTweet: { file: 'delete-tweet', keys: undefined },
+  unfanPage: { file: 'unfan-page', keys: 2 },
+  unretweetEntries: { file: 'unretweet-entries', keys: 1 },
+  applyReaction: { file: 'apply-reaction', keys: 7 },
+  retweetPage: { file: 'retweet-page', keys: 5 },
+  unretweetPage: { file: 'unretweet-page', keys: 4 },
+  replyRange: { file: 'reply-range', keys: 3 },
 } as const;
 
 export interface ScriptCommands {
@@ -43,6 +53,15 @@ export interface ScriptCommands {
   unfollow(...args: (string | number)[]): Promise<number>;
   homePage(...args: (string | number)[]): Promise<[string[], string[], number, number]>;
   forYouCandidates(...args: (string | number)[]): Promise<[string[], string[], string[][]]>;
+  saveTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;
+  indexByAuthor(...args: (string | number)[]): Promise<number>;
+  deleteTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;
+  unfanPage(...args: (string | number)[]): Promise<[string, number]>;
+  unretweetEntries(...args: (string | number)[]): Promise<[number, number]>;
+  applyReaction(...args: (string | number)[]): Promise<number>;
+  retweetPage(...args: (string | number)[]): Promise<[string, number]>;
+  unretweetPage(...args: (string | number)[]): Promise<[string, number]>;
+  replyRange(...args: (string | number)[]): Promise<[string, number]>;
 }
 
 export type ChirpRedis = Redis & ScriptCommands;

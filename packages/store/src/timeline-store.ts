@@ -95,6 +95,7 @@ export class TimelineStore {
       'end',
       this.markerTtl,
       d.last ? '1' : '0',
+      this.keys.tombstone(d.tweetId), // social (issue 18): a deleted tweet is delivered nowhere
     );
     return OUTCOME[code] ?? 'applied';
   }
@@ -118,6 +119,7 @@ export class TimelineStore {
       this.keys.timeline(''),
       page.includeAuthor ? page.author : '',
       this.pushCutoff(),
+      this.keys.tombstone(page.tweetId), // social (issue 18): a deleted tweet is pushed nowhere
     );
     return { outcome: OUTCOME[code] ?? 'applied', next, pushed };
   }
@@ -137,6 +139,7 @@ export class TimelineStore {
         this.keys.followers(p.author),
         p.author,
         timelineEntry(p.createdAtMs, p.tweetId),
+        this.keys.tombstone(p.tweetId), // social (issue 18): a deleted tweet is pushed nowhere
       );
     }
     const out = await this.redis.fanoutBatch(

@@ -13,6 +13,7 @@ import { monitorRoutes } from './routes/monitor.ts';
 import { clickRoutes } from './routes/clicks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pipelineRoutes } from './routes/pipeline.ts';
+import { socialRoutes } from './routes/social.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { timelineRoutes } from './routes/timelines.ts';
 import { tweetRoutes } from './routes/tweets.ts';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', authenticate(deps.accounts), sameOriginForCookies(), limits.writesPerAccount);
   app.use(accountRoutes(deps, limits));
   app.use(tweetRoutes(deps));
+  app.use(socialRoutes(deps));
   app.use(timelineRoutes(deps));
   app.use(userRoutes(deps));
   app.use(streamRoutes(deps));

@@ -1,5 +1,5 @@
-import type { AccountEvent, Click, FollowEvent, Tweet } from '@chirp/core';
-import type { AccountStore, GraphStore, HomeTimeline, Keys, StoredTweet, TweetStore } from '@chirp/store';
+import type { AccountEvent, Click, FollowEvent, LikeEvent, RetweetEvent, Tweet, TweetDelete } from '@chirp/core';
+import type { AccountStore, GraphStore, HomeTimeline, Keys, SocialStore, StoredTweet, TweetStore } from '@chirp/store';
 import type { Logger, Registry } from '@chirp/telemetry';
 import type { LiveHub } from './live-hub.ts';
 
@@ -11,6 +11,12 @@ export interface Publisher {
   clicks(clicks: readonly Click[]): Promise<void>;
   /** A sign-up on twitter.accounts, keyed by the lowercased handle. */
   account(event: AccountEvent): Promise<void>;
+  /** A tombstone on twitter.tweetDeletes, keyed by tweet id. */
+  deleteTweet(event: TweetDelete): Promise<void>;
+  /** A retweet or undo on twitter.retweets, keyed by `<user>|<tweetId>`. */
+  retweet(event: RetweetEvent): Promise<void>;
+  /** A like or unlike on twitter.likes, keyed by `<user>|<tweetId>`. */
+  like(event: LikeEvent): Promise<void>;
 }
 
 export interface AuthOptions {
@@ -47,6 +53,8 @@ export interface AppDeps {
   /** Home timeline reads with read-time merge of pulled (celebrity) authors. */
   home: HomeTimeline;
   graph: GraphStore;
+  /** Replies, likes and retweets as the reader sees them (read only). */
+  social: SocialStore;
   /** Accounts (read), sessions and rate-limit counters (the API's own Redis state). */
   accounts: AccountStore;
   keys: Keys;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AnalyticsReads, ForwardDecay, ForYou } from '@chirp/analytics';
 import { analyticsEnv, changelogTopic, groupId, loadConfig, topicNames } from '@chirp/core';
 import { createAccountsApplier } from '@chirp/accounts';
-import { AccountStore, closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, TweetStore } from '@chirp/store';
+import { AccountStore, closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, SocialStore, TweetStore } from '@chirp/store';
 import { brokerReachable, createKafka } from '@chirp/streams';
 import { closeAll, createLogger, createRegistry, redisErrors, runMain } from '@chirp/telemetry';
 import { createApp, trustProxySetting } from './app.ts';
@@ -78,6 +78,7 @@ await runMain(logger, async () => {
     tweets,
     home,
     graph: new GraphStore(redis, keys, config.TIMELINE_CAP),
+    social: new SocialStore(redis, keys, { cap: config.TIMELINE_CAP }),
     accounts,
     keys,
     auth: {

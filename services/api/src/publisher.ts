@@ -4,12 +4,18 @@ import {
   ChirpError,
   clickSchema,
   followEventSchema,
+  likeEventSchema,
+  retweetEventSchema,
+  tweetDeleteSchema,
   tweetSchema,
   type AccountEvent,
   type Click,
   type FollowEvent,
+  type LikeEvent,
+  type RetweetEvent,
   type TopicNames,
   type Tweet,
+  type TweetDelete,
 } from '@chirp/core';
 import { Emitter, jsonCodec, ProduceBatcher } from '@chirp/streams';
 import { Partitioners } from 'kafkajs';
@@ -28,6 +34,9 @@ export class KafkaPublisher implements Publisher {
   private readonly follows: Emitter<FollowEvent>;
   private readonly clickEvents: Emitter<Click>;
   private readonly accounts: Emitter<AccountEvent>;
+  private readonly deletes: Emitter<TweetDelete>;
+  private readonly retweets: Emitter<RetweetEvent>;
+  private readonly likes: Emitter<LikeEvent>;
   private connecting: Promise<void> | undefined;
 
   constructor(
@@ -46,6 +55,9 @@ export class KafkaPublisher implements Publisher {
     this.follows = new Emitter({ producer: batcher, topic: topics.follows, codec: jsonCodec(followEventSchema) });
     this.clickEvents = new Emitter({ producer: batcher, topic: topics.clicks, codec: jsonCodec(clickSchema) });
     this.accounts = new Emitter({ producer: batcher, topic: topics.accounts, codec: jsonCodec(accountEventSchema) });
+    this.deletes = new Emitter({ producer: batcher, topic: topics.tweetDeletes, codec: jsonCodec(tweetDeleteSchema) });
+    this.retweets = new Emitter({ producer: batcher, topic: topics.retweets, codec: jsonCodec(retweetEventSchema) });
+    this.likes = new Emitter({ producer: batcher, topic: topics.likes, codec: jsonCodec(likeEventSchema) });
   }
 
   private async connected(): Promise<void> {
@@ -77,6 +89,22 @@ export class KafkaPublisher implements Publisher {
     await this.connected();
     // Keyed by the lowercased handle: every sign-up of a handle lands on one partition, in order.
     await this.accounts.emit(event.handle.toLowerCase(), event);
+  }
+
+  async deleteTweet(event: TweetDelete): Promise<void> {
+    await this.connected();
+    await this.deletes.emit(event.tweetId, event);
+  }
+
+  async retweet(event: RetweetEvent): Promise<void> {
+    await this.connected();
+    // Keyed by the pair: compaction keeps each (user, tweet)'s latest state, and its events stay in order.
+    await this.retweets.emit(`${event.user}|${event.tweetId}`, event);
+  }
+
+  async like(event: LikeEvent): Promise<void> {
+    await this.connected();
+    await this.likes.emit(`${event.user}|${event.tweetId}`, event);
   }
 
   async close(): Promise<void> {

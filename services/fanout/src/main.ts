@@ -11,6 +11,7 @@ await runMain(rt.logger, async () => {
     chunkSize: config.FANOUT_CHUNK_SIZE,
     pullThreshold: config.FANOUT_PULL_THRESHOLD,
     activeDays: config.FANOUT_ACTIVE_DAYS,
+    walkPageSize: config.SOCIAL_WALK_PAGE_SIZE,
   });
   await producer.connect();
   const worker = await startWorker(rt, processor, rt.config.METRICS_PORT ?? 9102);

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { clickTracker, trackDwell } from '../clicks.ts';
 import { useDwell } from '../hooks/use-dwell.ts';
-import { isLiked, setLiked } from '../likes.ts';
+import { api } from '../api.ts';
 import { fullTime, relativeTime } from '../relative-time.ts';
 import { paths } from '../router.ts';
 import type { ShownTweet } from '../types.ts';
@@ -20,18 +20,61 @@ export interface TweetCardProps {
 export function TweetCard({ tweet, viewer, now, trackDwelling = false, variant = 'list' }: TweetCardProps): ReactElement {
   const ref = useRef<HTMLElement | null>(null);
   const authorId = useId();
-  const [liked, setLikedState] = useState(() => isLiked(viewer, tweet.id));
+  const [liked, setLikedState] = useState(tweet.liked === true);
+  const [likes, setLikes] = useState(tweet.counts?.likes ?? 0);
+  const [retweeted, setRetweeted] = useState(tweet.retweeted === true);
+  const [retweets, setRetweets] = useState(tweet.counts?.retweets ?? 0);
+  const [deleted, setDeleted] = useState(false);
+  const [actionError, setActionError] = useState('');
   const [shareNote, setShareNote] = useState('');
   const sending = tweet.sending === true;
   const full = fullTime(tweet.createdAt);
 
   useDwell(ref, () => trackDwell(viewer, tweet.id), { enabled: trackDwelling && !sending });
 
-  function toggleLike(): void {
+  /** Optimistic: the count moves at once and moves back when the API refuses. */
+  async function toggleLike(): Promise<void> {
     const next = !liked;
     setLikedState(next);
-    setLiked(viewer, tweet.id, next);
+    setLikes((n) => n + (next ? 1 : -1));
     if (next) clickTracker.track({ user: viewer, tweetId: tweet.id, kind: 'like' });
+    try {
+      await api.setLike(tweet.id, next);
+    } catch {
+      setLikedState(!next);
+      setLikes((n) => n - (next ? 1 : -1));
+      setActionError('Could not save the like');
+    }
+  }
+
+  async function toggleRetweet(): Promise<void> {
+    const next = !retweeted;
+    setRetweeted(next);
+    setRetweets((n) => n + (next ? 1 : -1));
+    try {
+      await api.setRetweet(tweet.id, next);
+    } catch {
+      setRetweeted(!next);
+      setRetweets((n) => n - (next ? 1 : -1));
+      setActionError('Could not save the retweet');
+    }
+  }
+
+  async function remove(): Promise<void> {
+    try {
+      await api.deleteTweet(tweet.id);
+      setDeleted(true);
+    } catch {
+      setActionError('Could not delete the tweet');
+    }
+  }
+
+  if (deleted) {
+    return (
+      <article className={`tweet tweet-${variant} tweet-deleted`} aria-label="Deleted tweet">
+        <p className="tweet-text">This tweet was deleted.</p>
+      </article>
+    );
   }
 
   async function share(): Promise<void> {
@@ -74,6 +117,14 @@ export function TweetCard({ tweet, viewer, now, trackDwelling = false, variant =
             </a>
           )}
         </header>
+        {tweet.retweetedBy && tweet.retweetedBy.length > 0 && (
+          <p className="tweet-retweeted-by">retweeted by {tweet.retweetedBy.map((h) => `@${h}`).join(', ')}</p>
+        )}
+        {tweet.replyTo && (
+          <p className="tweet-reply-to">
+            replying to <a href={paths.tweet(tweet.replyTo.id)}>@{tweet.replyTo.author}</a>
+          </p>
+        )}
         <p className="tweet-text">{tweet.text}</p>
         {tweet.tags && tweet.tags.length > 0 && (
           <ul className="tag-chips" aria-label="Tags">
@@ -88,14 +139,25 @@ export function TweetCard({ tweet, viewer, now, trackDwelling = false, variant =
         )}
         {!sending && (
           <div className="tweet-actions">
-            <button type="button" className="action action-like" aria-pressed={liked} onClick={toggleLike}>
-              <span aria-hidden="true">{liked ? '♥' : '♡'}</span> Like
+            <a className="action" href={paths.tweet(tweet.id)}>
+              <span aria-hidden="true">↩</span> Reply {tweet.counts?.replies ? tweet.counts.replies : ''}
+            </a>
+            <button type="button" className="action action-retweet" aria-pressed={retweeted} onClick={() => void toggleRetweet()}>
+              <span aria-hidden="true">⟳</span> {retweeted ? 'Undo retweet' : 'Retweet'} {retweets > 0 ? retweets : ''}
             </button>
+            <button type="button" className="action action-like" aria-pressed={liked} onClick={() => void toggleLike()}>
+              <span aria-hidden="true">{liked ? '♥' : '♡'}</span> Like {likes > 0 ? likes : ''}
+            </button>
+            {tweet.author.toLowerCase() === viewer.toLowerCase() && (
+              <button type="button" className="action action-delete" onClick={() => void remove()}>
+                Delete
+              </button>
+            )}
             <button type="button" className="action" onClick={() => void share()}>
               <span aria-hidden="true">↗</span> Share
             </button>
             <span className="action-note" role="status">
-              {shareNote}
+              {actionError || shareNote}
             </span>
           </div>
         )}

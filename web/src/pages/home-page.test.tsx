@@ -59,6 +59,12 @@ describe('HomePage live tweets', () => {
     expect(timelineTexts()).toEqual(['text of t4', 'text of t3', 'text of t2', 'text of t1']);
   });
 
+  it('removes a tweet in place on `event: delete` (issue 18)', async () => {
+    const { source } = await renderHome();
+    act(() => source.emit('delete', { id: 't2' }));
+    await waitFor(() => expect(timelineTexts()).toEqual(['text of t1']));
+  });
+
   it('ignores malformed events', async () => {
     const { source } = await renderHome();
     act(() => source.emit('tweet', { hello: 'world' }));

@@ -48,6 +48,13 @@ export function HomePage({ viewer, ranking }: { viewer: string; ranking: Ranking
         }),
       [key],
     ),
+    useCallback(
+      (id: string) => {
+        list.update((items) => removeTweet(items, id));
+        setPending((p) => ({ key: p.key, tweets: removeTweet(p.tweets, id) }));
+      },
+      [list],
+    ),
   );
   const unseen = unseenPending(pendingTweets, list.items);
 

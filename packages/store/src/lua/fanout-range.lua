@@ -7,7 +7,8 @@
 -- ARGV[1] timeline entry ('<ms>:<id>'), ARGV[2] cap, ARGV[3] cursor (exclusive score), ARGV[4] range end
 -- (inclusive score or '+inf'), ARGV[5] page size, ARGV[6] marker ttl s, ARGV[7] timeline key prefix,
 -- ARGV[8] extra timeline owner to include (the author on a range's first page) or '',
--- ARGV[9] push cutoff ms ('' = push to every follower)
+-- ARGV[9] push cutoff ms ('' = push to every follower), ARGV[10] deleted:<tweet> (a deleted tweet is
+-- pushed nowhere, issue 18)
 -- Returns { code, next cursor or 'end', pushed } with code 0 = applied before, 1 = applied,
 -- 2 = applied and it completed the fan-out.
 -- Timeline keys are built here rather than passed in KEYS: fine on one Redis node; a cluster
@@ -18,6 +19,6 @@
 local code, nextCursor, pushed = deliverPage({
   followers = KEYS[1], marker = KEYS[2], pending = KEYS[3], active = KEYS[4],
   entry = ARGV[1], cap = tonumber(ARGV[2]), cursor = ARGV[3], to = ARGV[4], limit = tonumber(ARGV[5]),
-  ttl = ARGV[6], prefix = ARGV[7], owner = ARGV[8], cutoff = tonumber(ARGV[9]),
+  ttl = ARGV[6], prefix = ARGV[7], owner = ARGV[8], cutoff = tonumber(ARGV[9]), tombstone = ARGV[10] or '',
 })
 return { code, nextCursor, pushed }

@@ -33,6 +33,8 @@ export function timelineRoutes(deps: AppDeps): Router {
     }
     // Hybrid push/pull: pushed ids merged with followed celebrities' tweets, two round trips.
     const { tweets, nextCursor } = await fromRedis(deps.home.page(user, cursor, limit));
+    // Likes, retweets and "retweeted by" (followees): one more round trip, only for a page with reactions.
+    await fromRedis(deps.social.decorate(tweets, user, true));
     // curl's default Accept (*/*) gets JSON; `Accept: text/plain` gets the article's rendering.
     if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
       res.type('text/plain').send(asText(tweets));

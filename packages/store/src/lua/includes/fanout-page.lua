@@ -5,10 +5,16 @@
 -- marker to the next cursor and, on a range's last page, counts the pending chunks down.
 -- Returns code (0 applied before, 1 applied, 2 applied and it completed the fan-out), the next
 -- cursor or 'end', and how many timelines got the entry.
+-- A tweet deleted before the page (p.tombstone exists, issue 18) is pushed nowhere: the delete's walk
+-- may have passed these followers already, so the page ends the range unannounced.
 -- Needs the includes timeline-entry and activity.
 local function deliverPage(p)
   local done = redis.call('GET', p.marker)
   if done then return 0, done, 0 end
+  if p.tombstone ~= '' and redis.call('EXISTS', p.tombstone) == 1 then
+    redis.call('SET', p.marker, 'end', 'EX', p.ttl)
+    return 1, 'end', 0
+  end
   local rows = redis.call('ZRANGE', p.followers, '(' .. p.cursor, p.to, 'BYSCORE', 'LIMIT', 0, p.limit, 'WITHSCORES')
   local pushed = 0
   if p.owner ~= '' then pushed = insertEntry(p.prefix .. p.owner, p.entry, p.cap) end
