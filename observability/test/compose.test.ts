@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { kafkaEnv, taggerEnv, timelineEnv, type EnvShape } from '@chirp/core';
+import { kafkaEnv, taggerEnv, timelineEnv, notifyEnv, type EnvShape } from '@chirp/core';
 import { workerEnv } from '@chirp/worker';
 import { API_ENV } from '../../services/api/src/config.ts';
 import { MONITOR_ENV } from '../../services/monitor/src/config.ts';
@@ -25,6 +25,7 @@ const ENV_SHAPES: Record<string, EnvShape[]> = {
   saver: [workerEnv],
   fanout: [workerEnv, timelineEnv],
   graph: [workerEnv, timelineEnv],
+  notify: [workerEnv, notifyEnv],
   tagger: [workerEnv, taggerEnv],
   analytics: [workerEnv], // services/analytics/src/main.ts: add its own sections once it exists
   monitor: [MONITOR_ENV],

@@ -38,6 +38,11 @@ export const timelineEnv = {
   FANOUT_CHUNK_SIZE: int(2000, 1),
   FANOUT_PULL_THRESHOLD: int(100000, 1),
 };
+/** Notification feeds (services/notify writes them, the API reads them). */
+export const notifyEnv = {
+  /** Aggregated notification groups kept per user (oldest dropped), like TIMELINE_CAP. */
+  NOTIFICATIONS_CAP: int(200, 1),
+};
 export const apiEnv = {
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   WEB_DIST: z.string().optional(),

@@ -10,6 +10,10 @@ export interface TopicNames {
   clicks: string;
   /** Sign-ups, keyed by the lowercased handle; the first record of a key is the account. */
   accounts: string;
+  /** Mutes and blocks, keyed by the edge `<user>|<target>`. */
+  relations: string;
+  /** Read markers of notification feeds, keyed by user. */
+  notificationReads: string;
 }
 
 export function topicNames(prefix: string): TopicNames {
@@ -20,6 +24,8 @@ export function topicNames(prefix: string): TopicNames {
     tweetTags: `${prefix}tweetTags`,
     clicks: `${prefix}clicks`,
     accounts: `${prefix}accounts`,
+    relations: `${prefix}relations`,
+    notificationReads: `${prefix}notificationReads`,
   };
 }
 
@@ -78,5 +84,9 @@ export function systemTopics(prefix: string, partitions = 6): TopicSpec[] {
     { topic: t.clicks, partitions },
     // Not compacted: compaction keeps a key's LAST record, and the first sign-up of a handle wins.
     { topic: t.accounts, partitions, retentionMs: -1 },
+    // Compacted: the latest state of each mute/block edge is all a rebuild needs (as twitter.follows).
+    { topic: t.relations, partitions, compacted: true },
+    // Compacted: only a user's latest read marker matters.
+    { topic: t.notificationReads, partitions, compacted: true },
   ];
 }

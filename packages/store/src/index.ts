@@ -10,3 +10,5 @@ export * from './home-timeline.ts';
 export * from './preferences-store.ts';
 export * from './for-you-candidates.ts';
 export * from './account-store.ts';
+export * from './relation-store.ts';
+export * from './notification-store.ts';

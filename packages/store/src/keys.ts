@@ -46,6 +46,22 @@ export interface Keys {
   session(tokenHash: string): string;
   /** Prefix of the API's rate-limit counters (rate-limit-redis), shared by every API instance. */
   rateLimit(name: string): string;
+  /** ZSET of a user's notification groups (`mention:<tweet>`, `follow:<day>`, …), score = latest activity ms, capped. Users lowercased. */
+  notifications(user: string): string;
+  /** ZSET of the actors of one notification group, score = their activity ms. */
+  notificationGroup(user: string, group: string): string;
+  /** String: the user's notifications are read up to this time (ms); groups newer are unread. */
+  notificationsRead(user: string): string;
+  /** HASH `<mute|block>:<target>` -> '<event ms>:f|u': the last applied mute/block event per target (last writer wins). */
+  relationClocks(user: string): string;
+  /** SET of handles a user muted (lowercased). */
+  mutes(user: string): string;
+  /** SET of users who muted this one. */
+  mutedBy(user: string): string;
+  /** SET of handles a user blocked (lowercased). */
+  blocks(user: string): string;
+  /** SET of users who blocked this one. */
+  blockedBy(user: string): string;
 }
 
 export function createKeys(prefix = ''): Keys {
@@ -69,5 +85,13 @@ export function createKeys(prefix = ''): Keys {
     account: (handleLower) => `${prefix}account:${handleLower}`,
     session: (tokenHash) => `${prefix}session:${tokenHash}`,
     rateLimit: (name) => `${prefix}rl:${name}:`,
+    notifications: (user) => `${prefix}notifs:${user}`,
+    notificationGroup: (user, group) => `${prefix}notif:${user}:${group}`,
+    notificationsRead: (user) => `${prefix}notif-read:${user}`,
+    relationClocks: (user) => `${prefix}relations:${user}`,
+    mutes: (user) => `${prefix}mutes:${user}`,
+    mutedBy: (user) => `${prefix}muted-by:${user}`,
+    blocks: (user) => `${prefix}blocks:${user}`,
+    blockedBy: (user) => `${prefix}blocked-by:${user}`,
   };
 }

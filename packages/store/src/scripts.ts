@@ -30,6 +30,9 @@ const SCRIPTS = {
   unfollow: { file: 'unfollow', keys: 5 },
   homePage: { file: 'home-page', keys: 3 },
   forYouCandidates: { file: 'for-you-candidates', keys: 2 },
+  notify: { file: 'notify', keys: 3 },
+  relation: { file: 'relation', keys: 3 },
+  notificationsRead: { file: 'notifications-read', keys: 1 },
 } as const;
 
 export interface ScriptCommands {
@@ -39,6 +42,9 @@ export interface ScriptCommands {
   unfollow(...args: (string | number)[]): Promise<number>;
   homePage(...args: (string | number)[]): Promise<[string[], string[], number]>;
   forYouCandidates(...args: (string | number)[]): Promise<[string[], string[], string[][]]>;
+  notify(...args: (string | number)[]): Promise<number>;
+  relation(...args: (string | number)[]): Promise<number>;
+  notificationsRead(...args: (string | number)[]): Promise<number>;
 }
 
 export type ChirpRedis = Redis & ScriptCommands;

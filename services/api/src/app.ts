@@ -11,7 +11,10 @@ import { accountRoutes } from './routes/accounts.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { clickRoutes } from './routes/clicks.ts';
 import { healthRoutes } from './routes/health.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { pipelineRoutes } from './routes/pipeline.ts';
+import { relationRoutes } from './routes/relations.ts';
+import { searchRoutes } from './routes/search.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { timelineRoutes } from './routes/timelines.ts';
 import { tweetRoutes } from './routes/tweets.ts';
@@ -76,6 +79,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(pipelineRoutes(deps));
   app.use(clickRoutes(deps));
   app.use(analyticsRoutes(deps));
+  app.use(relationRoutes(deps));
+  app.use(notificationRoutes(deps));
+  app.use(searchRoutes(deps));
   app.use('/api', notFound);
   if (deps.webDist && existsSync(join(deps.webDist, 'index.html'))) {
     const dist = deps.webDist;

@@ -1,4 +1,4 @@
-import { apiEnv, commonEnv, kafkaEnv, redisEnv, timelineEnv } from '@chirp/core';
+import { apiEnv, commonEnv, kafkaEnv, notifyEnv, redisEnv, timelineEnv } from '@chirp/core';
 
 /** Every variable the API reads. */
-export const API_ENV = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...apiEnv, TIMELINE_CAP: timelineEnv.TIMELINE_CAP };
+export const API_ENV = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...apiEnv, ...notifyEnv, TIMELINE_CAP: timelineEnv.TIMELINE_CAP };

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ChirpError, handleSchema, newId, tweetTextSchema, type Tweet } from '@chirp/core';
+import { ChirpError, handleSchema, newId, parseMentions, tweetTextSchema, type Tweet } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
 import { actingAs, signedIn } from '../auth.ts';
 import { fromRedis, validationError } from '../http-error.ts';
@@ -36,6 +36,9 @@ export function tweetRoutes(deps: AppDeps): Router {
     // Naming someone else is a 403, not silently corrected: the client thinks it posts as them.
     const author = parsed.data.author === undefined ? me.handle : actingAs(res, parsed.data.author, 'author');
     const tweet: Tweet = { id: newId(), author, text: parsed.data.text, createdAt: new Date().toISOString() };
+    // Mentions are parsed once, here, and travel on the tweet (the notify group reads them).
+    const mentions = parseMentions(tweet.text);
+    if (mentions.length > 0) tweet.mentions = mentions;
     await deps.publish.tweet(tweet); // 503 via the error handler when Kafka does not acknowledge
     res.status(201).location(`/api/tweets/${tweet.id}`).json(tweet);
   });
