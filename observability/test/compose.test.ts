@@ -60,7 +60,7 @@ const entryOf = (s: ComposeService): string | undefined => {
 describe('docker-compose.yml', () => {
   it('runs every app process from the one app image, with infra and observability beside them', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['kafka', 'redis', 'prometheus', 'grafana', 'topics-init']));
-    expect(appNames.sort()).toEqual(['analytics', 'api', 'fanout', 'graph', 'monitor', 'saver', 'tagger', 'topics-init']);
+    expect(appNames.sort()).toEqual(['analytics', 'api', 'fanout', 'graph', 'monitor', 'notify', 'saver', 'tagger', 'topics-init']);
     for (const [name, s] of appServices) expect(s.build, `${name} builds the app image`).toBeDefined();
   });
 
