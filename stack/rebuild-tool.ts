@@ -119,7 +119,7 @@ function rebuildRuntime(name: string, env: NodeJS.ProcessEnv, stamp: string): Wo
  * Rebuilds every Redis view from Kafka into an empty Redis, with the workers' own handlers, in the
  * order the views depend on each other: the graph (follows) first, so the fan-out of every tweet
  * finds the followers; then tweets (saver and fanout together: bodies, author lists, timelines,
- * pulled authors); then tags (the compacted verdicts of twitter.tweetTags, never tagged again);
+ * pulled authors, replies; with the deletes, retweets and likes the fanout group applies); then tags (the compacted verdicts of twitter.tweetTags, never tagged again);
  * then preferences (the analytics group table's changelog, latest record per user).
  */
 export async function rebuild(o: RebuildOptions = {}): Promise<RebuildReport> {
@@ -157,7 +157,9 @@ export async function rebuild(o: RebuildOptions = {}): Promise<RebuildReport> {
           kafka,
           [
             { processor: createSaver(saverRt), topics: [topics.newTweets] },
-            { processor: fanout.processor, topics: [topics.newTweets] },
+            // The fanout group also applies issue 18's tombstones, retweets and likes (services/fanout/src/social.ts):
+            // order between them and the tweets does not matter (the tombstone is checked by every script that could resurrect).
+            { processor: fanout.processor, topics: [topics.newTweets, topics.tweetDeletes, topics.retweets, topics.likes] },
           ],
           o,
         ),
@@ -174,7 +176,8 @@ export async function rebuild(o: RebuildOptions = {}): Promise<RebuildReport> {
       batchInput(topics.tweetTags, jsonCodec(tweetTagsSchema), async (messages) => {
         const bodies = await store.getMany(messages.map((m) => m.value.tweetId));
         const createdAt = new Map(bodies.map((b) => [b.id, Date.parse(b.createdAt)]));
-        for (const { value } of messages) await store.saveTags(value.tweetId, value.tags, createdAt.get(value.tweetId) ?? null);
+        // A verdict without a body is of a deleted tweet (the tweets phase saved every other): not indexed again.
+        for (const { value } of messages) if (createdAt.has(value.tweetId)) await store.saveTags(value.tweetId, value.tags, createdAt.get(value.tweetId)!);
       }),
     ]);
     await timed('tags', () => runToWatermarks('tags', kafka, [{ processor: tags, topics: [topics.tweetTags] }], o));

@@ -37,6 +37,8 @@ export const timelineEnv = {
   TIMELINE_CAP: int(800, 1),
   FANOUT_CHUNK_SIZE: int(2000, 1),
   FANOUT_PULL_THRESHOLD: int(100000, 1),
+  /** Followers per script call of a delete's, a retweet's or a reply's walk (issue 18): the bound on one call's work. */
+  SOCIAL_WALK_PAGE_SIZE: int(500, 1),
 };
 /** Notification feeds (services/notify writes them, the API reads them). */
 export const notifyEnv = {

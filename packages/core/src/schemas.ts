@@ -18,16 +18,65 @@ export const tweetTextSchema = boundedText(
     .refine((s) => s.length > 0, 'must not be empty'),
 );
 
-/** A tweet as it travels on twitter.newTweets and as it is stored at tweet:<id>. */
+export const tweetIdValueSchema = z.string().min(1).max(64);
+
+/** A pointer to another tweet: its id and its author (so no consumer has to look the author up). */
+export const tweetRefSchema = z.object({ id: tweetIdValueSchema, author: handleSchema });
+export type TweetRef = z.infer<typeof tweetRefSchema>;
+
+/**
+ * A tweet as it travels on twitter.newTweets and as it is stored at tweet:<id>. `replyTo` (issue
+ * 18) names the tweet this one answers; the API checks it exists when the reply is posted.
+ */
 export const tweetSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: tweetIdValueSchema,
   author: handleSchema,
   text: boundedText(z.string().min(1)),
   createdAt: z.iso.datetime(),
   /** Lowercased handles the text mentions (`parseMentions`), parsed once by the API; absent on older tweets. */
   mentions: z.array(handleSchema).max(MAX_MENTIONS).optional(),
+  replyTo: tweetRefSchema.optional(),
 });
 export type Tweet = z.infer<typeof tweetSchema>;
+
+/**
+ * A tombstone on twitter.tweetDeletes, keyed by the tweet id: the author deleted the tweet. It
+ * carries what removal needs without reading the body (which it deletes): the author, the
+ * tweet's createdAt (its timeline entry) and the tweet it replied to.
+ */
+export const tweetDeleteSchema = z.object({
+  tweetId: tweetIdValueSchema,
+  author: handleSchema,
+  createdAt: z.iso.datetime(),
+  replyTo: tweetRefSchema.optional(),
+  at: z.iso.datetime(),
+});
+export type TweetDelete = z.infer<typeof tweetDeleteSchema>;
+
+/**
+ * A retweet or its undo on twitter.retweets, keyed by `<user>|<tweetId>` (compacted: the latest
+ * state of each (user, tweet)); applied last-writer-wins by `at`. `author` and `createdAt` are the
+ * original's.
+ */
+export const retweetEventSchema = z.object({
+  user: handleSchema,
+  tweetId: tweetIdValueSchema,
+  author: handleSchema,
+  createdAt: z.iso.datetime(),
+  action: z.enum(['retweet', 'undo']),
+  at: z.iso.datetime(),
+});
+export type RetweetEvent = z.infer<typeof retweetEventSchema>;
+
+/** A like or unlike on twitter.likes, keyed by `<user>|<tweetId>` (compacted); last writer wins by `at`. */
+export const likeEventSchema = z.object({
+  user: handleSchema,
+  tweetId: tweetIdValueSchema,
+  author: handleSchema,
+  action: z.enum(['like', 'unlike']),
+  at: z.iso.datetime(),
+});
+export type LikeEvent = z.infer<typeof likeEventSchema>;
 
 /** An edge change on twitter.follows, keyed by `<user>|<target>` so compaction keeps the latest. */
 export const followEventSchema = z.object({

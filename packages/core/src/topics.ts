@@ -14,6 +14,12 @@ export interface TopicNames {
   relations: string;
   /** Read markers of notification feeds, keyed by user. */
   notificationReads: string;
+  /** Tombstones of deleted tweets, keyed by tweet id, kept forever (issue 18). */
+  tweetDeletes: string;
+  /** Retweets and their undos, keyed by `<user>|<tweetId>`, compacted. */
+  retweets: string;
+  /** Likes and unlikes, keyed by `<user>|<tweetId>`, compacted. */
+  likes: string;
 }
 
 export function topicNames(prefix: string): TopicNames {
@@ -26,6 +32,9 @@ export function topicNames(prefix: string): TopicNames {
     accounts: `${prefix}accounts`,
     relations: `${prefix}relations`,
     notificationReads: `${prefix}notificationReads`,
+    tweetDeletes: `${prefix}tweetDeletes`,
+    retweets: `${prefix}retweets`,
+    likes: `${prefix}likes`,
   };
 }
 
@@ -88,5 +97,9 @@ export function systemTopics(prefix: string, partitions = 6): TopicSpec[] {
     { topic: t.relations, partitions, compacted: true },
     // Compacted: only a user's latest read marker matters.
     { topic: t.notificationReads, partitions, compacted: true },
+    // Tombstones are kept forever: a rebuild must delete again what newTweets still holds.
+    { topic: t.tweetDeletes, partitions, retentionMs: -1 },
+    { topic: t.retweets, partitions, compacted: true },
+    { topic: t.likes, partitions, compacted: true },
   ];
 }

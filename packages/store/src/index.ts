@@ -12,3 +12,4 @@ export * from './for-you-candidates.ts';
 export * from './account-store.ts';
 export * from './relation-store.ts';
 export * from './notification-store.ts';
+export * from './social-store.ts';

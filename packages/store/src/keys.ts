@@ -62,6 +62,24 @@ export interface Keys {
   blocks(user: string): string;
   /** SET of users who blocked this one. */
   blockedBy(user: string): string;
+  /** Tombstone of a deleted tweet ('1', kept): no save, fan-out, like or retweet of it applies any more. */
+  tombstone(id: string): string;
+  /** ZSET of the ids of a tweet's replies, score = createdAt ms. */
+  replies(id: string): string;
+  /** SET of the users who like a tweet. */
+  likes(id: string): string;
+  /** HASH user -> '<event ms>:f|u': the last applied like/unlike of each user (last writer wins). */
+  likeClocks(id: string): string;
+  /** ZSET of the users who retweet a tweet, score = retweet time ms. */
+  retweets(id: string): string;
+  /** HASH user -> '<event ms>:f|u': the last applied retweet/undo of each user. */
+  retweetClocks(id: string): string;
+  /** HASH follower -> timeline entry: the followers holding the tweet through a retweet, and the entry they hold. */
+  retweetEntries(id: string): string;
+  /** JSON `{likes, retweets, replies}` of a tweet, recomputed from its sets by every script that changes one. */
+  counts(id: string): string;
+  /** Cursor of a resumable follower walk (a delete, a retweet or undo, a reply's fan-out); 'end' when done. */
+  walk(name: string): string;
 }
 
 export function createKeys(prefix = ''): Keys {
@@ -93,5 +111,14 @@ export function createKeys(prefix = ''): Keys {
     mutedBy: (user) => `${prefix}muted-by:${user}`,
     blocks: (user) => `${prefix}blocks:${user}`,
     blockedBy: (user) => `${prefix}blocked-by:${user}`,
+    tombstone: (id) => `${prefix}deleted:${id}`,
+    replies: (id) => `${prefix}replies:${id}`,
+    likes: (id) => `${prefix}likes:${id}`,
+    likeClocks: (id) => `${prefix}like-clocks:${id}`,
+    retweets: (id) => `${prefix}retweets:${id}`,
+    retweetClocks: (id) => `${prefix}retweet-clocks:${id}`,
+    retweetEntries: (id) => `${prefix}retweet-entries:${id}`,
+    counts: (id) => `${prefix}counts:${id}`,
+    walk: (name) => `${prefix}walk:${name}`,
   };
 }

@@ -21,7 +21,7 @@ export function loadScript(name: string): string {
 /**
  * Every Lua script of the project, registered by this one loader as commands (ioredis sends
  * EVALSHA and falls back to EVAL once). Each declares its keys (numberOfKeys), except
- * deliverToUsers whose key count varies per call.
+ * deliverToUsers, saveTweet and deleteTweet whose key count varies per call.
  */
 const SCRIPTS = {
   deliverToUsers: { file: 'deliver-to-users', keys: undefined },
@@ -33,6 +33,16 @@ const SCRIPTS = {
   notify: { file: 'notify', keys: 3 },
   relation: { file: 'relation', keys: 3 },
   notificationsRead: { file: 'notifications-read', keys: 1 },
+  // social (issue 18): deletes, replies, retweets, likes (packages/store/src/social-store.ts)
+  saveTweet: { file: 'save-tweet', keys: undefined },
+  indexByAuthor: { file: 'index-by-author', keys: 2 },
+  deleteTweet: { file: 'delete-tweet', keys: undefined },
+  unfanPage: { file: 'unfan-page', keys: 2 },
+  unretweetEntries: { file: 'unretweet-entries', keys: 1 },
+  applyReaction: { file: 'apply-reaction', keys: 7 },
+  retweetPage: { file: 'retweet-page', keys: 5 },
+  unretweetPage: { file: 'unretweet-page', keys: 4 },
+  replyRange: { file: 'reply-range', keys: 3 },
 } as const;
 
 export interface ScriptCommands {
@@ -45,6 +55,15 @@ export interface ScriptCommands {
   notify(...args: (string | number)[]): Promise<number>;
   relation(...args: (string | number)[]): Promise<number>;
   notificationsRead(...args: (string | number)[]): Promise<number>;
+  saveTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;
+  indexByAuthor(...args: (string | number)[]): Promise<number>;
+  deleteTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;
+  unfanPage(...args: (string | number)[]): Promise<[string, number]>;
+  unretweetEntries(...args: (string | number)[]): Promise<[number, number]>;
+  applyReaction(...args: (string | number)[]): Promise<number>;
+  retweetPage(...args: (string | number)[]): Promise<[string, number]>;
+  unretweetPage(...args: (string | number)[]): Promise<[string, number]>;
+  replyRange(...args: (string | number)[]): Promise<[string, number]>;
 }
 
 export type ChirpRedis = Redis & ScriptCommands;

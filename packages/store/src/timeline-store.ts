@@ -68,6 +68,7 @@ export class TimelineStore {
       'end',
       this.markerTtl,
       d.last ? '1' : '0',
+      this.keys.tombstone(d.tweetId), // social (issue 18): a deleted tweet is delivered nowhere
     );
     return OUTCOME[code] ?? 'applied';
   }
@@ -89,6 +90,7 @@ export class TimelineStore {
       this.markerTtl,
       this.keys.timeline(''),
       page.includeAuthor ? page.author : '',
+      this.keys.tombstone(page.tweetId), // social (issue 18): a deleted tweet is pushed nowhere
     );
     return { outcome: OUTCOME[code] ?? 'applied', next, pushed };
   }

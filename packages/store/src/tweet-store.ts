@@ -3,8 +3,23 @@ import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 import { pageBySortedScore, type Page } from './paging.ts';
 
+/** Likes, retweets and replies of a tweet, each the size of a set rebuilt from the log (never a blind INCR). */
+export interface TweetCounts {
+  likes: number;
+  retweets: number;
+  replies: number;
+}
+
+export const NO_COUNTS: TweetCounts = { likes: 0, retweets: 0, replies: 0 };
+
 export interface StoredTweet extends Tweet {
   tags?: Tag[];
+  counts?: TweetCounts;
+  /** Followees of the reader who retweeted it (home timeline reads only). */
+  retweetedBy?: string[];
+  /** Whether the reader likes / retweets it (reads by a signed-in user). */
+  liked?: boolean;
+  retweeted?: boolean;
 }
 
 /** Tweet bodies, authors' own tweet lists and tags. */
@@ -26,22 +41,24 @@ export class TweetStore {
    * while the saver lagged stayed in an unfollower's timeline).
    */
   async indexByAuthor(tweet: { id: string; author: string; createdAtMs: number }): Promise<void> {
-    await this.redis.zadd(this.keys.userTweets(tweet.author), tweet.createdAtMs, tweet.id);
+    // Unless deleted (issue 18): a late fan-out of a deleted tweet must not put it back in the list.
+    await this.redis.indexByAuthor(this.keys.tombstone(tweet.id), this.keys.userTweets(tweet.author), tweet.createdAtMs, tweet.id);
   }
 
   /**
-   * Bodies, authors' lists and the users index of many tweets in ONE round trip (one pipeline).
+   * Bodies, authors' lists, the users index and replies' place under their parent, of many tweets
+   * in ONE round trip (one pipeline of one script per tweet). A deleted tweet is not stored again.
    * Idempotent, so a batch handed again, whole or split, rewrites the same values.
    */
   async saveMany(tweets: readonly Tweet[]): Promise<void> {
     if (tweets.length === 0) return;
-    const pipe = this.redis.pipeline();
+    const pipe = this.redis.pipeline() as unknown as Pick<ChirpRedis, 'saveTweet'> & { exec(): Promise<[Error | null, unknown][] | null> };
+    const k = this.keys;
     for (const tweet of tweets) {
-      const ms = Date.parse(tweet.createdAt);
-      pipe
-        .set(this.keys.tweet(tweet.id), JSON.stringify(tweet))
-        .zadd(this.keys.userTweets(tweet.author), ms, tweet.id)
-        .zadd(this.keys.users(), 'NX', ms, tweet.author);
+      const keys = [k.tombstone(tweet.id), k.tweet(tweet.id), k.userTweets(tweet.author), k.users()];
+      const parent = tweet.replyTo?.id;
+      if (parent) keys.push(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), k.tombstone(parent));
+      void pipe.saveTweet(keys.length, ...keys, JSON.stringify(tweet), Date.parse(tweet.createdAt), tweet.author, tweet.id);
     }
     throwFirstError(await pipe.exec());
   }
@@ -74,21 +91,23 @@ export class TweetStore {
   }
 
   /**
-   * Bodies and tags of many tweets in ONE round trip (a single MGET of body and tags keys).
-   * Ids whose body is missing are skipped; order is kept.
+   * Bodies, tags and counts of many tweets in ONE round trip (a single MGET of body, tags and
+   * counts keys). Ids whose body is missing (never saved, or deleted) are skipped; order is kept.
    */
   async getMany(ids: readonly string[]): Promise<StoredTweet[]> {
     if (ids.length === 0) return [];
     const keys: string[] = [];
-    for (const id of ids) keys.push(this.keys.tweet(id), this.keys.tweetTags(id));
+    for (const id of ids) keys.push(this.keys.tweet(id), this.keys.tweetTags(id), this.keys.counts(id));
     const values = await this.redis.mget(keys);
     const out: StoredTweet[] = [];
     for (let i = 0; i < ids.length; i++) {
-      const body = values[2 * i];
+      const body = values[3 * i];
       if (!body) continue;
       const tweet = JSON.parse(body) as StoredTweet;
-      const tags = values[2 * i + 1];
+      const tags = values[3 * i + 1];
       if (tags) tweet.tags = JSON.parse(tags) as Tag[];
+      const counts = values[3 * i + 2];
+      tweet.counts = counts ? (JSON.parse(counts) as TweetCounts) : { ...NO_COUNTS };
       out.push(tweet);
     }
     return out;

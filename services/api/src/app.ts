@@ -15,6 +15,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { pipelineRoutes } from './routes/pipeline.ts';
 import { relationRoutes } from './routes/relations.ts';
 import { searchRoutes } from './routes/search.ts';
+import { socialRoutes } from './routes/social.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { timelineRoutes } from './routes/timelines.ts';
 import { tweetRoutes } from './routes/tweets.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', authenticate(deps.accounts), sameOriginForCookies(), limits.writesPerAccount);
   app.use(accountRoutes(deps, limits));
   app.use(tweetRoutes(deps));
+  app.use(socialRoutes(deps));
   app.use(timelineRoutes(deps));
   app.use(userRoutes(deps));
   app.use(streamRoutes(deps));

@@ -79,6 +79,11 @@ function hostOf(origin: string): string | undefined {
   }
 }
 
+/** The signed-in handle, or undefined for an anonymous reader (public reads add the reader's view when there is one). */
+export function reader(res: Response): string | undefined {
+  return (res.locals.auth as Auth | undefined)?.handle;
+}
+
 /** The signed-in account, or 401 (with WWW-Authenticate: Bearer, set by the error handler). */
 export function signedIn(res: Response): Auth {
   const auth = res.locals.auth as Auth | undefined;

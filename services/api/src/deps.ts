@@ -1,5 +1,5 @@
-import type { AccountEvent, Click, FollowEvent, NotificationRead, RelationEvent, Tweet } from '@chirp/core';
-import type { AccountStore, GraphStore, HomeTimeline, Keys, NotificationStore, RelationStore, StoredTweet, TweetStore } from '@chirp/store';
+import type { AccountEvent, Click, FollowEvent, LikeEvent, NotificationRead, RelationEvent, RetweetEvent, Tweet, TweetDelete } from '@chirp/core';
+import type { AccountStore, GraphStore, HomeTimeline, Keys, NotificationStore, RelationStore, SocialStore, StoredTweet, TweetStore } from '@chirp/store';
 import type { Logger, Registry } from '@chirp/telemetry';
 import type { LiveHub } from './live-hub.ts';
 import type { TweetSearch } from './search-index.ts';
@@ -16,6 +16,12 @@ export interface Publisher {
   relation(event: RelationEvent): Promise<void>;
   /** A read marker on twitter.notificationReads, keyed by user. */
   notificationsRead(event: NotificationRead): Promise<void>;
+  /** A tombstone on twitter.tweetDeletes, keyed by tweet id. */
+  deleteTweet(event: TweetDelete): Promise<void>;
+  /** A retweet or undo on twitter.retweets, keyed by `<user>|<tweetId>`. */
+  retweet(event: RetweetEvent): Promise<void>;
+  /** A like or unlike on twitter.likes, keyed by `<user>|<tweetId>`. */
+  like(event: LikeEvent): Promise<void>;
 }
 
 export interface AuthOptions {
@@ -48,6 +54,8 @@ export interface AppDeps {
   /** Home timeline reads with read-time merge of pulled (celebrity) authors. */
   home: HomeTimeline;
   graph: GraphStore;
+  /** Replies, likes and retweets as the reader sees them (read only). */
+  social: SocialStore;
   /** Accounts (read), sessions and rate-limit counters (the API's own Redis state). */
   accounts: AccountStore;
   keys: Keys;

@@ -6,6 +6,8 @@ import type { Logger } from '@chirp/telemetry';
 /** One open stream, as the hub sees it: where tweets go and how much it holds unsent. */
 export interface LiveSink {
   send(tweet: StoredTweet): void;
+  /** A tweet was deleted (issue 18): the client removes it where it shows it. */
+  removed?(tweetId: string): void;
   /** Bytes written but not yet taken by the client (the response's and its socket's buffers). */
   buffered(): number;
   /** Drops the connection (a client too slow to keep up). */
@@ -150,7 +152,12 @@ export class LiveHub {
   private async onEvent(raw: string): Promise<void> {
     if (this.streams.size === 0 || this.closed) return;
     try {
-      const event = JSON.parse(raw) as { tweetId: string; author: string; tweet?: StoredTweet };
+      const event = JSON.parse(raw) as { type?: 'delete'; tweetId: string; author: string; tweet?: StoredTweet };
+      if (event.type === 'delete') {
+        // Every open stream: the tweet may have reached a reader through a retweet; deletes are rare.
+        for (const set of this.streams.values()) for (const entry of set) entry.sink.removed?.(event.tweetId);
+        return;
+      }
       const users = [...this.streams.keys()];
       const pipeline = this.o.redis.pipeline();
       for (const u of users) pipeline.zscore(this.o.keys.following(u), event.author);

@@ -13,6 +13,7 @@ import {
   NotificationStore,
   PreferencesStore,
   RelationStore,
+  SocialStore,
   TweetStore,
 } from '@chirp/store';
 import { brokerReachable, createKafka } from '@chirp/streams';
@@ -98,6 +99,7 @@ await runMain(logger, async () => {
     tweets,
     home,
     graph: new GraphStore(redis, keys, config.TIMELINE_CAP),
+    social: new SocialStore(redis, keys, { cap: config.TIMELINE_CAP }),
     accounts,
     keys,
     auth: {

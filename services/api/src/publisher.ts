@@ -6,14 +6,20 @@ import {
   followEventSchema,
   notificationReadSchema,
   relationEventSchema,
+  likeEventSchema,
+  retweetEventSchema,
+  tweetDeleteSchema,
   tweetSchema,
   type AccountEvent,
   type Click,
   type FollowEvent,
   type NotificationRead,
   type RelationEvent,
+  type LikeEvent,
+  type RetweetEvent,
   type TopicNames,
   type Tweet,
+  type TweetDelete,
 } from '@chirp/core';
 import { Emitter, jsonCodec, ProduceBatcher } from '@chirp/streams';
 import { Partitioners } from 'kafkajs';
@@ -34,6 +40,9 @@ export class KafkaPublisher implements Publisher {
   private readonly accounts: Emitter<AccountEvent>;
   private readonly relations: Emitter<RelationEvent>;
   private readonly reads: Emitter<NotificationRead>;
+  private readonly deletes: Emitter<TweetDelete>;
+  private readonly retweets: Emitter<RetweetEvent>;
+  private readonly likes: Emitter<LikeEvent>;
   private connecting: Promise<void> | undefined;
 
   constructor(
@@ -54,6 +63,9 @@ export class KafkaPublisher implements Publisher {
     this.accounts = new Emitter({ producer: batcher, topic: topics.accounts, codec: jsonCodec(accountEventSchema) });
     this.relations = new Emitter({ producer: batcher, topic: topics.relations, codec: jsonCodec(relationEventSchema) });
     this.reads = new Emitter({ producer: batcher, topic: topics.notificationReads, codec: jsonCodec(notificationReadSchema) });
+    this.deletes = new Emitter({ producer: batcher, topic: topics.tweetDeletes, codec: jsonCodec(tweetDeleteSchema) });
+    this.retweets = new Emitter({ producer: batcher, topic: topics.retweets, codec: jsonCodec(retweetEventSchema) });
+    this.likes = new Emitter({ producer: batcher, topic: topics.likes, codec: jsonCodec(likeEventSchema) });
   }
 
   private async connected(): Promise<void> {
@@ -97,6 +109,22 @@ export class KafkaPublisher implements Publisher {
   async notificationsRead(event: NotificationRead): Promise<void> {
     await this.connected();
     await this.reads.emit(event.user.toLowerCase(), event);
+  }
+
+  async deleteTweet(event: TweetDelete): Promise<void> {
+    await this.connected();
+    await this.deletes.emit(event.tweetId, event);
+  }
+
+  async retweet(event: RetweetEvent): Promise<void> {
+    await this.connected();
+    // Keyed by the pair: compaction keeps each (user, tweet)'s latest state, and its events stay in order.
+    await this.retweets.emit(`${event.user}|${event.tweetId}`, event);
+  }
+
+  async like(event: LikeEvent): Promise<void> {
+    await this.connected();
+    await this.likes.emit(`${event.user}|${event.tweetId}`, event);
   }
 
   async close(): Promise<void> {

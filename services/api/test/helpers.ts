@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kafka } from 'kafkajs';
 import { createAccountsApplier } from '@chirp/accounts';
 import { groupId } from '@chirp/core';
-import { AccountStore, createRedis, GraphStore, HomeTimeline, NotificationStore, RelationStore, TweetStore, type ChirpRedis } from '@chirp/store';
+import { AccountStore, createRedis, GraphStore, HomeTimeline, NotificationStore, RelationStore, SocialStore, TweetStore, type ChirpRedis } from '@chirp/store';
 import { brokerReachable } from '@chirp/streams';
 import { createLogger, createRegistry } from '@chirp/telemetry';
 import type { TestContext } from '@chirp/testkit';
@@ -72,6 +72,7 @@ export async function startApi(ctx: TestContext, options: ApiOptions = {}): Prom
     tweets,
     home,
     graph: new GraphStore(redis, ctx.keys, 800),
+    social: new SocialStore(redis, ctx.keys, { cap: 800 }),
     accounts,
     keys: ctx.keys,
     auth: { sessionTtlMs: 3600_000, signInMaxFailures: 10, signInWindowMs: 900_000, signUpTimeoutMs: 10_000, trustProxy: false, ...options.auth },

@@ -4,12 +4,17 @@ import { createProducer, Emitter, input, jsonCodec, type Processor } from '@chir
 import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
 import type { Producer } from 'kafkajs';
 import { Fanout, type FanoutOptions } from './fanout.ts';
+import { isReplyToOther, Social, socialInputs } from './social.ts';
 
 /** The fanout group: plans on twitter.newTweets, applies chunks from twitter.fanout. */
-export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { processor: Processor; producer: Producer; fanout: Fanout } {
+export function createFanout(
+  rt: WorkerRuntime,
+  options: FanoutOptions & { walkPageSize?: number },
+): { processor: Processor; producer: Producer; fanout: Fanout } {
   const producer = createProducer(rt.kafka);
   const chunks = new Emitter<FanoutChunkMessage>({ producer, topic: rt.topics.fanout, codec: jsonCodec(fanoutChunkSchema) });
   const fanout = new Fanout(rt, options, chunks);
+  const social = new Social(rt, options.timelineCap, options.walkPageSize); // issue 18: deletes, replies, retweets, likes (social.ts)
   const latency = e2eLatency(rt.registry);
   const done = async (tweet: Tweet): Promise<void> => {
     await fanout.announce(tweet);
@@ -17,11 +22,18 @@ export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { proce
   };
   const processor = workerProcessor(rt, [
     input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }, ctx) => {
+      if (isReplyToOther(tweet)) {
+        // social (issue 18): a reply reaches followers who also follow the author replied to (social.ts)
+        await social.deliverReply(tweet, ctx.signal);
+        await done(tweet);
+        return;
+      }
       if ((await fanout.plan(tweet, ctx.signal)).completed) await done(tweet);
     }),
     input(rt.topics.fanout, jsonCodec(fanoutChunkSchema), async ({ value: chunk }, ctx) => {
       if (await fanout.deliverChunk(chunk, ctx.signal)) await done({ id: chunk.tweetId, author: chunk.author, text: chunk.text, createdAt: chunk.createdAt });
     }),
+    ...socialInputs(rt, social),
   ]);
   return { processor, producer, fanout };
 }

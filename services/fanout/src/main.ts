@@ -10,6 +10,7 @@ await runMain(rt.logger, async () => {
     timelineCap: config.TIMELINE_CAP,
     chunkSize: config.FANOUT_CHUNK_SIZE,
     pullThreshold: config.FANOUT_PULL_THRESHOLD,
+    walkPageSize: config.SOCIAL_WALK_PAGE_SIZE,
   });
   await producer.connect();
   const worker = await startWorker(rt, processor, rt.config.METRICS_PORT ?? 9102);

@@ -12,6 +12,7 @@ const frame = (tweet: StoredTweet): string => `event: tweet\nid: ${tweet.id}\nda
 function responseSink(res: Response): LiveSink {
   return {
     send: (tweet) => void res.write(frame(tweet)),
+    removed: (tweetId) => void res.write(`event: delete\ndata: ${JSON.stringify({ id: tweetId })}\n\n`),
     buffered: () => res.writableLength, // the response's own buffer and its socket's
     close: () => void res.destroy(),
   };
@@ -24,7 +25,8 @@ function lastEventId(req: Request): string | undefined {
 }
 
 /**
- * Server-Sent Events: `event: tweet` for every tweet that reaches the user's home timeline. Capped
+ * Server-Sent Events: `event: tweet` for every tweet that reaches the user's home timeline, and
+ * `event: delete` (`{id}`) when a tweet is deleted. Capped
  * per user and client (429); a client that stops reading is dropped past the hub's byte bound;
  * after `Last-Event-ID` the tweets of the home timeline newer than it come first, oldest first.
  */

@@ -36,6 +36,8 @@ export function timelineRoutes(deps: AppDeps): Router {
     // Muted and blocked authors are filtered at read (a page may come out shorter; the cursor still moves on).
     const nextCursor = page.nextCursor;
     const tweets = hidden.size === 0 ? page.tweets : page.tweets.filter((t) => !hidden.has(t.author.toLowerCase()));
+    // Likes, retweets and "retweeted by" (followees): one more round trip, only for a page with reactions.
+    await fromRedis(deps.social.decorate(tweets, user, true));
     // curl's default Accept (*/*) gets JSON; `Accept: text/plain` gets the article's rendering.
     if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
       res.type('text/plain').send(asText(tweets));

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ChirpError, handleSchema, newId, parseMentions, tweetTextSchema, type Tweet } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
-import { actingAs, signedIn } from '../auth.ts';
+import { actingAs, reader, signedIn } from '../auth.ts';
 import { fromRedis, validationError } from '../http-error.ts';
 
 /** JSON `{author?, text}` or the article's form fields `author`, `tweet`; the author is the signed-in account. */
@@ -11,6 +11,11 @@ const postTweetSchema = z
     author: handleSchema.optional(),
     text: tweetTextSchema.optional(),
     tweet: tweetTextSchema.optional(),
+    /** The id of the tweet this one answers (issue 18). */
+    replyTo: z
+      .string({ error: 'must be a tweet id' })
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a tweet id')
+      .optional(),
   })
   .transform((b, ctx) => {
     const text = b.text ?? b.tweet;
@@ -18,10 +23,17 @@ const postTweetSchema = z
       ctx.addIssue({ code: 'custom', message: 'is required', path: ['text'] });
       return z.NEVER;
     }
-    return { author: b.author, text };
+    return { author: b.author, text, replyTo: b.replyTo };
   });
 
 export const tweetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a tweet id');
+
+/** A route's `:id`: anything that is not a tweet id cannot name a tweet, so 404. */
+export function tweetIdParam(value: unknown): string {
+  const id = tweetIdSchema.safeParse(value);
+  if (!id.success) throw new ChirpError('NOT_FOUND', 'no such tweet');
+  return id.data;
+}
 
 export function tweetRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -39,15 +51,19 @@ export function tweetRoutes(deps: AppDeps): Router {
     // Mentions are parsed once, here, and travel on the tweet (the notify group reads them).
     const mentions = parseMentions(tweet.text);
     if (mentions.length > 0) tweet.mentions = mentions;
+    if (parsed.data.replyTo !== undefined) {
+      const parent = await fromRedis(deps.tweets.get(parsed.data.replyTo));
+      if (!parent) throw new ChirpError('NOT_FOUND', 'the tweet replied to does not exist (or was deleted)', { field: 'replyTo' });
+      tweet.replyTo = { id: parent.id, author: parent.author };
+    }
     await deps.publish.tweet(tweet); // 503 via the error handler when Kafka does not acknowledge
     res.status(201).location(`/api/tweets/${tweet.id}`).json(tweet);
   });
 
   router.get('/api/tweets/:id', async (req, res) => {
-    const id = tweetIdSchema.safeParse(req.params.id);
-    if (!id.success) throw new ChirpError('NOT_FOUND', 'no such tweet');
-    const tweet = await fromRedis(deps.tweets.get(id.data));
-    if (!tweet) throw new ChirpError('NOT_FOUND', 'no such tweet');
+    const tweet = await fromRedis(deps.tweets.get(tweetIdParam(req.params.id)));
+    if (!tweet) throw new ChirpError('NOT_FOUND', 'no such tweet'); // never posted, or deleted
+    await fromRedis(deps.social.decorate([tweet], reader(res), false));
     res.json(tweet);
   });
 

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { ChirpError } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
-import { actingAs } from '../auth.ts';
+import { actingAs, reader } from '../auth.ts';
 import { fromRedis } from '../http-error.ts';
 import { handleParam, limitParam, scoreCursorParam } from './params.ts';
 
@@ -33,7 +33,9 @@ export function userRoutes(deps: AppDeps): Router {
   router.get('/api/users/:user/tweets', async (req, res) => {
     const user = handleParam(req.params.user);
     const page = await fromRedis(deps.tweets.authorTweetIds(user, scoreCursorParam(req.query.cursor), limitParam(req.query.limit)));
-    res.json({ user, tweets: await fromRedis(deps.tweets.getMany(page.items)), nextCursor: page.nextCursor });
+    const tweets = await fromRedis(deps.tweets.getMany(page.items));
+    await fromRedis(deps.social.decorate(tweets, reader(res), false));
+    res.json({ user, tweets, nextCursor: page.nextCursor });
   });
 
   /** Follow and unfollow are events on twitter.follows; the graph worker applies them. 204 once Kafka acknowledged. */

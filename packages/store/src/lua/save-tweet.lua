@@ -1,0 +1,17 @@
+-- Stores a tweet unless it was deleted (a late or replayed original never resurrects a tombstoned
+-- tweet), and indexes a reply under the tweet it answers.
+-- KEYS[1] deleted:<id>  KEYS[2] tweet:<id>  KEYS[3] tweets:<author>  KEYS[4] users
+-- for a reply also: KEYS[5] replies:<parent>  KEYS[6] counts:<parent>  KEYS[7] likes:<parent>
+-- KEYS[8] retweets:<parent>  KEYS[9] deleted:<parent>
+-- ARGV[1] body JSON, ARGV[2] createdAt ms, ARGV[3] author, ARGV[4] id
+-- Returns 1 when stored, 0 when the tweet is deleted.
+--- @include "tweet-counts"
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('SET', KEYS[2], ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[4])
+redis.call('ZADD', KEYS[4], 'NX', ARGV[2], ARGV[3])
+if #KEYS >= 9 and redis.call('EXISTS', KEYS[9]) == 0 then
+  redis.call('ZADD', KEYS[5], ARGV[2], ARGV[4])
+  writeCounts(KEYS[6], KEYS[7], KEYS[8], KEYS[5])
+end
+return 1
