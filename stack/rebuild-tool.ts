@@ -195,7 +195,7 @@ export async function rebuild(o: RebuildOptions = {}): Promise<RebuildReport> {
       );
     await timed('relations', () => runToWatermarks('relations', kafka, [{ processor: only(relationsRt, [topics.relations]), topics: [topics.relations] }], o));
     const notifyRt = runtime('notify');
-    const feeds = [topics.newTweets, topics.follows, topics.notificationReads];
+    const feeds = [topics.newTweets, topics.follows, topics.likes, topics.retweets, topics.notificationReads];
     await timed('notifications', () => runToWatermarks('notifications', kafka, [{ processor: only(notifyRt, feeds), topics: feeds }], o));
     return report;
   } finally {

@@ -156,6 +156,19 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
       { what: 'redeliveries and markers applied' },
     );
     expect((await followGroup())?.count).toBe(4);
+    // Likes (branch social's topic) aggregate per tweet the same way.
+    const liked = await post(u.maria, 'like this one');
+    await waitFor(async () => (await fetch(`${api.url}/api/tweets/${liked.id}`)).status === 200, { what: 'the tweet saved' });
+    for (const f of [u.hanna, u.bob, u.alex]) expect((await call(f, 'PUT', `/api/tweets/${liked.id}/likes`)).status).toBe(204);
+    const likes = await waitFor(
+      async () => {
+        const g = (await notifications(u.maria)).notifications.find((n) => n.id === `like:${liked.id}`);
+        return g && g.count === 3 ? g : undefined;
+      },
+      { what: 'three likes aggregated' },
+    );
+    expect(likes.kind).toBe('like');
+    expect(likes.tweetId).toBe(liked.id);
     expect(await redis.zcard(ctx.keys.notificationGroup('maria', group.id))).toBe(4);
   });
 

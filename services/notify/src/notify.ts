@@ -1,4 +1,4 @@
-import { followEventSchema, notificationReadSchema, relationEventSchema, tweetSchema } from '@chirp/core';
+import { followEventSchema, likeEventSchema, notificationReadSchema, relationEventSchema, retweetEventSchema, tweetSchema } from '@chirp/core';
 import { notificationGroup, NotificationStore, RelationStore } from '@chirp/store';
 import { input, jsonCodec, type Input, type Processor } from '@chirp/streams';
 import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
@@ -26,6 +26,19 @@ export function notifyInputs(rt: WorkerRuntime, o: NotifyOptions): Input[] {
       for (const mentioned of t.mentions ?? []) {
         if (mentioned !== author) await notifications.add(mentioned, notificationGroup('mention', t.id), author, at);
       }
+      // Replies are grouped per tweet replied to: "maria and 2 others replied to your tweet".
+      if (t.replyTo && t.replyTo.author.toLowerCase() !== author)
+        await notifications.add(t.replyTo.author, notificationGroup('reply', t.replyTo.id), author, at);
+    }),
+    // Likes and retweets (branch social's topics), grouped per tweet. An unlike or undo leaves the
+    // notification, as an unfollow does: it happened (and the counts on the tweet are exact anyway).
+    input(rt.topics.likes, jsonCodec(likeEventSchema), async ({ value: e }) => {
+      if (e.action === 'like' && e.user.toLowerCase() !== e.author.toLowerCase())
+        await notifications.add(e.author, notificationGroup('like', e.tweetId), e.user, Date.parse(e.at));
+    }),
+    input(rt.topics.retweets, jsonCodec(retweetEventSchema), async ({ value: e }) => {
+      if (e.action === 'retweet' && e.user.toLowerCase() !== e.author.toLowerCase())
+        await notifications.add(e.author, notificationGroup('retweet', e.tweetId), e.user, Date.parse(e.at));
     }),
     input(rt.topics.follows, jsonCodec(followEventSchema), async ({ value: e }) => {
       // An unfollow leaves the notification (as Twitter does): it happened.
