@@ -116,7 +116,8 @@ export class TimelineStore {
       [Error | null, unknown],
       [Error | null, string | null],
     ];
-    if (setError || getError) throw setError ?? getError;
+    const error = setError ?? getError;
+    if (error) throw error;
     return JSON.parse(stored ?? bounds) as string[];
   }
 
