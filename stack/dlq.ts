@@ -7,7 +7,9 @@ import { listDeadLetters, replayDeadLetters } from './dlq-tool.ts';
 
 const [action, group] = process.argv.slice(2);
 if ((action !== 'list' && action !== 'replay') || !group) {
-  console.error('usage: npm run dlq -- list <group> | npm run dlq -- replay <group>   (group: saver, fanout, tagger, graph, analytics or a full group id)');
+  console.error(
+    'usage: npm run dlq -- list <group> | npm run dlq -- replay <group>   (group: saver, fanout, tagger, graph, analytics, notify or a full group id)',
+  );
   process.exit(2);
 }
 const config = loadConfig(kafkaEnv);

@@ -6,6 +6,7 @@ import {
   groupId as groupIdOf,
   kafkaEnv,
   loadConfig,
+  notifyEnv,
   retryTopic,
   timelineEnv,
   tweetTagsSchema,
@@ -18,6 +19,7 @@ import { userStateSchema, type UserState } from '@chirp/analytics';
 import { createFanout } from '../services/fanout/src/fanout-processor.ts';
 import type { FanoutOptions } from '../services/fanout/src/fanout.ts';
 import { createGraph } from '../services/graph/src/graph.ts';
+import { notifyInputs } from '../services/notify/src/notify.ts';
 import { createSaver } from '../services/saver/src/saver.ts';
 
 export interface RebuildProgress {
@@ -80,6 +82,11 @@ const sum = (t: Targets, minus?: Targets): bigint => {
 async function runToWatermarks(phase: string, kafka: Kafka, processors: { processor: Processor; topics: string[] }[], o: RebuildOptions): Promise<bigint> {
   const state = await Promise.all(processors.map(async (x) => ({ ...x, ...(await marks(kafka, x.topics)) })));
   const total = state.reduce((s, x) => s + sum(x.high, x.low), 0n);
+  if (total === 0n) {
+    // Nothing to read: no group to join (a join costs seconds).
+    await Promise.all(processors.map((x) => x.processor.close()));
+    return 0n;
+  }
   const progress = async (): Promise<bigint> => {
     let done = 0n;
     for (const x of state) {
@@ -177,6 +184,19 @@ export async function rebuild(o: RebuildOptions = {}): Promise<RebuildReport> {
 
     const prefsRt = runtime('analytics');
     await timed('preferences', () => rebuildPreferences(prefsRt, env, o));
+
+    // Mutes and blocks first, so a mention by a blocked user is turned away on replay as it was live.
+    const notify = { cap: loadConfig(notifyEnv, env).NOTIFICATIONS_CAP };
+    const relationsRt = runtime('notify');
+    const only = (rt: WorkerRuntime, wanted: string[]): Processor =>
+      workerProcessor(
+        rt,
+        notifyInputs(rt, notify).filter((i) => wanted.includes(i.topic)),
+      );
+    await timed('relations', () => runToWatermarks('relations', kafka, [{ processor: only(relationsRt, [topics.relations]), topics: [topics.relations] }], o));
+    const notifyRt = runtime('notify');
+    const feeds = [topics.newTweets, topics.follows, topics.likes, topics.retweets, topics.notificationReads];
+    await timed('notifications', () => runToWatermarks('notifications', kafka, [{ processor: only(notifyRt, feeds), topics: feeds }], o));
     return report;
   } finally {
     await cleanup(runtimes);

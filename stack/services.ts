@@ -15,6 +15,7 @@ export const SERVICES: ServiceSpec[] = [
   { name: 'tagger', entry: 'services/tagger/src/main.ts', metricsPort: 9103 },
   { name: 'analytics', entry: 'services/analytics/src/main.ts', metricsPort: 9104 },
   { name: 'graph', entry: 'services/graph/src/main.ts', metricsPort: 9105 },
+  { name: 'notify', entry: 'services/notify/src/main.ts', metricsPort: 9110 },
   { name: 'monitor', entry: 'services/monitor/src/main.ts', metricsPort: 9308 },
   // Health port; its gRPC port is GATEWAY_PORT (6565).
   { name: 'gateway', entry: 'services/gateway/src/main.ts', metricsPort: 9106 },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { kafkaEnv, taggerEnv, timelineEnv, type EnvShape } from '@chirp/core';
+import { kafkaEnv, taggerEnv, timelineEnv, notifyEnv, type EnvShape } from '@chirp/core';
 import { workerEnv } from '@chirp/worker';
 import { API_ENV } from '../../services/api/src/config.ts';
 import { GATEWAY_ENV } from '../../services/gateway/src/config.ts';
@@ -26,6 +26,7 @@ const ENV_SHAPES: Record<string, EnvShape[]> = {
   saver: [workerEnv],
   fanout: [workerEnv, timelineEnv],
   graph: [workerEnv, timelineEnv],
+  notify: [workerEnv, notifyEnv],
   tagger: [workerEnv, taggerEnv],
   analytics: [workerEnv], // services/analytics/src/main.ts: add its own sections once it exists
   monitor: [MONITOR_ENV],
@@ -65,7 +66,7 @@ const entryOf = (s: ComposeService): string | undefined => {
 describe('docker-compose.yml', () => {
   it('runs every app process from the one app image, with infra and observability beside them', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['kafka', 'redis', 'prometheus', 'grafana', 'topics-init']));
-    expect(appNames.sort()).toEqual(['analytics', 'api', 'fanout', 'gateway', 'graph', 'monitor', 'saver', 'tagger', 'topics-init']);
+    expect(appNames.sort()).toEqual(['analytics', 'api', 'fanout', 'gateway', 'graph', 'monitor', 'notify', 'saver', 'tagger', 'topics-init']);
     for (const [name, s] of appServices) expect(s.build, `${name} builds the app image`).toBeDefined();
   });
 

@@ -1,6 +1,6 @@
 import { ApiError, isAbortError } from './api-error.ts';
 import { isTweet } from './types.ts';
-import type { Click, Page, PipelineStatus, Ranking, Tweet, UserProfile } from './types.ts';
+import type { AppNotification, Click, NotificationPage, Page, PipelineStatus, Ranking, Relation, SearchResult, Tweet, UserProfile } from './types.ts';
 
 export { ApiError } from './api-error.ts';
 
@@ -51,6 +51,13 @@ export interface Api {
   sendClicks(clicks: readonly Click[]): Promise<void>;
   getPipeline(signal?: AbortSignal): Promise<PipelineStatus>;
   streamUrl(user: string): string;
+  /** Your aggregated notifications and the unread count. */
+  getNotifications(options?: PageOptions): Promise<NotificationPage>;
+  /** Marks everything up to now read (applied a moment later). */
+  markNotificationsRead(): Promise<void>;
+  getRelation(user: string, target: string, signal?: AbortSignal): Promise<Relation>;
+  setRelation(user: string, kind: 'mute' | 'block', target: string, on: boolean): Promise<void>;
+  search(q: string, signal?: AbortSignal): Promise<SearchResult>;
 }
 
 const seg = encodeURIComponent;
@@ -193,6 +200,30 @@ export function createApi(options: ApiOptions = {}): Api {
     },
     streamUrl(user) {
       return `${baseUrl}/api/stream${query({ user })}`;
+    },
+    async getNotifications({ cursor, limit, signal } = {}) {
+      const raw = await request<{ notifications?: AppNotification[]; nextCursor?: unknown; unread?: unknown }>(
+        `/api/notifications${query({ cursor, limit })}`,
+        { signal },
+      );
+      return {
+        items: Array.isArray(raw.notifications) ? raw.notifications : [],
+        nextCursor: cursorOf(raw.nextCursor),
+        unread: typeof raw.unread === 'number' ? raw.unread : 0,
+      };
+    },
+    async markNotificationsRead() {
+      await request('/api/notifications/read', { method: 'POST', body: {} });
+    },
+    async getRelation(user, target, signal) {
+      return request<Relation>(`/api/users/${seg(user)}/relations/${seg(target)}`, { signal });
+    },
+    async setRelation(user, kind, target, on) {
+      await request(`/api/users/${seg(user)}/${kind === 'mute' ? 'mutes' : 'blocks'}/${seg(target)}`, { method: on ? 'PUT' : 'DELETE' });
+    },
+    async search(q, signal) {
+      const raw = await request<{ tweets?: unknown; users?: unknown }>(`/api/search${query({ q })}`, { signal });
+      return { tweets: tweets(raw.tweets), users: Array.isArray(raw.users) ? raw.users.filter((u): u is string => typeof u === 'string') : [] };
     },
   };
 }

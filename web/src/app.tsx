@@ -1,12 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { AppHeader } from './components/app-header.tsx';
 import { useHashRoute } from './hooks/use-hash-route.ts';
 import { useSession } from './hooks/use-session.ts';
+import { useUnreadCount } from './hooks/use-unread-count.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PipelinePage } from './pages/pipeline-page.tsx';
 import { ProfilePage } from './pages/profile-page.tsx';
+import { SearchPage } from './pages/search-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { TagPage } from './pages/tag-page.tsx';
 import { TweetPage } from './pages/tweet-page.tsx';
@@ -18,6 +21,12 @@ export function App(): ReactElement {
   const route = useHashRoute();
   const key = `${session.viewer ?? ''}|${routeKey(route)}`;
   const shownKey = useRef(key);
+  const [readVersion, setReadVersion] = useState(0);
+  const unread = useUnreadCount(session.viewer, 15_000, readVersion);
+  // The read marker is applied from Kafka a moment after the 204: re-read the badge shortly after.
+  const onRead = useCallback(() => {
+    setTimeout(() => setReadVersion((v) => v + 1), 1000);
+  }, []);
 
   // A hash change swaps the page without a load, so nothing tells a screen reader the page changed:
   // move focus to the new page's heading, as a full navigation would (but not on the first load).
@@ -37,7 +46,7 @@ export function App(): ReactElement {
       <a className="skip-link" href="#main" onClick={(e) => skipToMain(e)}>
         Skip to content
       </a>
-      <AppHeader viewer={session.viewer} route={route} onSignOut={signOut} />
+      <AppHeader viewer={session.viewer} route={route} onSignOut={signOut} unread={unread} />
       <main id="main" className="main" tabIndex={-1}>
         {session.loading && route.name !== 'pipeline' ? (
           <p className="status">Loading…</p>
@@ -45,7 +54,7 @@ export function App(): ReactElement {
           // Every page but the pipeline is private: it shows the sign-in form in its place, then itself.
           <SignInPage onSubmit={(mode, handle, password) => (mode === 'sign-in' ? session.signIn(handle, password) : session.signUp(handle, password))} />
         ) : (
-          <Page route={route} viewer={session.viewer} />
+          <Page route={route} viewer={session.viewer} onRead={onRead} />
         )}
       </main>
     </>
@@ -58,7 +67,7 @@ function skipToMain(event: { preventDefault(): void }): void {
   document.getElementById('main')?.focus();
 }
 
-function Page({ route, viewer }: { route: Route; viewer: string | null }): ReactElement {
+function Page({ route, viewer, onRead }: { route: Route; viewer: string | null; onRead: () => void }): ReactElement {
   if (route.name === 'pipeline') return <PipelinePage />;
   if (viewer === null) return <NotFoundPage />;
   switch (route.name) {
@@ -70,6 +79,10 @@ function Page({ route, viewer }: { route: Route; viewer: string | null }): React
       return <TweetPage key={route.id} viewer={viewer} id={route.id} />;
     case 'tag':
       return <TagPage viewer={viewer} tag={route.tag} />;
+    case 'notifications':
+      return <NotificationsPage onRead={onRead} />;
+    case 'search':
+      return <SearchPage key={route.q} viewer={viewer} q={route.q} />;
     case 'not-found':
       return <NotFoundPage />;
   }

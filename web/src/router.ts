@@ -2,7 +2,8 @@ import type { Ranking } from './types.ts';
 
 /**
  * The app's routes, all in the URL hash so any static host can serve the app:
- * #/home, #/home/for-you, #/u/<handle>[/followers|/following], #/t/<id>, #/tags/<tag>, #/pipeline.
+ * #/home, #/home/for-you, #/u/<handle>[/followers|/following], #/t/<id>, #/tags/<tag>, #/pipeline,
+ * #/notifications, #/search/<query>.
  * A query after the route (`#/home?as=alice`) is ignored here; see handle.ts.
  */
 
@@ -14,6 +15,8 @@ export type Route =
   | { name: 'tweet'; id: string }
   | { name: 'tag'; tag: string }
   | { name: 'pipeline' }
+  | { name: 'notifications' }
+  | { name: 'search'; q: string }
   | { name: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -53,6 +56,12 @@ export function parseRoute(hash: string): Route {
     case 'pipeline':
       if (second === undefined) return { name: 'pipeline' };
       break;
+    case 'notifications':
+      if (second === undefined) return { name: 'notifications' };
+      break;
+    case 'search':
+      if (third === undefined) return { name: 'search', q: second ?? '' };
+      break;
   }
   return { name: 'not-found', path };
 }
@@ -66,6 +75,8 @@ export const paths = {
   tweet: (id: string): string => `#/t/${seg(id)}`,
   tag: (tag: string): string => `#/tags/${seg(tag)}`,
   pipeline: (): string => '#/pipeline',
+  notifications: (): string => '#/notifications',
+  search: (q: string): string => `#/search/${seg(q)}`,
 };
 
 /** A key that changes whenever a different page (not just a different tab) is shown. */
@@ -81,6 +92,10 @@ export function routeKey(route: Route): string {
       return `tag:${route.tag}`;
     case 'pipeline':
       return 'pipeline';
+    case 'notifications':
+      return 'notifications';
+    case 'search':
+      return `search:${route.q}`;
     case 'not-found':
       return `not-found:${route.path}`;
   }

@@ -85,3 +85,32 @@ export function isTweet(value: unknown): value is Tweet {
     (t.tags === undefined || (Array.isArray(t.tags) && t.tags.every((tag) => typeof tag === 'string')))
   );
 }
+
+export type NotificationKind = 'mention' | 'reply' | 'like' | 'retweet' | 'follow';
+
+/** One aggregated notification: "maria and 3 others liked your tweet". */
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind;
+  tweetId?: string;
+  /** Newest first, at most 3. */
+  actors: string[];
+  count: number;
+  at: string;
+  unread: boolean;
+}
+
+export interface NotificationPage extends Page<AppNotification> {
+  unread: number;
+}
+
+export interface Relation {
+  muted: boolean;
+  blocked: boolean;
+  blockedBy: boolean;
+}
+
+export interface SearchResult {
+  tweets: Tweet[];
+  users: string[];
+}

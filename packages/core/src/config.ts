@@ -42,6 +42,11 @@ export const timelineEnv = {
   /** Followers per script call of a delete's, a retweet's or a reply's walk (issue 18): the bound on one call's work. */
   SOCIAL_WALK_PAGE_SIZE: int(500, 1),
 };
+/** Notification feeds (services/notify writes them, the API reads them). */
+export const notifyEnv = {
+  /** Aggregated notification groups kept per user (oldest dropped), like TIMELINE_CAP. */
+  NOTIFICATIONS_CAP: int(200, 1),
+};
 export const apiEnv = {
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   WEB_DIST: z.string().optional(),

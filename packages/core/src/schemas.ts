@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HANDLE_PATTERN, TWEET_MAX_BYTES, TWEET_MAX_CHARS, fitsBytes, fitsChars } from './text.ts';
+import { HANDLE_PATTERN, MAX_MENTIONS, TWEET_MAX_BYTES, TWEET_MAX_CHARS, fitsBytes, fitsChars } from './text.ts';
 import { TAGS } from './tags.ts';
 
 export const handleSchema = z.string({ error: 'must be a string' }).regex(HANDLE_PATTERN, 'must be 1-32 letters, digits or _');
@@ -33,6 +33,8 @@ export const tweetSchema = z.object({
   author: handleSchema,
   text: boundedText(z.string().min(1)),
   createdAt: z.iso.datetime(),
+  /** Lowercased handles the text mentions (`parseMentions`), parsed once by the API; absent on older tweets. */
+  mentions: z.array(handleSchema).max(MAX_MENTIONS).optional(),
   replyTo: tweetRefSchema.optional(),
 });
 export type Tweet = z.infer<typeof tweetSchema>;
@@ -141,3 +143,26 @@ export const accountEventSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type AccountEvent = z.infer<typeof accountEventSchema>;
+
+export const RELATION_KINDS = ['mute', 'block'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/**
+ * A mute or block of `target` by `user` (or its undo) on twitter.relations, keyed by
+ * `<user>|<target>|<kind>` (lowercased) so one relation's events stay in order; applied last-writer-wins by `at`.
+ */
+export const relationEventSchema = z.object({
+  user: handleSchema,
+  target: handleSchema,
+  kind: z.enum(RELATION_KINDS),
+  action: z.enum(['on', 'off']),
+  at: z.iso.datetime(),
+});
+export type RelationEvent = z.infer<typeof relationEventSchema>;
+
+/** "I have read my notifications up to `readAt`" on twitter.notificationReads, keyed by user. */
+export const notificationReadSchema = z.object({
+  user: handleSchema,
+  readAt: z.iso.datetime(),
+});
+export type NotificationRead = z.infer<typeof notificationReadSchema>;

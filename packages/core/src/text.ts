@@ -37,3 +37,21 @@ export function fitsTweet(text: string): boolean {
 export function isHandle(value: string): boolean {
   return HANDLE_PATTERN.test(value);
 }
+
+/** At most this many mentions are kept per tweet (a text of 280 characters holds at most ~93). */
+export const MAX_MENTIONS = 20;
+
+/**
+ * The handles a text mentions: `@handle` not preceded by a letter, digit, `_` or `@` (so an e-mail
+ * address is no mention), lowercased, each once, in order of appearance. Parsed once, when the
+ * tweet is accepted, and stored on it.
+ */
+export function parseMentions(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![A-Za-z0-9_@])@([A-Za-z0-9_]{1,32})(?![A-Za-z0-9_])/g)) {
+    const handle = m[1]!.toLowerCase();
+    if (!out.includes(handle)) out.push(handle);
+    if (out.length === MAX_MENTIONS) break;
+  }
+  return out;
+}

@@ -10,6 +10,10 @@ export interface TopicNames {
   clicks: string;
   /** Sign-ups, keyed by the lowercased handle; the first record of a key is the account. */
   accounts: string;
+  /** Mutes and blocks, keyed by the edge `<user>|<target>`. */
+  relations: string;
+  /** Read markers of notification feeds, keyed by user. */
+  notificationReads: string;
   /** Tombstones of deleted tweets, keyed by tweet id, kept forever (issue 18). */
   tweetDeletes: string;
   /** Retweets and their undos, keyed by `<user>|<tweetId>`, compacted. */
@@ -26,6 +30,8 @@ export function topicNames(prefix: string): TopicNames {
     tweetTags: `${prefix}tweetTags`,
     clicks: `${prefix}clicks`,
     accounts: `${prefix}accounts`,
+    relations: `${prefix}relations`,
+    notificationReads: `${prefix}notificationReads`,
     tweetDeletes: `${prefix}tweetDeletes`,
     retweets: `${prefix}retweets`,
     likes: `${prefix}likes`,
@@ -87,6 +93,10 @@ export function systemTopics(prefix: string, partitions = 6): TopicSpec[] {
     { topic: t.clicks, partitions },
     // Not compacted: compaction keeps a key's LAST record, and the first sign-up of a handle wins.
     { topic: t.accounts, partitions, retentionMs: -1 },
+    // Compacted: the latest state of each mute/block edge is all a rebuild needs (as twitter.follows).
+    { topic: t.relations, partitions, compacted: true },
+    // Compacted: only a user's latest read marker matters.
+    { topic: t.notificationReads, partitions, compacted: true },
     // Tombstones are kept forever: a rebuild must delete again what newTweets still holds.
     { topic: t.tweetDeletes, partitions, retentionMs: -1 },
     { topic: t.retweets, partitions, compacted: true },

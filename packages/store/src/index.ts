@@ -12,4 +12,6 @@ export * from './preferences-store.ts';
 export * from './for-you-candidates.ts';
 export * from './account-store.ts';
 export * from './gateway-position-store.ts';
+export * from './relation-store.ts';
+export * from './notification-store.ts';
 export * from './social-store.ts';

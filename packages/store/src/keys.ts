@@ -54,6 +54,22 @@ export interface Keys {
   gatewayPositions(topic: string, group: string): string;
   /** SET of `<topic> <group>` pairs that have subscribed or acked through the gateway (for their lag). */
   gatewayGroups(): string;
+  /** ZSET of a user's notification groups (`mention:<tweet>`, `follow:<day>`, …), score = latest activity ms, capped. Users lowercased. */
+  notifications(user: string): string;
+  /** ZSET of the actors of one notification group, score = their activity ms. */
+  notificationGroup(user: string, group: string): string;
+  /** String: the user's notifications are read up to this time (ms); groups newer are unread. */
+  notificationsRead(user: string): string;
+  /** HASH `<mute|block>:<target>` -> '<event ms>:f|u': the last applied mute/block event per target (last writer wins). */
+  relationClocks(user: string): string;
+  /** SET of handles a user muted (lowercased). */
+  mutes(user: string): string;
+  /** SET of users who muted this one. */
+  mutedBy(user: string): string;
+  /** SET of handles a user blocked (lowercased). */
+  blocks(user: string): string;
+  /** SET of users who blocked this one. */
+  blockedBy(user: string): string;
   /** Tombstone of a deleted tweet ('1', kept): no save, fan-out, like or retweet of it applies any more. */
   tombstone(id: string): string;
   /** ZSET of the ids of a tweet's replies, score = createdAt ms. */
@@ -99,6 +115,14 @@ export function createKeys(prefix = ''): Keys {
     rateLimit: (name) => `${prefix}rl:${name}:`,
     gatewayPositions: (topic, group) => `${prefix}gateway:positions:${topic}:${group}`,
     gatewayGroups: () => `${prefix}gateway:groups`,
+    notifications: (user) => `${prefix}notifs:${user}`,
+    notificationGroup: (user, group) => `${prefix}notif:${user}:${group}`,
+    notificationsRead: (user) => `${prefix}notif-read:${user}`,
+    relationClocks: (user) => `${prefix}relations:${user}`,
+    mutes: (user) => `${prefix}mutes:${user}`,
+    mutedBy: (user) => `${prefix}muted-by:${user}`,
+    blocks: (user) => `${prefix}blocks:${user}`,
+    blockedBy: (user) => `${prefix}blocked-by:${user}`,
     tombstone: (id) => `${prefix}deleted:${id}`,
     replies: (id) => `${prefix}replies:${id}`,
     likes: (id) => `${prefix}likes:${id}`,

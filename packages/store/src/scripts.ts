@@ -32,6 +32,9 @@ const SCRIPTS = {
   unfollow: { file: 'unfollow', keys: 5 },
   homePage: { file: 'home-page', keys: 5 },
   forYouCandidates: { file: 'for-you-candidates', keys: 2 },
+  notify: { file: 'notify', keys: 3 },
+  relation: { file: 'relation', keys: 3 },
+  notificationsRead: { file: 'notifications-read', keys: 1 },
   // social (issue 18): deletes, replies, retweets, likes (packages/store/src/social-store.ts)
   saveTweet: { file: 'save-tweet', keys: undefined },
   indexByAuthor: { file: 'index-by-author', keys: 2 },
@@ -53,6 +56,9 @@ export interface ScriptCommands {
   unfollow(...args: (string | number)[]): Promise<number>;
   homePage(...args: (string | number)[]): Promise<[string[], string[], number, number]>;
   forYouCandidates(...args: (string | number)[]): Promise<[string[], string[], string[][]]>;
+  notify(...args: (string | number)[]): Promise<number>;
+  relation(...args: (string | number)[]): Promise<number>;
+  notificationsRead(...args: (string | number)[]): Promise<number>;
   saveTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;
   indexByAuthor(...args: (string | number)[]): Promise<number>;
   deleteTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;

@@ -12,7 +12,10 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { monitorRoutes } from './routes/monitor.ts';
 import { clickRoutes } from './routes/clicks.ts';
 import { healthRoutes } from './routes/health.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { pipelineRoutes } from './routes/pipeline.ts';
+import { relationRoutes } from './routes/relations.ts';
+import { searchRoutes } from './routes/search.ts';
 import { socialRoutes } from './routes/social.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { timelineRoutes } from './routes/timelines.ts';
@@ -103,6 +106,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(clickRoutes(deps));
   app.use(analyticsRoutes(deps));
   app.use(monitorRoutes(deps));
+  app.use(relationRoutes(deps));
+  app.use(notificationRoutes(deps));
+  app.use(searchRoutes(deps));
   app.use('/api', notFound);
   if (deps.webDist && existsSync(join(deps.webDist, 'index.html'))) {
     const dist = deps.webDist;

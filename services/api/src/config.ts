@@ -1,4 +1,4 @@
-import { apiEnv, commonEnv, kafkaEnv, redisEnv, timelineEnv } from '@chirp/core';
+import { apiEnv, commonEnv, kafkaEnv, notifyEnv, redisEnv, timelineEnv } from '@chirp/core';
 
 /** Every variable the API reads. */
 export const API_ENV = {
@@ -6,6 +6,7 @@ export const API_ENV = {
   ...redisEnv,
   ...commonEnv,
   ...apiEnv,
+  ...notifyEnv,
   TIMELINE_CAP: timelineEnv.TIMELINE_CAP,
   FANOUT_ACTIVE_DAYS: timelineEnv.FANOUT_ACTIVE_DAYS,
 };

@@ -1,7 +1,8 @@
-import type { AccountEvent, Click, FollowEvent, LikeEvent, RetweetEvent, Tweet, TweetDelete } from '@chirp/core';
-import type { AccountStore, GraphStore, HomeTimeline, Keys, SocialStore, StoredTweet, TweetStore } from '@chirp/store';
+import type { AccountEvent, Click, FollowEvent, LikeEvent, NotificationRead, RelationEvent, RetweetEvent, Tweet, TweetDelete } from '@chirp/core';
+import type { AccountStore, GraphStore, HomeTimeline, Keys, NotificationStore, RelationStore, SocialStore, StoredTweet, TweetStore } from '@chirp/store';
 import type { Logger, Registry } from '@chirp/telemetry';
 import type { LiveHub } from './live-hub.ts';
+import type { TweetSearch } from './search-index.ts';
 
 /** Writes go to Kafka only: the API never writes Redis. Each resolves once Kafka acknowledged. */
 export interface Publisher {
@@ -11,6 +12,10 @@ export interface Publisher {
   clicks(clicks: readonly Click[]): Promise<void>;
   /** A sign-up on twitter.accounts, keyed by the lowercased handle. */
   account(event: AccountEvent): Promise<void>;
+  /** A mute or block (or its undo) on twitter.relations, keyed by the edge. */
+  relation(event: RelationEvent): Promise<void>;
+  /** A read marker on twitter.notificationReads, keyed by user. */
+  notificationsRead(event: NotificationRead): Promise<void>;
   /** A tombstone on twitter.tweetDeletes, keyed by tweet id. */
   deleteTweet(event: TweetDelete): Promise<void>;
   /** A retweet or undo on twitter.retweets, keyed by `<user>|<tweetId>`. */
@@ -76,4 +81,10 @@ export interface AppDeps {
   processStatusFile?: string;
   /** For-you ranking, preferences and trends; without it those routes answer 503. */
   analytics?: { forYou: ForYouReader; reads: AnalyticsReader };
+  /** Mutes and blocks (a view written by the notify group). */
+  relations: RelationStore;
+  /** Aggregated notification feeds (written by the notify group). */
+  notifications: NotificationStore;
+  /** Search over tweets and handles; without it /api/search answers 503. */
+  search?: TweetSearch;
 }

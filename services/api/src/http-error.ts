@@ -52,7 +52,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = STATUS[error.code];
     if (status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, error.message);
     if (res.headersSent) return;
-    if (error.code === 'KAFKA_UNAVAILABLE' || error.code === 'REDIS_UNAVAILABLE' || error.code === 'UPSTREAM') res.set('Retry-After', '5');
+    if (error.code === 'KAFKA_UNAVAILABLE' || error.code === 'REDIS_UNAVAILABLE' || error.code === 'UPSTREAM' || error.code === 'NOT_READY')
+      res.set('Retry-After', '5');
     if (error.code === 'UNAUTHORIZED') res.set('WWW-Authenticate', 'Bearer realm="chirp"');
     res.status(status).json(error.field ? { error: error.message, field: error.field } : { error: error.message });
   };

@@ -3,16 +3,30 @@ import type { AddressInfo } from 'node:net';
 import { AnalyticsReads, ForwardDecay, ForYou } from '@chirp/analytics';
 import { analyticsEnv, changelogTopic, groupId, loadConfig, topicNames } from '@chirp/core';
 import { createAccountsApplier } from '@chirp/accounts';
-import { AccountStore, closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, PreferencesStore, SocialStore, TweetStore } from '@chirp/store';
+import {
+  AccountStore,
+  closeRedis,
+  createKeys,
+  createRedis,
+  GraphStore,
+  HomeTimeline,
+  NotificationStore,
+  PreferencesStore,
+  RelationStore,
+  SocialStore,
+  TweetStore,
+} from '@chirp/store';
 import { brokerReachable, createKafka } from '@chirp/streams';
 import { closeAll, createLogger, createRegistry, redisErrors, runMain } from '@chirp/telemetry';
 import { createApp, trustProxySetting } from './app.ts';
 import { API_ENV } from './config.ts';
 import { LiveHub } from './live-hub.ts';
 import { KafkaPublisher } from './publisher.ts';
+import { LogSearchIndex } from './search-index.ts';
 
 const config = loadConfig(API_ENV);
 const analyticsConfig = loadConfig(analyticsEnv);
+
 const logger = createLogger('api', config.LOG_LEVEL);
 
 await runMain(logger, async () => {
@@ -71,6 +85,13 @@ await runMain(logger, async () => {
     logger,
   });
   void applier.start().catch((error: unknown) => logger.error({ err: error }, 'accounts applier stopped'));
+  // The search index is built from twitter.newTweets on every start (503 NOT_READY until caught up).
+  const search = new LogSearchIndex({
+    kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID ?? 'chirp-api'}-search`, logger }),
+    topic: topicNames(config.TOPIC_PREFIX).newTweets,
+    logger,
+  });
+  void search.start();
   const forYou = new ForYou({ redis, keys, tweets, recencyHalfLifeMs: analyticsConfig.FOR_YOU_RECENCY_HALF_LIFE_HOURS * 3600_000 });
 
   let kafkaCheck: { at: number; ok: Promise<boolean> } | undefined;
@@ -98,6 +119,9 @@ await runMain(logger, async () => {
     gatewayUrl: config.GATEWAY_URL,
     processStatusFile: config.STACK_STATUS_FILE,
     analytics: { forYou, reads: analytics },
+    relations: new RelationStore(redis, keys),
+    notifications: new NotificationStore(redis, keys, config.NOTIFICATIONS_CAP),
+    search,
     health: {
       // Cached for a second so a probe storm does not become a broker storm.
       kafka: () => {
@@ -132,6 +156,7 @@ await runMain(logger, async () => {
         ],
         ['live', () => live.close()],
         ['analytics', () => analytics.close()],
+        ['search', () => search.close()],
         ['accounts', () => applier.close()],
         ['kafka', () => publisher.close()],
         ['redis', () => closeRedis(redis)],

@@ -4,6 +4,8 @@ import {
   ChirpError,
   clickSchema,
   followEventSchema,
+  notificationReadSchema,
+  relationEventSchema,
   likeEventSchema,
   retweetEventSchema,
   tweetDeleteSchema,
@@ -11,6 +13,8 @@ import {
   type AccountEvent,
   type Click,
   type FollowEvent,
+  type NotificationRead,
+  type RelationEvent,
   type LikeEvent,
   type RetweetEvent,
   type TopicNames,
@@ -34,6 +38,8 @@ export class KafkaPublisher implements Publisher {
   private readonly follows: Emitter<FollowEvent>;
   private readonly clickEvents: Emitter<Click>;
   private readonly accounts: Emitter<AccountEvent>;
+  private readonly relations: Emitter<RelationEvent>;
+  private readonly reads: Emitter<NotificationRead>;
   private readonly deletes: Emitter<TweetDelete>;
   private readonly retweets: Emitter<RetweetEvent>;
   private readonly likes: Emitter<LikeEvent>;
@@ -55,6 +61,8 @@ export class KafkaPublisher implements Publisher {
     this.follows = new Emitter({ producer: batcher, topic: topics.follows, codec: jsonCodec(followEventSchema) });
     this.clickEvents = new Emitter({ producer: batcher, topic: topics.clicks, codec: jsonCodec(clickSchema) });
     this.accounts = new Emitter({ producer: batcher, topic: topics.accounts, codec: jsonCodec(accountEventSchema) });
+    this.relations = new Emitter({ producer: batcher, topic: topics.relations, codec: jsonCodec(relationEventSchema) });
+    this.reads = new Emitter({ producer: batcher, topic: topics.notificationReads, codec: jsonCodec(notificationReadSchema) });
     this.deletes = new Emitter({ producer: batcher, topic: topics.tweetDeletes, codec: jsonCodec(tweetDeleteSchema) });
     this.retweets = new Emitter({ producer: batcher, topic: topics.retweets, codec: jsonCodec(retweetEventSchema) });
     this.likes = new Emitter({ producer: batcher, topic: topics.likes, codec: jsonCodec(likeEventSchema) });
@@ -89,6 +97,18 @@ export class KafkaPublisher implements Publisher {
     await this.connected();
     // Keyed by the lowercased handle: every sign-up of a handle lands on one partition, in order.
     await this.accounts.emit(event.handle.toLowerCase(), event);
+  }
+
+  async relation(event: RelationEvent): Promise<void> {
+    await this.connected();
+    // Keyed by edge and kind, lowercased as the view stores them: one relation's events stay in
+    // order and compaction keeps each relation's latest (a mute and a block of one edge both survive).
+    await this.relations.emit(`${event.user.toLowerCase()}|${event.target.toLowerCase()}|${event.kind}`, event);
+  }
+
+  async notificationsRead(event: NotificationRead): Promise<void> {
+    await this.connected();
+    await this.reads.emit(event.user.toLowerCase(), event);
   }
 
   async deleteTweet(event: TweetDelete): Promise<void> {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kafka } from 'kafkajs';
 import { createAccountsApplier } from '@chirp/accounts';
 import { groupId } from '@chirp/core';
-import { AccountStore, createRedis, GraphStore, HomeTimeline, SocialStore, TweetStore, type ChirpRedis } from '@chirp/store';
+import { AccountStore, createRedis, GraphStore, HomeTimeline, NotificationStore, RelationStore, SocialStore, TweetStore, type ChirpRedis } from '@chirp/store';
 import { brokerReachable } from '@chirp/streams';
 import { createLogger, createRegistry } from '@chirp/telemetry';
 import type { TestContext } from '@chirp/testkit';
@@ -37,6 +37,7 @@ export interface ApiOptions extends StartApiOptions {
   /** The Kafka the publisher produces to (default the suite's; one that is not there for outage tests). */
   kafka?: Kafka;
   analytics?: AppDeps['analytics'];
+  search?: AppDeps['search'];
 }
 
 const logger = createLogger('api-test', 'silent');
@@ -83,6 +84,9 @@ export async function startApi(ctx: TestContext, options: ApiOptions = {}): Prom
     monitorUrl: 'http://127.0.0.1:9',
     health: { kafka: () => brokerReachable(ctx.kafka), redis: async () => (await redis.ping()) === 'PONG' },
     ...(options.analytics ? { analytics: options.analytics } : {}),
+    relations: new RelationStore(redis, ctx.keys),
+    notifications: new NotificationStore(redis, ctx.keys, 200),
+    ...(options.search ? { search: options.search } : {}),
   });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -5,7 +5,7 @@ import { commonEnv, kafkaEnv, monitorEnv } from '@chirp/core';
 export const DEFAULT_METRICS_PORT = 9308;
 
 /** The local stack's workers that report chirp_e2e_latency_seconds (ports of stack/services.ts; 9104 is analytics). */
-export const DEFAULT_SCRAPE_TARGETS = [9101, 9102, 9103, 9104, 9105].map((port) => `http://127.0.0.1:${port}/metrics`).join(',');
+export const DEFAULT_SCRAPE_TARGETS = [9101, 9102, 9103, 9104, 9105, 9110].map((port) => `http://127.0.0.1:${port}/metrics`).join(',');
 
 function isHttpUrl(value: string): boolean {
   try {

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { api } from '../api.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { FollowButton } from '../components/follow-button.tsx';
+import { RelationButtons } from '../components/relation-buttons.tsx';
 import { ListFooter } from '../components/list-footer.tsx';
 import { ErrorState, Loading } from '../components/status.tsx';
 import { TabsNav } from '../components/tabs-nav.tsx';
@@ -109,6 +110,7 @@ function Profile({ viewer, handle, tab }: { viewer: string; handle: string; tab:
             onToggle={() => void toggleFollow(followView(load.profile, intent).follows)}
           />
         )}
+        {!own && <RelationButtons viewer={viewer} handle={handle} />}
       </header>
       {followError && (
         <p className="form-error" role="alert">

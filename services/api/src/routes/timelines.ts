@@ -32,7 +32,10 @@ export function timelineRoutes(deps: AppDeps): Router {
       return;
     }
     // Hybrid push/pull: pushed ids merged with followed celebrities' tweets, two round trips.
-    const { tweets, nextCursor } = await fromRedis(deps.home.page(user, cursor, limit));
+    const [page, hidden] = await fromRedis(Promise.all([deps.home.page(user, cursor, limit), deps.relations.hiddenFor(user)]));
+    // Muted and blocked authors are filtered at read (a page may come out shorter; the cursor still moves on).
+    const nextCursor = page.nextCursor;
+    const tweets = hidden.size === 0 ? page.tweets : page.tweets.filter((t) => !hidden.has(t.author.toLowerCase()));
     // Likes, retweets and "retweeted by" (followees): one more round trip, only for a page with reactions.
     await fromRedis(deps.social.decorate(tweets, user, true));
     // curl's default Accept (*/*) gets JSON; `Accept: text/plain` gets the article's rendering.

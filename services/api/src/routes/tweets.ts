@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ChirpError, handleSchema, newId, tweetTextSchema, type Tweet } from '@chirp/core';
+import { ChirpError, handleSchema, newId, parseMentions, tweetTextSchema, type Tweet } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
 import { actingAs, reader, signedIn } from '../auth.ts';
 import { fromRedis, validationError } from '../http-error.ts';
@@ -48,6 +48,9 @@ export function tweetRoutes(deps: AppDeps): Router {
     // Naming someone else is a 403, not silently corrected: the client thinks it posts as them.
     const author = parsed.data.author === undefined ? me.handle : actingAs(res, parsed.data.author, 'author');
     const tweet: Tweet = { id: newId(), author, text: parsed.data.text, createdAt: new Date().toISOString() };
+    // Mentions are parsed once, here, and travel on the tweet (the notify group reads them).
+    const mentions = parseMentions(tweet.text);
+    if (mentions.length > 0) tweet.mentions = mentions;
     if (parsed.data.replyTo !== undefined) {
       const parent = await fromRedis(deps.tweets.get(parsed.data.replyTo));
       if (!parent) throw new ChirpError('NOT_FOUND', 'the tweet replied to does not exist (or was deleted)', { field: 'replyTo' });

@@ -45,6 +45,8 @@ export function userRoutes(deps: AppDeps): Router {
       const user = actingAs(res, handleParam(req.params.user, 'user'));
       const target = handleParam(req.params.target, 'target');
       if (user.toLowerCase() === target.toLowerCase()) throw new ChirpError('VALIDATION', 'a user cannot follow themselves', { field: 'target' });
+      if (action === 'follow' && (await fromRedis(deps.relations.blockedEitherWay(user, target))))
+        throw new ChirpError('FORBIDDEN', `${user} and ${target} cannot follow each other: one blocked the other`, { field: 'target' });
       await deps.publish.follow({ user, target, action, at: new Date().toISOString() });
       res.status(204).end();
     };

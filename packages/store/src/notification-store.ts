@@ -1,0 +1,121 @@
+import type { Keys } from './keys.ts';
+import { pageBySortedScore } from './paging.ts';
+import type { ChirpRedis } from './scripts.ts';
+
+/** What a notification group is about, read from its id (`<kind>:<subject>`). */
+export const NOTIFICATION_KINDS = ['mention', 'reply', 'like', 'retweet', 'follow'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** One aggregated notification: "maria and 3 others liked your tweet". */
+export interface Notification {
+  /** The group id, e.g. `like:<tweet id>` or `follow:2026-12-01`. */
+  id: string;
+  kind: NotificationKind;
+  /** The tweet it is about (the mentioning or replying tweet, the liked or retweeted one); absent for follows. */
+  tweetId?: string;
+  /** The most recent actors, newest first, at most 3. */
+  actors: string[];
+  /** How many distinct actors the group holds (muted and blocked ones left out). */
+  count: number;
+  /** Time of the latest activity. */
+  at: string;
+  unread: boolean;
+}
+
+export interface NotificationPage {
+  notifications: Notification[];
+  nextCursor: string | null;
+  unread: number;
+}
+
+/** The group of one activity. Follows are grouped per UTC day, the rest per tweet. */
+export function notificationGroup(kind: NotificationKind, subject: string): string {
+  return `${kind}:${subject}`;
+}
+
+const ACTORS_SHOWN = 3;
+/** Actors read per group to find the most recent visible ones past muted ones. */
+const ACTORS_READ = 20;
+
+/**
+ * Aggregated notification feeds: a view of the log written by the notify group (notify.lua), read
+ * by the API. Users are lowercased (a mention `@Maria` reaches the account `maria`).
+ */
+export class NotificationStore {
+  constructor(
+    private readonly redis: ChirpRedis,
+    private readonly keys: Keys,
+    private readonly cap: number,
+  ) {}
+
+  /** Adds one activity (idempotent); false when the user had blocked the actor by then. */
+  async add(user: string, group: string, actor: string, atMs: number): Promise<boolean> {
+    const u = user.toLowerCase();
+    const k = this.keys;
+    const applied = await this.redis.notify(
+      k.notifications(u),
+      k.notificationGroup(u, group),
+      k.relationClocks(u),
+      group,
+      actor.toLowerCase(),
+      Math.floor(atMs),
+      this.cap,
+      k.notificationGroup(u, ''),
+    );
+    return applied === 1;
+  }
+
+  /** Moves the read marker forward (never back). */
+  async markRead(user: string, atMs: number): Promise<void> {
+    await this.redis.notificationsRead(this.keys.notificationsRead(user.toLowerCase()), Math.floor(atMs));
+  }
+
+  /**
+   * A page of groups, newest activity first, with the actors in `hidden` (muted, blocked) left
+   * out, and the unread count (groups with activity after the read marker). Three round trips.
+   */
+  async page(user: string, cursor: string | undefined, limit: number, hidden: ReadonlySet<string>): Promise<NotificationPage> {
+    const u = user.toLowerCase();
+    const k = this.keys;
+    const [readRaw, groups] = await Promise.all([this.redis.get(k.notificationsRead(u)), pageBySortedScore(this.redis, k.notifications(u), cursor, limit)]);
+    const readAt = Number(readRaw ?? 0);
+    const hiddenList = [...hidden];
+    const pipeline = this.redis.pipeline().zcount(k.notifications(u), `(${readAt}`, '+inf');
+    for (const group of groups.items) {
+      const key = k.notificationGroup(u, group);
+      pipeline.zcard(key).zrange(key, 0, ACTORS_READ - 1, 'REV', 'WITHSCORES');
+      if (hiddenList.length > 0) pipeline.zmscore(key, ...hiddenList);
+    }
+    const res = (await pipeline.exec()) ?? [];
+    const values = res.map(([err, v]) => {
+      if (err) throw err;
+      return v;
+    });
+    const unread = Number(values[0]);
+    const notifications: Notification[] = [];
+    let i = 1;
+    for (const group of groups.items) {
+      const total = Number(values[i++]);
+      const raw = values[i++] as string[];
+      const hiddenHere = hiddenList.length > 0 ? (values[i++] as (string | null)[]).filter((s) => s !== null).length : 0;
+      const visible: { actor: string; ms: number }[] = [];
+      for (let j = 0; j < raw.length; j += 2) if (!hidden.has(raw[j]!)) visible.push({ actor: raw[j]!, ms: Number(raw[j + 1]) });
+      const count = total - hiddenHere;
+      if (count <= 0 || visible.length === 0) continue;
+      const sep = group.indexOf(':');
+      const kind = group.slice(0, sep) as NotificationKind;
+      const subject = group.slice(sep + 1);
+      const latest = visible[0]!.ms;
+      notifications.push({
+        id: group,
+        kind,
+        ...(kind === 'follow' ? {} : { tweetId: subject }),
+        actors: visible.slice(0, ACTORS_SHOWN).map((v) => v.actor),
+        count,
+        at: new Date(latest).toISOString(),
+        unread: latest > readAt,
+      });
+    }
+    return { notifications, nextCursor: groups.nextCursor, unread };
+  }
+}

@@ -1,0 +1,123 @@
+import MiniSearch from 'minisearch';
+import type { Kafka, KafkaMessage } from 'kafkajs';
+import { backoffMs, ChirpError, sleep, tweetSchema, type Tweet } from '@chirp/core';
+import { highWatermarks, jsonCodec, PartitionReader } from '@chirp/streams';
+import type { Logger } from '@chirp/telemetry';
+
+export interface SearchProgress {
+  ready: boolean;
+  /** Tweets read from the log so far. */
+  indexed: number;
+  /** Tweets the log held when reading started: ready once all of them are indexed. */
+  total: number;
+}
+
+export interface SearchResult {
+  tweets: Tweet[];
+  users: string[];
+}
+
+/** Search over tweet text and handles (routes/search.ts). */
+export interface TweetSearch {
+  progress(): SearchProgress;
+  /** Throws NOT_READY while the index is still being built from the log. */
+  search(q: string, limit: number): SearchResult;
+}
+
+const codec = jsonCodec(tweetSchema);
+
+/**
+ * A full-text index (MiniSearch) over every tweet, held in the API process and fed from
+ * twitter.newTweets like any other view: on start it reads the whole topic from the beginning
+ * (no consumer group, nothing committed), answers NOT_READY until it reached the high watermarks
+ * of that moment, then follows the topic. Nothing to recover: a restart rebuilds it from the log.
+ */
+export class LogSearchIndex implements TweetSearch {
+  private readonly tweets = new MiniSearch<Tweet>({
+    fields: ['text', 'author'],
+    storeFields: ['id', 'author', 'text', 'createdAt'],
+    searchOptions: { boost: { author: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+  });
+  private readonly handles = new MiniSearch<{ id: string }>({ fields: ['id'], searchOptions: { prefix: true } });
+  private readonly abort = new AbortController();
+  private reader: PartitionReader | undefined;
+  private ready = false;
+  private indexed = 0;
+  private total = 0;
+
+  constructor(private readonly o: { kafka: Kafka; topic: string; logger: Logger }) {}
+
+  /** Starts reading, trying again with backoff while the topic or broker is not there. */
+  async start(): Promise<void> {
+    const log = this.o.logger.child({ view: 'search' });
+    for (let attempt = 1; !this.abort.signal.aborted; attempt++) {
+      try {
+        const marks = await highWatermarks(this.o.kafka, this.o.topic);
+        this.total = [...marks.values()].reduce((s, m) => s + Number(m.high - m.low), 0);
+        const reader = new PartitionReader({
+          kafka: this.o.kafka,
+          topic: this.o.topic,
+          mode: 'follow',
+          logger: log,
+          onMessages: (_p, messages) => this.apply(messages),
+        });
+        this.reader = reader;
+        await reader.start();
+        void reader.caughtUp().then(
+          () => {
+            this.ready = true;
+            log.info({ tweets: this.tweets.documentCount }, 'search index ready');
+          },
+          () => undefined,
+        );
+        return;
+      } catch (error) {
+        await this.reader?.close();
+        if (this.abort.signal.aborted) return;
+        if (attempt === 1 || attempt % 10 === 0) log.warn({ err: error, attempt }, 'search cannot read its topic yet; trying again');
+        await sleep(backoffMs(attempt, { baseMs: 500, capMs: 5000 }), this.abort.signal);
+      }
+    }
+  }
+
+  private apply(messages: KafkaMessage[]): void {
+    for (const m of messages) {
+      this.indexed++;
+      if (m.value === null) continue;
+      let tweet: Tweet;
+      try {
+        tweet = codec.decode(m.value);
+      } catch {
+        continue; // the workers dead-letter it; the index skips it
+      }
+      if (this.tweets.has(tweet.id)) continue; // a producer retry wrote it twice
+      this.tweets.add({ id: tweet.id, author: tweet.author, text: tweet.text, createdAt: tweet.createdAt });
+      for (const handle of [tweet.author.toLowerCase(), ...(tweet.mentions ?? [])]) if (!this.handles.has(handle)) this.handles.add({ id: handle });
+    }
+  }
+
+  progress(): SearchProgress {
+    return { ready: this.ready, indexed: Math.min(this.indexed, this.total), total: this.total };
+  }
+
+  search(q: string, limit: number): SearchResult {
+    if (!this.ready) {
+      const p = this.progress();
+      throw new ChirpError('NOT_READY', `search index is being built from the log (${p.indexed} of ${p.total} tweets)`, { retriable: true });
+    }
+    const tweets = this.tweets
+      .search(q)
+      .slice(0, limit)
+      .map((r) => ({ id: r.id as string, author: r.author as string, text: r.text as string, createdAt: r.createdAt as string }));
+    const users = this.handles
+      .search(q.replace(/^@/, ''))
+      .slice(0, 10)
+      .map((r) => r.id as string);
+    return { tweets, users };
+  }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+    await this.reader?.close();
+  }
+}
