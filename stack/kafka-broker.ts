@@ -53,6 +53,8 @@ export interface BrokerOptions {
   port: number;
   controllerPort: number;
   heap?: string;
+  /** How long to wait for it to answer (default 90 s; a node rejoining a cluster after kill -9 recovers its logs first). */
+  readyTimeoutMs?: number;
   /** Part of a cluster (stack/kafka-cluster.ts): this node's id and the whole quorum; alone when unset. */
   cluster?: BrokerClusterOptions;
 }
@@ -146,7 +148,7 @@ export async function startBroker(o: BrokerOptions, log: (line: string) => void)
       return brokerReady(`127.0.0.1:${o.port}`);
     },
     `Kafka on 127.0.0.1:${o.port}`,
-    90_000,
+    o.readyTimeoutMs ?? 90_000,
     250,
   );
   return proc;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureKafkaDist, randomClusterId, startBroker } from './kafka-broker.ts';
+import { ensureKafkaDist, randomClusterId, startBroker, type BrokerOptions } from './kafka-broker.ts';
 import type { Managed } from './process.ts';
 
 export interface KafkaClusterOptions {
@@ -16,6 +16,8 @@ export interface KafkaCluster {
   /** `KAFKA_BROKERS` for every process: all nodes, comma-separated. */
   brokers: string;
   nodes: { id: number; address: string; process: Managed }[];
+  /** Starts node `index` again from its data (after a kill -9), waiting until it answers. */
+  restart(index: number): Promise<Managed>;
   stop(): Promise<void>;
 }
 
@@ -33,28 +35,35 @@ export async function startKafkaCluster(o: KafkaClusterOptions, log: (line: stri
   const voters = ids.map((id, i) => `${id}@127.0.0.1:${brokerPort(o.basePort, i) + 1}`).join(',');
   const clusterId = randomClusterId(lib); // ignored by a node whose storage is already formatted
   const heap = o.heap ?? process.env.KAFKA_HEAP_OPTS ?? '-Xms256m -Xmx512m';
-  const settled = await Promise.allSettled(
-    ids.map((id, i) =>
-      startBroker(
-        {
-          dataDir: join(o.stateDir, `kafka-${id}`),
-          logFile: join(o.logDir, `kafka-${id}.log`),
-          port: brokerPort(o.basePort, i),
-          controllerPort: brokerPort(o.basePort, i) + 1,
-          heap,
-          cluster: { nodeId: id, voters, clusterId, replicationFactor: Math.min(3, count) },
-        },
-        log,
-      ),
-    ),
-  );
-  const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const stop = async (): Promise<void> => void (await Promise.all(started.map((p) => p.stop())));
+  const options: BrokerOptions[] = ids.map((id, i) => ({
+    dataDir: join(o.stateDir, `kafka-${id}`),
+    logFile: join(o.logDir, `kafka-${id}.log`),
+    port: brokerPort(o.basePort, i),
+    controllerPort: brokerPort(o.basePort, i) + 1,
+    heap,
+    readyTimeoutMs: 240_000,
+    cluster: { nodeId: id, voters, clusterId, replicationFactor: Math.min(3, count) },
+  }));
+  const settled = await Promise.allSettled(options.map((b) => startBroker(b, log)));
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) {
-    await stop();
+    await Promise.all(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.stop()] : [])));
     throw failed.reason;
   }
-  const nodes = ids.map((id, i) => ({ id, address: `127.0.0.1:${brokerPort(o.basePort, i)}`, process: started[i]! }));
-  return { brokers: nodes.map((n) => n.address).join(','), nodes, stop };
+  const nodes = ids.map((id, i) => ({
+    id,
+    address: `127.0.0.1:${brokerPort(o.basePort, i)}`,
+    process: (settled[i] as PromiseFulfilledResult<Managed>).value,
+  }));
+  return {
+    brokers: nodes.map((n) => n.address).join(','),
+    nodes,
+    async restart(index) {
+      const node = nodes[index]!;
+      await node.process.stop();
+      node.process = await startBroker(options[index]!, log);
+      return node.process;
+    },
+    stop: async () => void (await Promise.all(nodes.map((n) => n.process.stop()))),
+  };
 }
