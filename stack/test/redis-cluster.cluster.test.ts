@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeRedis, createKeys, createRedis, entryId, keySlot, RedisRouting, TimelineStore, type ChirpRedis, type Keys } from '@chirp/store';
+import { closeRedis, createKeys, createRedis, entryId, keySlot, RedisRouting, TimelineStore, waitForReplicas, type ChirpRedis, type Keys } from '@chirp/store';
+import { waitFor } from '../wait.ts';
 import { startRedisCluster, type RedisCluster } from '../redis-cluster.ts';
 import { startRedis } from '../redis-server.ts';
 import type { Managed } from '../process.ts';
@@ -126,4 +127,38 @@ describe('Redis Cluster routing', () => {
     console.log(['| Redis | followers | seconds | pushes/s |', '|---|---|---|---|', ...rows].join('\n'));
     expect(Object.keys(result)).toHaveLength(2);
   }, 300_000);
+
+  it('a master killed -9 after the replica confirmed the writes: its replica takes over with every delivery, once', async () => {
+    const timelines = new TimelineStore(redis, keys, { cap: 100 });
+    const users = Array.from({ length: 300 }, (_, i) => `k${i}`);
+    for (let n = 0; n < 20; n++) {
+      await timelines.setPending(`kill${n}`, 1);
+      await timelines.deliverToUsers({ tweetId: `kill${n}`, createdAtMs: Date.now() + n, users, marker: 'inline:-inf/-inf', last: true });
+    }
+    await waitForReplicas(redis, 1); // what a worker does before it commits the batch's offsets
+    const routing = new RedisRouting(redis);
+    const victimAddress = routing.nodeOf(keys.timeline('k0'));
+    const victim = cluster.members.find((m) => m.address === victimAddress)!;
+    victim.process.kill('SIGKILL');
+    await victim.process.done;
+    const t0 = Date.now();
+    await waitFor(
+      async () => {
+        const owner = await redis.get(keys.tweet('probe-k0')).then(
+          () => routing.nodeOf(keys.timeline('k0')),
+          () => victimAddress,
+        );
+        return owner !== victimAddress;
+      },
+      'a replica to take over the killed master',
+      60_000,
+      250,
+    );
+    console.log(`failover of ${victimAddress}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const all = await Promise.all(users.map((u) => timelineIds(redis, keys, u)));
+    const expected = Array.from({ length: 20 }, (_, n) => `kill${19 - n}`);
+    expect(all.filter((ids) => JSON.stringify(ids) === JSON.stringify(expected))).toHaveLength(users.length);
+    // With the old master gone its replica has no replica of its own: a batch cannot be confirmed, so nothing commits.
+    await expect(waitForReplicas(redis, 1, 500)).rejects.toThrow(/replicas of .* confirmed the writes/);
+  }, 120_000);
 });

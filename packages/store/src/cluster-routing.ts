@@ -80,6 +80,33 @@ export class RedisRouting {
   }
 }
 
+/** How long a worker waits for a replica to confirm a batch's writes before it gives up (and commits nothing). */
+export const REPLICA_WAIT_MS = 2000;
+
+/**
+ * Redis replication is asynchronous: a master that dies can take acknowledged writes with it. This
+ * waits until `replicas` replicas of every master hold everything written so far on this client's
+ * connections (WAIT per master; a master with nothing new answers at once). On a cluster the
+ * promoted replica then has them. Throws REDIS_UNAVAILABLE (a dependency failure: the processor
+ * commits nothing and redelivers) when a master does not get there within `timeoutMs`.
+ */
+export async function waitForReplicas(redis: ChirpRedis, replicas: number, timeoutMs = REPLICA_WAIT_MS): Promise<void> {
+  if (replicas <= 0) return;
+  const targets = isCluster(redis) ? (redis as unknown as Cluster).nodes('master') : [redis];
+  const acked = await Promise.all(targets.map((node) => node.call('WAIT', replicas, timeoutMs) as Promise<number>));
+  const short = acked.findIndex((n) => n < replicas);
+  if (short !== -1) {
+    const node = targets[short]!.options;
+    throw new ChirpError(
+      'REDIS_UNAVAILABLE',
+      `${acked[short]} of ${replicas} replicas of ${node.host}:${node.port} confirmed the writes within ${timeoutMs} ms`,
+      {
+        retriable: true,
+      },
+    );
+  }
+}
+
 /** Scripts whose number of keys varies per call (ioredis then takes it as the first argument). */
 const VARIADIC = new Set<string>(['deliverToUsers']);
 export type RoutedScript = 'deliverToUsers' | 'fanoutRange' | 'follow' | 'unfollow' | 'homePage' | 'forYouCandidates';
