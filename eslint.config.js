@@ -5,7 +5,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', '**/dist/', '.stack/', 'bench/results/', 'web/test-results/'] },
+  // What .gitignore leaves out (generated): ESLint, unlike Prettier, does not read .gitignore.
+  { ignores: ['**/node_modules/', '**/dist/', '.stack/', '.build/', '.cache/', 'bench/results/', 'web/test-results/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

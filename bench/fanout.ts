@@ -13,7 +13,7 @@ import { groupTopics, systemTopics, topicNames, tweetSchema } from '@chirp/core'
 import { createKeys, createRedis, entryId, TimelineStore } from '@chirp/store';
 import { createKafka, createProducer, deleteTopics, Emitter, ensureTopics, jsonCodec } from '@chirp/streams';
 import { startService } from '@chirp/testkit';
-import { startRedis } from '../stack/redis-server.ts';
+import { startRedis } from '@chirp/stack/redis-server';
 import { fmt, markdownTable, rss } from './lib/table.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));

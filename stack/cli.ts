@@ -12,6 +12,7 @@ import { compiledEntryPath, SERVICES, type ServiceSpec } from './services.ts';
 import { buildWorkers } from './build-workers.ts';
 import { portOpen, waitFor } from './wait.ts';
 import { startRoundRobinFront, type Front } from './round-robin-front.ts';
+import { lint, LINT_STEPS } from './lint.ts';
 
 const log = (line: string): void => console.log(line);
 const API_PORT = Number(process.env.API_PORT ?? 3000);
@@ -237,6 +238,9 @@ async function test(): Promise<number> {
     });
     if (res.status !== 0) return res.status ?? 1;
   }
+  log('› lint (ESLint and Prettier; the import rules run as stack/test/import-rules.test.ts)');
+  const linted = lint(log, [LINT_STEPS.eslint, LINT_STEPS.prettier]);
+  if (linted !== 0) return linted;
   buildWeb(); // the browser tests drive the built app
   log('› vitest (Kafka and Redis are reused or started by the global setup)');
   const results = join(STATE_DIR, 'vitest-results.json');
@@ -264,6 +268,7 @@ async function test(): Promise<number> {
 const commands: Record<string, () => Promise<number | void>> = {
   start,
   test,
+  lint: async () => lint(log),
   seed: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'seed.ts'), ...process.argv.slice(3)]),
   dlq: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'dlq.ts'), ...process.argv.slice(3)]),
   rebuild: () => withInfra(['--import', 'tsx', join(ROOT, 'stack', 'rebuild.ts'), ...process.argv.slice(3)]),

@@ -160,7 +160,7 @@ export class Deliveries {
         continue;
       }
       try {
-        const follower = ((await this.redis.zrandmember(this.keys.followers(c.author))) as string | null) ?? c.author;
+        const follower = (await this.redis.zrandmember(this.keys.followers(c.author))) ?? c.author;
         const entries = await this.redis.lrange(this.keys.timeline(follower), 0, -1); // '<ms>:<id>' entries
         c.phase.checked++;
         if (entries.some((e) => entryId(e) === c.id)) c.phase.verified++;

@@ -75,7 +75,7 @@ function read(pid: number): Reading | undefined {
 
 function machine(): { busy: number; total: number; cores: number } {
   const stat = readFileSync('/proc/stat', 'utf8');
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = stat.split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = stat.split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const busy = user! + nice! + system! + irq! + softirq! + (steal ?? 0);
   return { busy, total: busy + idle! + iowait!, cores: stat.split('\n').filter((l) => /^cpu\d+ /.test(l)).length };
 }

@@ -9,8 +9,8 @@ import { groupId, groupTopics, systemTopics, topicNames, type TopicNames } from 
 import { createKeys, type Keys } from '@chirp/store';
 import { createKafka, deleteTopics, ensureTopics } from '@chirp/streams';
 import { startService, type ServiceProcess } from '@chirp/testkit';
-import type { Managed } from '../../stack/process.ts';
-import { startRedis } from '../../stack/redis-server.ts';
+import type { Managed } from '@chirp/stack/process';
+import { startRedis } from '@chirp/stack/redis-server';
 import { sleep } from './pipeline-stats.ts';
 
 export interface StackOptions {

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
+import { readFileSync } from 'node:fs';
 
 /** Prints rows as a markdown table (what the README and closing notes paste). */
 export function markdownTable(headers: string[], rows: (string | number)[][]): string {
@@ -15,7 +14,7 @@ export function fmt(n: number, digits = 0): string {
 
 /** Peak and current resident memory of a process, in MiB, from /proc. */
 export function rss(pid: number): { peakMiB: number; currentMiB: number } {
-  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name: string): number => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { peakMiB: kb('VmHWM') / 1024, currentMiB: kb('VmRSS') / 1024 };
 }

@@ -26,7 +26,7 @@ describe.sequential('docker compose on a real engine', () => {
   let api = '';
   let prometheus = '';
   let services: string[] = [];
-  let auth: Record<string, Record<string, string>> = {};
+  const auth: Record<string, Record<string, string>> = {};
   const compose = (...args: string[]): ReturnType<typeof runAsync> => {
     const [cmd, ...pre] = composeCommand();
     return runAsync(cmd!, [...pre, '-p', PROJECT, '-f', 'docker-compose.yml', ...args], env);

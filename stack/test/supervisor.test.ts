@@ -65,8 +65,8 @@ describe('npm start supervises its processes', () => {
     };
     const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    cli.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    cli.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    cli.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    cli.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
     ctx.onCleanup(async () => {
       if (cli.exitCode === null && cli.signalCode === null) cli.kill('SIGTERM');

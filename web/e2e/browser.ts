@@ -69,7 +69,7 @@ export interface LaunchOptions {
   /** Where the API serves the built web app, e.g. `http://127.0.0.1:41234`. */
   baseUrl: string;
   /** Registers a cleanup step; the browser's close is registered the moment it exists. */
-  onCleanup: (step: () => Promise<unknown> | unknown) => void;
+  onCleanup: (step: () => unknown) => void;
 }
 
 export function appUrl(baseUrl: string, route: string): string {

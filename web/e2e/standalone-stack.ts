@@ -25,10 +25,10 @@ export function readStandaloneConfig(env: NodeJS.ProcessEnv): StandaloneConfig {
   return { brokers, redisUrl };
 }
 
-type Step = () => Promise<unknown> | unknown;
+type Step = () => unknown;
 
 export interface Cleanup {
-  add(step: Step): void;
+  add: (step: Step) => void;
   /** Runs every step once, newest first, each on its own so one failure does not strand the rest. */
   run(): Promise<void>;
   readonly closed: boolean;

@@ -79,7 +79,8 @@ export class GraphStore {
   async followerCountAndPulled(user: string): Promise<[number, boolean]> {
     const res = await this.redis.pipeline().zcard(this.keys.followers(user)).zscore(this.keys.pulledAuthors(), user).exec();
     const [[e1, count], [e2, score]] = res as [[Error | null, number], [Error | null, string | null]];
-    if (e1 || e2) throw e1 ?? e2;
+    const error = e1 ?? e2;
+    if (error) throw error;
     return [Number(count), score !== null];
   }
 

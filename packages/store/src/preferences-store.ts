@@ -30,8 +30,8 @@ export class PreferencesStore {
     }
     if (commands === 0) return;
     const results = (await pipeline.exec()) ?? [];
-    const failed = results.find(([error]) => error);
-    if (failed) throw failed[0];
+    const failed = results.find(([error]) => error)?.[0];
+    if (failed) throw failed;
   }
 
   /** A user's raw (forward-decayed) scores, strongest first. */

@@ -164,8 +164,8 @@ export class TimelineStore {
       [Error | null, unknown],
       [Error | null, string | null],
     ];
-    if (setError) throw setError;
-    if (getError) throw getError;
+    const error = setError ?? getError;
+    if (error) throw error;
     return JSON.parse(stored ?? bounds) as string[];
   }
 

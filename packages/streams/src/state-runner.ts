@@ -62,9 +62,9 @@ export class StateRunner<V> {
       setValue: (next) => void (value = next),
       lookup: (lookupEdge, lookupKey) => this.ports.lookup(lookupEdge, lookupKey),
       emit: (out, k, v) => {
-        const list = emits.get(out as OutputEdge<unknown>) ?? [];
+        const list = emits.get(out) ?? [];
         list.push({ key: k, value: v });
-        emits.set(out as OutputEdge<unknown>, list);
+        emits.set(out, list);
       },
     };
     let persisted = false;

@@ -80,7 +80,7 @@ export class Tester<V> {
   /** Sets (or with undefined, removes) a key of a lookup table. */
   setLookup<T>(edge: LookupEdge<T>, key: string, value: T | undefined): void {
     let table = this.lookups.get(edge.topic);
-    if (!table) this.lookups.set(edge.topic, (table = new Map()));
+    if (!table) this.lookups.set(edge.topic, (table = new Map<string, unknown>()));
     if (value === undefined) table.delete(key);
     else table.set(key, edge.codec.decode(edge.codec.encode(value)));
   }
@@ -108,7 +108,7 @@ export class Tester<V> {
    * the retry topic's copy. Rejects with the handler's error (the message stays unapplied).
    */
   handle<T>(message: Message<T>): Promise<StepOutcome> {
-    return this.runner.handle(this.edge(message.topic), message as Message<unknown>, this.abort.signal);
+    return this.runner.handle(this.edge(message.topic), message, this.abort.signal);
   }
 
   /** Appends a message and handles it. */

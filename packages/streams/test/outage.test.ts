@@ -1,10 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { createTestContext, waitFor } from '@chirp/testkit';
+import { startRedis } from '@chirp/stack/redis-server';
+import { createTestContext, freePort, waitFor } from '@chirp/testkit';
 import { createLogger, createRegistry } from '@chirp/telemetry';
 import { Emitter, input, jsonCodec, Processor } from '@chirp/streams';
-import { privateRedis } from './support/private-redis.ts';
 
 // Defect 1 of issue 11: an unavailable dependency must never count against a message. `npm test`
 // runs a short outage; `npm run test:outage` the long one (CHIRP_OUTAGE_SECONDS=600).
@@ -16,9 +19,14 @@ describe('a dependency outage while messages flow', () => {
   it(
     `pauses instead of retrying: a ${OUTAGE_SECONDS} s Redis outage sends nothing to retry or DLQ, and every message is handled once it is back`,
     async () => {
-      const redisServer = await privateRedis(ctx.onCleanup);
+      // A redis-server of the test's own, so it can be stopped (the shared one never is).
+      const dir = mkdtempSync(join(tmpdir(), 'chirp-outage-redis-'));
+      ctx.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+      const redisOptions = { dataDir: dir, logFile: join(dir, 'redis.log'), port: await freePort() };
+      let redisServer = await startRedis(redisOptions);
+      ctx.onCleanup(() => redisServer.stop());
       // The worker's own client settings (packages/store createRedis): fail commands fast while Redis is away.
-      const redis = new Redis(redisServer.url, { maxRetriesPerRequest: 2, retryStrategy: (times) => Math.min(50 * 2 ** times, 2000) });
+      const redis = new Redis(`redis://127.0.0.1:${redisOptions.port}`, { maxRetriesPerRequest: 2, retryStrategy: (times) => Math.min(50 * 2 ** times, 2000) });
       redis.on('error', () => undefined);
       ctx.onCleanup(() => redis.disconnect());
       const topic = ctx.topics.newTweets;
@@ -72,7 +80,7 @@ describe('a dependency outage while messages flow', () => {
       }
       const failuresDuring = await highSum(admin, [p.retryTopic, p.deadLetterTopic]);
 
-      await redisServer.start();
+      redisServer = await startRedis(redisOptions);
       await waitFor(() => handledCount() === sent, { what: `all ${sent} messages handled after the outage`, timeoutMs: 60_000 });
       expect(failuresDuring).toBe(0);
       expect(await highSum(admin, [p.retryTopic, p.deadLetterTopic])).toBe(0);

@@ -130,7 +130,7 @@ describe('Processor on the real broker', () => {
       { key: 'd', value: { n: 4 } },
     ]);
     const dead = await readAll(p.deadLetterTopic, 2);
-    const deadNs = dead.map((m) => JSON.parse(m.value!.toString()).n).sort();
+    const deadNs = dead.map((m) => (JSON.parse(m.value!.toString()) as { n: number }).n).sort();
     expect(deadNs).toEqual([2, 3]);
     expect(attempts.get(3)).toBe(1); // not retriable: one attempt only
     expect(attempts.get(2)).toBe(4); // 2 in place + 2 after one retry-topic round

@@ -175,7 +175,7 @@ export function compileLexicon(
   }
 
   const stemList = [...stems].map(([stem, id]) => ({ stem, id })).sort((a, b) => b.stem.length - a.stem.length || (a.stem < b.stem ? -1 : 1));
-  const stemBuckets: Array<Array<{ stem: string; id: number }> | undefined> = new Array(128).fill(undefined);
+  const stemBuckets: Array<Array<{ stem: string; id: number }> | undefined> = new Array<undefined>(128).fill(undefined);
   for (const entry of stemList) (stemBuckets[entry.stem.charCodeAt(0)] ??= []).push(entry);
   return {
     groups,

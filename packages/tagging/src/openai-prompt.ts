@@ -57,7 +57,7 @@ function parseJson(content: unknown): unknown {
 }
 
 function tagList(value: unknown): unknown[] | null {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   if (value !== null && typeof value === 'object' && Array.isArray((value as { tags?: unknown }).tags)) {
     return (value as { tags: unknown[] }).tags;
   }

@@ -162,7 +162,7 @@ export function resolveTaggerOptions(options: TaggerOptions = {}): ResolvedTagge
     breaker: defined.breaker ?? {},
     local: defined.local ?? {},
     onEvent: defined.onEvent ?? ((): void => {}),
-  } as ResolvedTaggerOptions;
+  };
 }
 
 /** The tagger options the environment sets (see README's configuration table), in one place. */

@@ -42,7 +42,7 @@ export function classifyError(error: unknown, timedOut: boolean): Classified {
   if (error instanceof APIConnectionError) return plain('connection', 'connection');
   if (error instanceof APIError && typeof error.status === 'number') {
     const status = error.status;
-    const retryAfterMs = parseRetryAfter(error.headers);
+    const retryAfterMs = parseRetryAfter(error.headers as Headers | undefined);
     if (status === 429) return { outcome: 'rate_limited', status, retryReason: 'rate_limited', retryAfterMs };
     if (status >= 500 || status === 408 || status === 409) return { outcome: 'server_error', status, retryReason: 'server_error', retryAfterMs };
     return plain('client_error', null, status);

@@ -1,8 +1,8 @@
 // Words (letters and digits, with inner apostrophes), hashtags, and emoji with their modifiers
 // and zero-width-joined parts, so `🏃‍♀️` stays one token and `#BookClub` stays a hashtag.
 const TOKEN =
-  /#?[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]*(?:\u200D\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]*)*/gu;
-const EMOJI_NOISE = /[\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu;
+  /#?[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\p{Extended_Pictographic}(?:\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])*(?:\u200D\p{Extended_Pictographic}(?:\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])*)*/gu;
+const EMOJI_NOISE = /\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/gu;
 const PICTOGRAPH = /^\p{Extended_Pictographic}/u;
 
 /** Normalises one lexicon term or emoji the same way the tokenizer does, so both sides agree. */

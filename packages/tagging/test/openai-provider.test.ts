@@ -158,7 +158,7 @@ describe('openai provider over real HTTP', () => {
       { tags: ['gamers'], provider: 'openai', model: 'test-model' },
     ]);
     expect(fake.requests).toHaveLength(1);
-    expect(JSON.parse(fake.requests[0]!.body.messages!.find((m) => m.role === 'user')!.content).tweets).toHaveLength(3);
+    expect((JSON.parse(fake.requests[0]!.body.messages!.find((m) => m.role === 'user')!.content) as { tweets: unknown[] }).tweets).toHaveLength(3);
     expect(rec.of('fallback')).toEqual([{ type: 'fallback', reason: 'incomplete', tweets: 1 }]);
   });
 

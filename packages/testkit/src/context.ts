@@ -21,7 +21,7 @@ export interface TestContext {
   startService(name: string, extra?: NodeJS.ProcessEnv): Promise<ServiceProcess>;
   producer(): Promise<Producer>;
   /** Registers a cleanup step, run in reverse order after the suite. */
-  onCleanup(step: () => unknown): void;
+  onCleanup: (step: () => unknown) => void;
 }
 
 /**

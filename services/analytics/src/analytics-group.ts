@@ -1,5 +1,4 @@
 import { ChirpError, clickSchema, tweetTagsSchema, type Click, type TweetTags } from '@chirp/core';
-import type { Histogram } from '@chirp/telemetry';
 import { defineGroup, jsonCodec, lookup, stream, type GroupGraph, type LookupEdge } from '@chirp/streams';
 import { applyClick, userStateSchema, type AffinityModel, type UserState } from '@chirp/analytics';
 
@@ -10,8 +9,8 @@ export interface AnalyticsGroupOptions {
   model: AffinityModel;
   /** Keeps the Redis copy in step (absolute values). */
   mirror?: (entries: { key: string; value: UserState }[]) => Promise<void>;
-  latency?: Histogram<'stage'>;
-  now?: () => number;
+  /** Observes a click's end-to-end latency once it is applied (`e2eObserver` of `@chirp/worker`). */
+  observeLatency?: (at: string) => void;
 }
 
 export interface AnalyticsGroup {
@@ -29,7 +28,6 @@ export interface AnalyticsGroup {
  */
 export function analyticsGroup(o: AnalyticsGroupOptions): AnalyticsGroup {
   const tags = lookup(o.tweetTagsTopic, jsonCodec(tweetTagsSchema));
-  const now = o.now ?? Date.now;
   const graph = defineGroup<UserState>({
     group: o.group,
     table: userStateSchema,
@@ -44,7 +42,7 @@ export function analyticsGroup(o: AnalyticsGroupOptions): AnalyticsGroup {
           const verdict = ctx.lookup(tags, click.tweetId);
           if (!verdict) throw new ChirpError('NOT_READY', `tweet ${click.tweetId} is not tagged yet`, { retriable: true });
           ctx.setValue(applyClick(ctx.value(), click, verdict.tags, o.model));
-          o.latency?.observe({ stage: 'analysed' }, Math.max(0, now() - Date.parse(click.at)) / 1000);
+          o.observeLatency?.(click.at);
         },
         { id: (click) => click.clickId },
       ),

@@ -2,8 +2,8 @@ import { analyticsEnv, loadConfig } from '@chirp/core';
 import { PreferencesStore } from '@chirp/store';
 import { CLICK_WEIGHTS, ForwardDecay } from '@chirp/analytics';
 import { StatefulProcessor } from '@chirp/streams';
-import { createWorkerRuntime, startWorker } from '@chirp/worker';
-import { e2eLatency, runMain } from '@chirp/telemetry';
+import { createWorkerRuntime, e2eObserver, startWorker } from '@chirp/worker';
+import { runMain } from '@chirp/telemetry';
 import { analyticsGroup } from './analytics-group.ts';
 
 const rt = createWorkerRuntime('analytics');
@@ -20,7 +20,7 @@ await runMain(rt.logger, async () => {
       trendWindowMinutes: config.ANALYTICS_TREND_WINDOW_MINUTES,
     },
     mirror: (entries) => prefs.write(entries.map(({ key, value }) => ({ user: key, scores: value.affinity }))),
-    latency: e2eLatency(rt.registry),
+    observeLatency: e2eObserver(rt.registry, 'analysed'),
   });
   const processor = new StatefulProcessor({
     kafka: rt.kafka,

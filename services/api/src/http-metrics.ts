@@ -14,7 +14,8 @@ export function httpMetrics(registry: Registry): RequestHandler {
     if (req.path === '/api/stream') return next(); // a stream's duration is its lifetime, not a latency
     const end = histogram.startTimer();
     res.on('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : res.statusCode === 404 ? 'unmatched' : 'static';
+      const routePath = (req.route as { path?: string } | undefined)?.path; // express types req.route as any
+      const route = routePath ? `${req.baseUrl}${routePath}` : res.statusCode === 404 ? 'unmatched' : 'static';
       end({ method: req.method, route, status_code: String(res.statusCode) });
     });
     next();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestContext, signUp, startService, waitFor } from '@chirp/testkit';
 import { systemTopics } from '@chirp/core';
 import { createKafka, ensureTopics } from '@chirp/streams';
-import { startBroker } from '../../../stack/kafka-broker.ts';
+import { startBroker } from '@chirp/stack/kafka-broker';
 
 // A private broker for this suite: stopping the shared one would break every other suite.
 const ctx = await createTestContext();

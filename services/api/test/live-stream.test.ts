@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tweet } from '@chirp/core';
 import { closeRedis, createRedis, TweetStore } from '@chirp/store';
 import { createTestContext, signUp, waitFor, type TestUser } from '@chirp/testkit';
-import { startRedis } from '../../../stack/redis-server.ts';
+import { startRedis } from '@chirp/stack/redis-server';
 import { startApi } from './helpers.ts';
 
 const ctx = await createTestContext();

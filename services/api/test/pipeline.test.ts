@@ -4,7 +4,7 @@ import { createTestContext, signUpAll, waitFor } from '@chirp/testkit';
 const ctx = await createTestContext();
 // The real processes, as `npm start` runs them.
 const [api] = await Promise.all([ctx.startService('api'), ctx.startService('saver'), ctx.startService('fanout'), ctx.startService('graph')]);
-const url = `http://127.0.0.1:${api!.port}`;
+const url = `http://127.0.0.1:${api.port}`;
 const users = await signUpAll(url, ['john', 'maria', 'hanna', 'mohammad', 'zed']);
 type User = keyof typeof users;
 

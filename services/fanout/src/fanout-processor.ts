@@ -1,7 +1,6 @@
 import { fanoutChunkSchema, tweetSchema, type FanoutChunkMessage, type Tweet } from '@chirp/core';
-import { e2eLatency } from '@chirp/telemetry';
 import { createProducer, Emitter, input, jsonCodec, type Processor } from '@chirp/streams';
-import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
+import { e2eObserver, workerProcessor, type WorkerRuntime } from '@chirp/worker';
 import type { Producer } from 'kafkajs';
 import { Fanout, type FanoutOptions } from './fanout.ts';
 
@@ -10,10 +9,10 @@ export function createFanout(rt: WorkerRuntime, options: FanoutOptions): { proce
   const producer = createProducer(rt.kafka);
   const chunks = new Emitter<FanoutChunkMessage>({ producer, topic: rt.topics.fanout, codec: jsonCodec(fanoutChunkSchema) });
   const fanout = new Fanout(rt, options, chunks);
-  const latency = e2eLatency(rt.registry);
+  const observeLatency = e2eObserver(rt.registry, 'fanned_out');
   const done = async (tweet: Tweet): Promise<void> => {
     await fanout.announce(tweet);
-    latency.observe({ stage: 'fanned_out' }, Math.max(0, Date.now() - Date.parse(tweet.createdAt)) / 1000);
+    observeLatency(tweet.createdAt);
   };
   const processor = workerProcessor(rt, [
     input(rt.topics.newTweets, jsonCodec(tweetSchema), async ({ value: tweet }, ctx) => {

@@ -87,7 +87,7 @@ describe('celebrity-scale fan-out', () => {
         .split('\n')
         .filter((l) => l.includes('"joined group"'));
       const last = joins[joins.length - 1];
-      return last !== undefined && (JSON.parse(last).assignment[ctx.topics.fanout] ?? []).length > 0;
+      return last !== undefined && ((JSON.parse(last) as { assignment: Record<string, number[] | undefined> }).assignment[ctx.topics.fanout] ?? []).length > 0;
     };
     await waitFor(() => holdsFanoutPartitions(a) && holdsFanoutPartitions(b), {
       what: 'both instances to hold fanout partitions',

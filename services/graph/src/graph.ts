@@ -1,8 +1,7 @@
 import { followEventSchema } from '@chirp/core';
 import { GraphStore } from '@chirp/store';
-import { e2eLatency } from '@chirp/telemetry';
 import { input, jsonCodec, type Processor } from '@chirp/streams';
-import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
+import { e2eObserver, workerProcessor, type WorkerRuntime } from '@chirp/worker';
 
 /**
  * The graph group applies follow/unfollow events to followers:/following: and merges (or removes)
@@ -11,13 +10,13 @@ import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
  */
 export function createGraph(rt: WorkerRuntime, timelineCap: number): Processor {
   const graph = new GraphStore(rt.redis, rt.keys, timelineCap);
-  const latency = e2eLatency(rt.registry);
+  const observeLatency = e2eObserver(rt.registry, 'graph_applied');
   return workerProcessor(rt, [
     input(rt.topics.follows, jsonCodec(followEventSchema), async ({ value: e }) => {
       // Last writer wins per edge by event time: a follow retried after a later unfollow changes nothing.
       if (e.action === 'follow') await graph.follow(e.user, e.target, Date.parse(e.at));
       else await graph.unfollow(e.user, e.target, Date.parse(e.at));
-      latency.observe({ stage: 'graph_applied' }, Math.max(0, Date.now() - Date.parse(e.at)) / 1000);
+      observeLatency(e.at);
     }),
   ]);
 }

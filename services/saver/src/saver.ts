@@ -1,8 +1,8 @@
 import { tweetSchema, type Tweet } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
-import { e2eLatency, type Registry } from '@chirp/telemetry';
+import type { Registry } from '@chirp/telemetry';
 import { batchInput, jsonCodec, type Input, type Processor } from '@chirp/streams';
-import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
+import { e2eObserver, workerProcessor, type WorkerRuntime } from '@chirp/worker';
 
 /**
  * The saver's edge, batch-first: a batch is stored with one pipeline (one round trip). Idempotent,
@@ -10,11 +10,10 @@ import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
  * comes and the processor pauses the partition.
  */
 export function saverInput(topic: string, store: TweetStore, registry: Registry): Input {
-  const latency = e2eLatency(registry);
+  const observeLatency = e2eObserver(registry, 'saved');
   return batchInput<Tweet>(topic, jsonCodec(tweetSchema), async (messages) => {
     await store.saveMany(messages.map((m) => m.value));
-    const now = Date.now();
-    for (const { value } of messages) latency.observe({ stage: 'saved' }, Math.max(0, now - Date.parse(value.createdAt)) / 1000);
+    for (const { value } of messages) observeLatency(value.createdAt);
   });
 }
 

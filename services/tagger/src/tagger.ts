@@ -1,8 +1,8 @@
 import { tweetSchema, tweetTagsSchema, type Tweet, type TweetTags } from '@chirp/core';
 import { TweetStore } from '@chirp/store';
-import { e2eLatency, type Registry } from '@chirp/telemetry';
+import type { Registry } from '@chirp/telemetry';
 import { batchInput, Emitter, jsonCodec, ProduceBatcher, type Input, type Processor } from '@chirp/streams';
-import { workerProcessor, type WorkerRuntime } from '@chirp/worker';
+import { e2eObserver, workerProcessor, type WorkerRuntime } from '@chirp/worker';
 import { createProducer } from '@chirp/streams';
 import type { Tagger } from '@chirp/tagging';
 import type { Producer } from 'kafkajs';
@@ -21,7 +21,7 @@ export interface TaggerInputDeps {
  * tweet's latest verdict; the tag lists are sets).
  */
 export function taggerInput(d: TaggerInputDeps): Input {
-  const latency = e2eLatency(d.registry);
+  const observeLatency = e2eObserver(d.registry, 'tagged');
   return batchInput<Tweet>(d.topic, jsonCodec(tweetSchema), async (messages) => {
     const tweets = messages.map((m) => m.value);
     const results = await d.tagger.tagMany(tweets.map((t) => ({ id: t.id, text: t.text })));
@@ -33,8 +33,7 @@ export function taggerInput(d: TaggerInputDeps): Input {
       }),
     );
     await d.store.saveTagsMany(tweets.map((t, i) => ({ tweetId: t.id, tags: results[i]!.tags, createdAtMs: Date.parse(t.createdAt) })));
-    const now = Date.now();
-    for (const t of tweets) latency.observe({ stage: 'tagged' }, Math.max(0, now - Date.parse(t.createdAt)) / 1000);
+    for (const t of tweets) observeLatency(t.createdAt);
   });
 }
 

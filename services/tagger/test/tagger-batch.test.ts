@@ -48,7 +48,7 @@ describe('tagger', () => {
     const execs = { n: 0 };
     const pipeline = redis.pipeline.bind(redis);
     const multi = redis.multi.bind(redis);
-    redis.pipeline = ((...a: Parameters<typeof pipeline>) => (execs.n++, pipeline(...a))) as typeof pipeline;
+    redis.pipeline = (...a: Parameters<typeof pipeline>) => (execs.n++, pipeline(...a));
     redis.multi = ((...a: Parameters<typeof multi>) => (execs.n++, multi(...a))) as typeof multi;
     await edge.handleBatch(batch, hctx);
     expect(produces.count).toBe(1);

@@ -5,7 +5,7 @@ import type { KafkaMessage } from 'kafkajs';
 
 const ctx = await createTestContext();
 const [api] = await Promise.all([ctx.startService('api'), ctx.startService('saver'), ctx.startService('tagger')]);
-const url = `http://127.0.0.1:${api!.port}`;
+const url = `http://127.0.0.1:${api.port}`;
 const reader = await signUp(url, 'reader');
 
 describe('tagger worker with the default (offline) configuration', () => {

@@ -7,8 +7,8 @@ import { ComposeBox } from './compose-box.tsx';
 function setup(onPost: (text: string) => Promise<void> = async () => {}): { textarea: HTMLTextAreaElement; post: HTMLButtonElement; counter: HTMLElement } {
   const { container } = render(<ComposeBox author="alice" onPost={onPost} />);
   return {
-    textarea: screen.getByLabelText("What's happening?") as HTMLTextAreaElement,
-    post: screen.getByRole('button', { name: 'Post' }) as HTMLButtonElement,
+    textarea: screen.getByLabelText<HTMLTextAreaElement>("What's happening?"),
+    post: screen.getByRole<HTMLButtonElement>('button', { name: 'Post' }),
     counter: container.querySelector('.char-counter') as HTMLElement,
   };
 }

@@ -23,8 +23,8 @@ export interface PagedList<T> {
   /** The first page has arrived (so an empty list really is empty). */
   loaded: boolean;
   hasMore: boolean;
-  loadMore(): void;
-  reload(): void;
+  loadMore: () => void;
+  reload: () => void;
   /** Edits the loaded items in place (optimistic updates, merging live tweets). */
   update(change: (items: T[]) => T[]): void;
 }

@@ -27,7 +27,7 @@ export interface FakeFetch {
 export function installFakeFetch(routes: Record<string, FakeHandler>): FakeFetch {
   const requests: FakeRequest[] = [];
   const fake = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input), 'http://chirp.test');
+    const url = new URL(input instanceof Request ? input.url : input, 'http://chirp.test');
     const method = init?.method ?? 'GET';
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     const req: FakeRequest = { method, url, body, signal: init?.signal ?? null };
@@ -36,7 +36,7 @@ export function installFakeFetch(routes: Record<string, FakeHandler>): FakeFetch
     return handler ? handler(req) : json(404, { error: 'not found' });
   });
   vi.stubGlobal('fetch', fake);
-  return { fetch: fake as unknown as typeof fetch, requests };
+  return { fetch: fake, requests };
 }
 
 /** A promise the test settles by hand, to look at the screen while a request is in flight. */

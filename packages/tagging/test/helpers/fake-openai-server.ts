@@ -52,7 +52,11 @@ export async function startFakeOpenAi(handler: FakeHandler): Promise<FakeOpenAi>
           res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
           return;
         }
-        const request: ReceivedRequest = { at: Date.now(), headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+        const request: ReceivedRequest = {
+          at: Date.now(),
+          headers: req.headers,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedRequest['body'],
+        };
         requests.push(request);
         active++;
         maxActive = Math.max(maxActive, active);

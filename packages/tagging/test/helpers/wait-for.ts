@@ -8,7 +8,7 @@ export async function waitFor<T>(probe: () => T | Promise<T>, { timeoutMs = 5_00
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (value) return value as NonNullable<T>;
+    if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}`);
     await sleep(intervalMs);
   }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { ChirpError } from '@chirp/core';
 import type { AppDeps } from '../deps.ts';
 import { actingAs } from '../auth.ts';
@@ -39,7 +39,7 @@ export function userRoutes(deps: AppDeps): Router {
   /** Follow and unfollow are events on twitter.follows; the graph worker applies them. 204 once Kafka acknowledged. */
   const edge =
     (action: 'follow' | 'unfollow') =>
-    async (req: import('express').Request, res: import('express').Response): Promise<void> => {
+    async (req: Request, res: Response): Promise<void> => {
       const user = actingAs(res, handleParam(req.params.user, 'user'));
       const target = handleParam(req.params.target, 'target');
       if (user.toLowerCase() === target.toLowerCase()) throw new ChirpError('VALIDATION', 'a user cannot follow themselves', { field: 'target' });
