@@ -20,7 +20,8 @@ export default defineConfig({
             'chaos/test/**/*.test.ts',
             'web/e2e/**/*.test.ts',
           ],
-          exclude: [...configDefaults.exclude, COMPOSE_TEST],
+          // *.cluster.test.ts: the cluster topology, `npm run test:cluster` (vitest.cluster.config.ts).
+          exclude: [...configDefaults.exclude, COMPOSE_TEST, '**/*.cluster.test.ts'],
           environment: 'node',
           globalSetup: ['packages/testkit/src/global-setup.ts'],
           testTimeout: 60_000,

@@ -11,6 +11,7 @@ import { writeStackStatus } from './status-file.ts';
 import { compiledEntryPath, SERVICES, type ServiceSpec } from './services.ts';
 import { buildWorkers } from './build-workers.ts';
 import { portOpen, waitFor } from './wait.ts';
+import { startRoundRobinFront, type Front } from './round-robin-front.ts';
 import { lint, LINT_STEPS } from './lint.ts';
 
 const log = (line: string): void => console.log(line);
@@ -19,6 +20,26 @@ const PROMETHEUS_PORT = Number(process.env.PROMETHEUS_PORT ?? 9090);
 const { STACK_PORT_OFFSET } = loadConfig(stackEnv);
 /** Where a service answers /readyz: the API on API_PORT, a worker on its metrics port shifted by STACK_PORT_OFFSET. */
 const portOf = (s: ServiceSpec): number => (s.name === 'api' ? API_PORT : s.metricsPort + STACK_PORT_OFFSET);
+/** `npm start -- --cluster`: 3 brokers, Redis Cluster, 2 instances of every worker and of the API (stack/infra.ts). */
+const CLUSTER = process.argv.includes('--cluster');
+
+/** One running copy of a service: its process name, log and the port of its /readyz. */
+interface Instance {
+  spec: ServiceSpec;
+  name: string;
+  port: number;
+}
+
+/**
+ * One instance per service; on the cluster topology two of every worker (metrics ports +100 for
+ * the second) and two APIs on API_PORT+1 and +2 behind a round-robin front on API_PORT. The
+ * monitor only reads lag: one is enough.
+ */
+function instancesOf(s: ServiceSpec): Instance[] {
+  if (!CLUSTER || s.name === 'monitor') return [{ spec: s, name: s.name, port: portOf(s) }];
+  return [1, 2].map((n) => ({ spec: s, name: `${s.name}-${n}`, port: s.name === 'api' ? API_PORT + n : portOf(s) + 100 * (n - 1) }));
+}
+const INSTANCES = SERVICES.flatMap(instancesOf);
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -47,25 +68,33 @@ function buildWeb(): string | undefined {
 }
 
 export function serviceEnv(infra: Infra, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, KAFKA_BROKERS: infra.brokers, REDIS_URL: infra.redisUrl, ...extra };
+  return {
+    ...process.env,
+    KAFKA_BROKERS: infra.brokers,
+    REDIS_URL: infra.redisUrl,
+    ...(infra.redisClusterNodes ? { REDIS_CLUSTER_NODES: infra.redisClusterNodes } : {}),
+    ...extra,
+  };
 }
 
-/** Ports of one service and of those it talks to, all shifted together by STACK_PORT_OFFSET. */
-function serviceExtraEnv(s: ServiceSpec): NodeJS.ProcessEnv {
+/** Ports of one instance and of those it talks to, all shifted together by STACK_PORT_OFFSET. */
+function serviceExtraEnv(i: Instance): NodeJS.ProcessEnv {
   const monitor = SERVICES.find((x) => x.name === 'monitor')!;
   const gateway = SERVICES.find((x) => x.name === 'gateway')!;
-  if (s.name === 'api') {
+  if (i.spec.name === 'api') {
     return {
-      API_PORT: String(API_PORT),
+      API_PORT: String(i.port),
       MONITOR_URL: process.env.MONITOR_URL ?? `http://127.0.0.1:${portOf(monitor)}`,
       GATEWAY_URL: process.env.GATEWAY_URL ?? `http://127.0.0.1:${portOf(gateway)}`,
     };
   }
-  const env: NodeJS.ProcessEnv = { METRICS_PORT: String(portOf(s)) };
-  if (s === gateway && STACK_PORT_OFFSET !== 0 && !process.env.GATEWAY_PORT) env.GATEWAY_PORT = String(6565 + STACK_PORT_OFFSET);
-  if (s === monitor && STACK_PORT_OFFSET !== 0 && !process.env.MONITOR_SCRAPE_TARGETS) {
-    const workers = SERVICES.filter((x) => x.name !== 'api' && x !== monitor);
-    env.MONITOR_SCRAPE_TARGETS = workers.map((w) => `http://127.0.0.1:${portOf(w)}/metrics`).join(',');
+  const env: NodeJS.ProcessEnv = { METRICS_PORT: String(i.port) };
+  // The second gateway of the cluster topology listens one port above the first (its metrics port is +100).
+  const gatewayPort = 6565 + STACK_PORT_OFFSET + (i.port === portOf(gateway) ? 0 : 1);
+  if (i.spec === gateway && gatewayPort !== 6565 && !process.env.GATEWAY_PORT) env.GATEWAY_PORT = String(gatewayPort);
+  if (i.spec === monitor && (STACK_PORT_OFFSET !== 0 || CLUSTER) && !process.env.MONITOR_SCRAPE_TARGETS) {
+    const workers = INSTANCES.filter((x) => x.spec.name !== 'api' && x.spec !== monitor);
+    env.MONITOR_SCRAPE_TARGETS = workers.map((w) => `http://127.0.0.1:${w.port}/metrics`).join(',');
   }
   return env;
 }
@@ -81,8 +110,9 @@ async function start(): Promise<void> {
   mkdirSync(LOG_DIR, { recursive: true });
   if (await portOpen(API_PORT)) throw new Error(`port ${API_PORT} is in use (another npm start?); stop it or set API_PORT`);
   const t0 = Date.now();
-  const infra = await ensureInfra();
+  const infra = await ensureInfra({ cluster: CLUSTER });
   const procs: Supervised[] = [];
+  let front: Front | undefined;
   // The supervisor's view of every process, for the API's /api/pipeline (restarts per process).
   const statusFile = join(STATE_DIR, 'processes.json');
   const run = (o: Omit<SupervisedOptions, 'log' | 'onChange'>): void => {
@@ -102,6 +132,7 @@ async function start(): Promise<void> {
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       log('\n› stopping…');
+      await front?.close();
       await Promise.all(procs.map((p) => p.stop()));
       await infra.stop();
       log('› stopped: every process this stack started has exited');
@@ -113,16 +144,21 @@ async function start(): Promise<void> {
     await createSystemTopics(infra);
     const webDist = buildWeb();
     await buildWorkers(log);
-    for (const s of SERVICES) {
-      const env = serviceEnv(infra, { ...serviceExtraEnv(s), ...(s.name === 'api' ? { WEB_DIST: webDist, STACK_STATUS_FILE: statusFile } : {}) });
+    for (const i of INSTANCES) {
+      const env = serviceEnv(infra, { ...serviceExtraEnv(i), ...(i.spec.name === 'api' ? { WEB_DIST: webDist, STACK_STATUS_FILE: statusFile } : {}) });
       run({
-        name: s.name,
+        name: i.name,
         cmd: process.execPath,
-        args: ['--enable-source-maps', compiledEntryPath(s)],
+        args: ['--enable-source-maps', compiledEntryPath(i.spec)],
         cwd: ROOT,
         env,
-        logFile: join(LOG_DIR, `${s.name}.log`),
+        logFile: join(LOG_DIR, `${i.name}.log`),
       });
+    }
+    if (CLUSTER) {
+      const apis = INSTANCES.filter((i) => i.spec.name === 'api').map((i) => i.port);
+      front = await startRoundRobinFront(API_PORT, apis);
+      log(`› API: round-robin front on :${API_PORT} → ${apis.map((p) => `:${p}`).join(', ')}`);
     }
     let crashLooping: Supervised | undefined;
     await waitFor(
@@ -131,8 +167,8 @@ async function start(): Promise<void> {
         crashLooping = procs.find((p) => p.crashesInARow >= 3);
         if (crashLooping) return true;
         const ready = await Promise.all(
-          SERVICES.map(async (s) => {
-            const res = await fetch(`http://127.0.0.1:${portOf(s)}/readyz`).catch(() => undefined);
+          INSTANCES.map(async (i) => {
+            const res = await fetch(`http://127.0.0.1:${i.port}/readyz`).catch(() => undefined);
             return res?.status === 200;
           }),
         );

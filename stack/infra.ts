@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { brokerReady, startBroker } from './kafka-broker.ts';
+import { startKafkaCluster, type KafkaCluster } from './kafka-cluster.ts';
+import { startRedisCluster, type RedisCluster } from './redis-cluster.ts';
 import { LOG_DIR, STATE_DIR } from './paths.ts';
 import type { Managed } from './process.ts';
 import { redisReady, startRedis } from './redis-server.ts';
@@ -10,6 +12,11 @@ export const LOCAL_REDIS_PORT = Number(process.env.STACK_REDIS_PORT ?? 16379);
 export interface Infra {
   brokers: string;
   redisUrl: string;
+  /** Set on the cluster topology: `REDIS_CLUSTER_NODES` for every process (REDIS_URL then names the first node). */
+  redisClusterNodes?: string;
+  /** The clusters this call started (a test kills their nodes). */
+  kafkaCluster?: KafkaCluster;
+  redisCluster?: RedisCluster;
   /** What this call started (empty when everything was reused). */
   started: Managed[];
   stop(): Promise<void>;
@@ -19,6 +26,12 @@ export interface InfraOptions {
   stateDir?: string;
   logDir?: string;
   log?: (line: string) => void;
+  /**
+   * The cluster topology: 3 KRaft brokers on kafkaBasePort, +2, +4 (controllers one above each)
+   * and a Redis Cluster of 3 masters with a replica each on redisBasePort … +5. Defaults: the
+   * stack's ports, so the first broker is 127.0.0.1:19092 and the first Redis node :16379.
+   */
+  cluster?: boolean | { kafkaBasePort?: number; redisBasePort?: number };
 }
 
 /**
@@ -35,6 +48,7 @@ export async function ensureInfra(options: InfraOptions = {}): Promise<Infra> {
     for (const p of [...started].reverse()) await p.stop();
   };
   try {
+    if (options.cluster) return await startClusters(options, stateDir, logDir, log, started, stopAll);
     let brokers = process.env.KAFKA_BROKERS;
     if (brokers) {
       if (!(await brokerReady(brokers)))
@@ -72,4 +86,48 @@ export async function ensureInfra(options: InfraOptions = {}): Promise<Infra> {
     await stopAll();
     throw error;
   }
+}
+
+async function startClusters(
+  options: InfraOptions,
+  stateDir: string,
+  logDir: string,
+  log: (line: string) => void,
+  started: Managed[],
+  stopAll: () => Promise<void>,
+): Promise<Infra> {
+  const ports = typeof options.cluster === 'object' ? options.cluster : {};
+  const kafkaBasePort = ports.kafkaBasePort ?? LOCAL_KAFKA_PORT;
+  const redisBasePort = ports.redisBasePort ?? LOCAL_REDIS_PORT;
+  if (await brokerReady(`127.0.0.1:${kafkaBasePort}`))
+    throw new Error(`a broker already answers on 127.0.0.1:${kafkaBasePort}; stop it (or pick other ports) before starting the cluster topology`);
+  if (await redisReady(`redis://127.0.0.1:${redisBasePort}`))
+    throw new Error(`a Redis already answers on 127.0.0.1:${redisBasePort}; stop it (or pick other ports) before starting the cluster topology`);
+  log(`› cluster topology: 3 Kafka brokers from 127.0.0.1:${kafkaBasePort}, Redis Cluster (3 masters + 3 replicas) from 127.0.0.1:${redisBasePort}…`);
+  const t0 = Date.now();
+  const [kafka, redis] = await Promise.allSettled([
+    startKafkaCluster({ basePort: kafkaBasePort, stateDir: join(stateDir, 'cluster'), logDir }, log),
+    startRedisCluster({ basePort: redisBasePort, stateDir: join(stateDir, 'cluster'), logDir }),
+  ]);
+  const kafkaCluster = kafka.status === 'fulfilled' ? kafka.value : undefined;
+  const redisCluster = redis.status === 'fulfilled' ? redis.value : undefined;
+  const stopClusters = async (): Promise<void> => {
+    await Promise.all([kafkaCluster?.stop(), redisCluster?.stop()]);
+    await stopAll();
+  };
+  if (!kafkaCluster || !redisCluster) {
+    await stopClusters();
+    throw kafka.status === 'rejected' ? kafka.reason : (redis as PromiseRejectedResult).reason;
+  }
+  started.push(...kafkaCluster.nodes.map((n) => n.process), ...redisCluster.members.map((m) => m.process));
+  log(`› cluster topology: ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return {
+    brokers: kafkaCluster.brokers,
+    redisUrl: `redis://${redisCluster.members[0]!.address}`,
+    redisClusterNodes: redisCluster.nodes,
+    kafkaCluster,
+    redisCluster,
+    started,
+    stop: stopClusters,
+  };
 }

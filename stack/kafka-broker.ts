@@ -73,17 +73,34 @@ export interface BrokerOptions {
   port: number;
   controllerPort: number;
   heap?: string;
+  /** How long to wait for it to answer (default 90 s; a node rejoining a cluster after kill -9 recovers its logs first). */
+  readyTimeoutMs?: number;
+  /** Part of a cluster (stack/kafka-cluster.ts): this node's id and the whole quorum; alone when unset. */
+  cluster?: BrokerClusterOptions;
+}
+
+export interface BrokerClusterOptions {
+  nodeId: number;
+  /** `controller.quorum.voters`: `1@127.0.0.1:19093,2@…` (every node is broker and controller). */
+  voters: string;
+  /** The cluster id every node's storage is formatted with (one id, or the nodes never form a quorum). */
+  clusterId: string;
+  /** Replicas of every topic, the offsets and transaction logs; min.insync.replicas is one less. */
+  replicationFactor: number;
 }
 
 function writeConfig(o: BrokerOptions): { props: string; log4j: string } {
   const props = join(o.dataDir, 'server.properties');
   const log4j = join(o.dataDir, 'log4j.properties');
+  const rf = o.cluster?.replicationFactor ?? 1;
+  // acks=-1 producers (every one here) then need two replicas in sync: one broker down still takes writes, two refuse them.
+  const minIsr = Math.max(1, rf - 1);
   writeFileSync(
     props,
     [
       'process.roles=broker,controller',
-      'node.id=1',
-      `controller.quorum.voters=1@127.0.0.1:${o.controllerPort}`,
+      `node.id=${o.cluster?.nodeId ?? 1}`,
+      `controller.quorum.voters=${o.cluster?.voters ?? `1@127.0.0.1:${o.controllerPort}`}`,
       `listeners=PLAINTEXT://127.0.0.1:${o.port},CONTROLLER://127.0.0.1:${o.controllerPort}`,
       `advertised.listeners=PLAINTEXT://127.0.0.1:${o.port}`,
       'controller.listener.names=CONTROLLER',
@@ -91,11 +108,12 @@ function writeConfig(o: BrokerOptions): { props: string; log4j: string } {
       'inter.broker.listener.name=PLAINTEXT',
       `log.dirs=${join(o.dataDir, 'logs')}`,
       'num.partitions=6',
-      'default.replication.factor=1',
-      'offsets.topic.replication.factor=1',
+      `default.replication.factor=${rf}`,
+      `min.insync.replicas=${minIsr}`,
+      `offsets.topic.replication.factor=${rf}`,
       'offsets.topic.num.partitions=10',
-      'transaction.state.log.replication.factor=1',
-      'transaction.state.log.min.isr=1',
+      `transaction.state.log.replication.factor=${rf}`,
+      `transaction.state.log.min.isr=${minIsr}`,
       'group.initial.rebalance.delay.ms=0',
       'auto.create.topics.enable=false',
       'delete.topic.enable=true',
@@ -132,16 +150,13 @@ export async function startBroker(o: BrokerOptions, log: (line: string) => void)
   const classpath = `${lib}/*`;
   const jvm = [`-Dlog4j.configuration=file:${log4j}`, '-cp', classpath];
   if (!existsSync(join(o.dataDir, 'logs', 'meta.properties'))) {
-    const uuid = spawnSync('java', [...jvm, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' })
-      .stdout.trim()
-      .split('\n')
-      .pop()!;
+    const uuid = o.cluster?.clusterId ?? randomClusterId(lib);
     const fmt = spawnSync('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', uuid, '-c', props], { encoding: 'utf8' });
     if (fmt.status !== 0) throw new Error(`kafka storage format failed: ${fmt.stderr || fmt.stdout}`);
   }
   const heap = (o.heap ?? process.env.KAFKA_HEAP_OPTS ?? '-Xms512m -Xmx1g').split(/\s+/).filter(Boolean);
   const proc = spawnManaged({
-    name: 'kafka',
+    name: o.cluster ? `kafka-${o.cluster.nodeId}` : 'kafka',
     cmd: 'java',
     args: [...heap, '-XX:+UseG1GC', '-Djava.awt.headless=true', ...jvm, 'kafka.Kafka', props],
     logFile: o.logFile,
@@ -153,10 +168,18 @@ export async function startBroker(o: BrokerOptions, log: (line: string) => void)
       return brokerReady(`127.0.0.1:${o.port}`);
     },
     `Kafka on 127.0.0.1:${o.port}`,
-    90_000,
+    o.readyTimeoutMs ?? 90_000,
     250,
   );
   return proc;
+}
+
+/** A fresh KRaft cluster id (StorageTool random-uuid). */
+export function randomClusterId(lib = kafkaLibDir()): string {
+  return spawnSync('java', ['-cp', `${lib}/*`, 'kafka.tools.StorageTool', 'random-uuid'], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .pop()!;
 }
 
 /** A broker is ready when it answers a metadata request with itself as controller. */

@@ -8,6 +8,9 @@ export interface RedisServerOptions {
   dataDir: string;
   logFile: string;
   port: number;
+  /** More redis-server flags (a cluster node's `--cluster-enabled yes`, …). */
+  extraArgs?: string[];
+  name?: string;
 }
 
 /** redis-server from PATH on its own port with its own data dir and AOF on. */
@@ -15,9 +18,23 @@ export async function startRedis(o: RedisServerOptions): Promise<Managed> {
   checkRedis();
   mkdirSync(o.dataDir, { recursive: true });
   const proc = spawnManaged({
-    name: 'redis',
+    name: o.name ?? 'redis',
     cmd: 'redis-server',
-    args: ['--port', String(o.port), '--bind', '127.0.0.1', '--dir', o.dataDir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'],
+    args: [
+      '--port',
+      String(o.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      o.dataDir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      ...(o.extraArgs ?? []),
+    ],
     logFile: o.logFile,
     stopTimeoutMs: 10_000,
   });

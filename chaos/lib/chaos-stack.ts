@@ -5,16 +5,26 @@ import { groupTopics, systemTopics } from '@chirp/core';
 import { createKafka, ensureTopics } from '@chirp/streams';
 import { startService, waitFor, type ServiceProcess } from '@chirp/testkit';
 import { startBroker, type BrokerOptions } from '@chirp/stack/kafka-broker';
+import { startKafkaCluster, type KafkaCluster } from '@chirp/stack/kafka-cluster';
 import type { Managed } from '@chirp/stack/process';
 import { startRedis } from '@chirp/stack/redis-server';
+import { startRoundRobinFront, type Front } from '@chirp/stack/round-robin-front';
 
 /** The services a chaos run starts; each is a real process, killed and restarted by the faults. */
 export const CHAOS_SERVICES = ['saver', 'fanout', 'tagger', 'graph', 'analytics', 'api'] as const;
 export type ChaosService = (typeof CHAOS_SERVICES)[number];
 
 export interface ChaosStackOptions {
-  /** First of three ports: broker, its controller, Redis. */
+  /**
+   * First of three ports: broker, its controller, Redis. On the cluster topology the first of
+   * seven: three brokers with their controllers (basePort … +5), then Redis (+6).
+   */
   basePort: number;
+  /**
+   * `cluster`: a 3-broker KRaft cluster (RF 3, min.insync.replicas 2), two instances of every
+   * worker, and two APIs behind a round-robin front on apiPort (instances on apiPort+1, +2).
+   */
+  topology?: 'single' | 'cluster';
   apiPort: number;
   prefix: string;
   partitions: number;
@@ -35,13 +45,20 @@ export class ChaosStack {
   private readonly dir = mkdtempSync(join(tmpdir(), 'chirp-chaos-'));
   private readonly brokerOptions: BrokerOptions;
   private broker: Managed | undefined;
+  private kafkaCluster: KafkaCluster | undefined;
+  private front: Front | undefined;
   private redis: Managed | undefined;
-  private readonly services = new Map<ChaosService, ServiceProcess>();
+  /** Instance 1 of each service (the one faults strike); on the cluster topology instance 2 under `<name>#2`. */
+  private readonly services = new Map<string, ServiceProcess>();
+  private readonly cluster: boolean;
+  private readonly redisPort: number;
   private readonly log: (line: string) => void;
 
   constructor(private readonly o: ChaosStackOptions) {
-    this.brokers = `127.0.0.1:${o.basePort}`;
-    this.redisUrl = `redis://127.0.0.1:${o.basePort + 2}`;
+    this.cluster = o.topology === 'cluster';
+    this.brokers = this.cluster ? [0, 2, 4].map((d) => `127.0.0.1:${o.basePort + d}`).join(',') : `127.0.0.1:${o.basePort}`;
+    this.redisPort = o.basePort + (this.cluster ? 6 : 2);
+    this.redisUrl = `redis://127.0.0.1:${this.redisPort}`;
     this.apiUrl = `http://127.0.0.1:${o.apiPort}`;
     this.log = o.log ?? (() => undefined);
     this.brokerOptions = {
@@ -65,6 +82,8 @@ export class ChaosStack {
       // whole workload out for 15 minutes (the lockout itself is proved by the API's own tests).
       SIGNIN_MAX_FAILURES: '1000',
       LOG_LEVEL: 'info',
+      // Behind the round-robin front every client is 127.0.0.1: a slow sign-up retried under load must not lock the workload out.
+      ...(this.cluster ? { SIGNIN_MAX_FAILURES: '10000' } : {}),
       ...this.o.env,
     };
   }
@@ -75,24 +94,30 @@ export class ChaosStack {
     const kafka = createKafka({ brokers: this.brokers, clientId: 'chaos-setup' });
     await ensureTopics(kafka, [...systemTopics(this.o.prefix, this.o.partitions), ...groupTopics(this.o.prefix)]);
     // allSettled: a service that fails to start must not leave the others running untracked.
-    const started = await Promise.allSettled(CHAOS_SERVICES.map((name) => this.startService(name)));
+    const instances = CHAOS_SERVICES.flatMap((name) => (this.cluster ? [[name, 1] as const, [name, 2] as const] : [[name, 1] as const]));
+    const started = await Promise.allSettled(instances.map(([name, n]) => this.startService(name, n)));
     const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
+    if (this.cluster) this.front = await startRoundRobinFront(this.o.apiPort, [this.o.apiPort + 1, this.o.apiPort + 2]);
   }
 
   async startBroker(): Promise<void> {
-    this.broker = await startBroker(this.brokerOptions, this.log);
+    if (this.cluster) {
+      this.kafkaCluster = await startKafkaCluster({ basePort: this.o.basePort, stateDir: this.dir, logDir: this.dir, heap: '-Xms256m -Xmx512m' }, this.log);
+    } else this.broker = await startBroker(this.brokerOptions, this.log);
   }
 
   async startRedis(): Promise<void> {
-    this.redis = await startRedis({ dataDir: join(this.dir, 'redis'), logFile: join(this.dir, 'redis.log'), port: this.o.basePort + 2 });
+    this.redis = await startRedis({ dataDir: join(this.dir, 'redis'), logFile: join(this.dir, 'redis.log'), port: this.redisPort });
   }
 
-  async startService(name: ChaosService): Promise<void> {
-    const extra = name === 'api' ? { API_PORT: String(this.o.apiPort), METRICS_PORT: '0' } : { METRICS_PORT: '0' };
+  /** Instance 1 (or `instance`) of a service; on the cluster topology the API instances sit behind the front. */
+  async startService(name: ChaosService, instance = 1): Promise<void> {
+    const apiPort = this.cluster ? this.o.apiPort + instance : this.o.apiPort;
+    const extra = name === 'api' ? { API_PORT: String(apiPort), METRICS_PORT: '0' } : { METRICS_PORT: '0' };
     // A worker restarted while Kafka or Redis is down may take a while to say it started.
     const svc = await startService(name, { ...this.env(), ...extra }, 180_000);
-    this.services.set(name, svc);
+    this.services.set(instance === 1 ? name : `${name}#${instance}`, svc);
   }
 
   service(name: ChaosService): ServiceProcess | undefined {
@@ -108,10 +133,25 @@ export class ChaosStack {
     else await svc.stop();
   }
 
-  /** kill -9 of the broker; it comes back from its own log dirs. */
-  async killBroker(): Promise<void> {
-    this.broker?.kill('SIGKILL');
-    await this.broker?.done;
+  /**
+   * kill -9 of the broker (on the cluster topology of one node, `node` 0-2); it comes back from its
+   * own log dirs with `restartBroker`.
+   */
+  async killBroker(node = 0): Promise<void> {
+    const victim = this.kafkaCluster ? this.kafkaCluster.nodes[node]!.process : this.broker;
+    victim?.kill('SIGKILL');
+    await victim?.done;
+  }
+
+  /** Brings the killed broker back: the single one, or the cluster node `node`, its data kept. */
+  async restartBroker(node = 0): Promise<void> {
+    if (!this.kafkaCluster) return this.startBroker();
+    const restarted = await this.kafkaCluster.restart(node);
+    this.log(`  broker ${this.kafkaCluster.nodes[node]!.address} back (pid ${restarted.pid})`);
+  }
+
+  get isCluster(): boolean {
+    return this.cluster;
   }
 
   /** `graceful`: SIGTERM (Redis writes its AOF and exits); otherwise kill -9 (restart replays the AOF). */
@@ -136,9 +176,12 @@ export class ChaosStack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.services.keys()].map((name) => this.stopService(name, 'SIGTERM').catch(() => undefined)));
+    await this.front?.close();
+    await Promise.all([...this.services.values()].map((svc) => svc.stop().catch(() => undefined)));
+    this.services.clear();
     await this.redis?.stop().catch(() => undefined);
     await this.broker?.stop().catch(() => undefined);
+    await this.kafkaCluster?.stop().catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -54,12 +54,15 @@ export async function inject(stack: ChaosStack, fault: FaultKind, o: Pick<FaultP
   const downMs = 500 + Math.floor(rand() * 2500);
   if (kind === 'sigkill' || kind === 'sigterm') {
     await stack.stopService(target!, kind === 'sigkill' ? 'SIGKILL' : 'SIGTERM');
-    await pause(downMs);
+    // On the cluster topology the other instance keeps running: stay down long enough for the
+    // group to move this instance's partitions to it (a SIGKILL waits out the session timeout).
+    await pause(stack.isCluster ? downMs + 10_000 : downMs);
     await stack.startService(target!);
   } else if (fault === 'broker-kill') {
-    await stack.killBroker();
+    const node = stack.isCluster ? Math.floor(rand() * 3) : 0;
+    await stack.killBroker(node);
     await pause(downMs + 3000);
-    await stack.startBroker();
+    await stack.restartBroker(node);
   } else if (fault === 'redis-stop') {
     await stack.stopRedis(true);
     await pause(o.redisStopMs);

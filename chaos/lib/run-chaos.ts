@@ -20,6 +20,8 @@ export interface ChaosOptions extends Omit<WorkloadOptions, 'log' | 'seed'> {
   timelineCap: number;
   /** How long the pipeline may take to drain once the faults are over. */
   drainTimeoutMs: number;
+  /** `cluster`: 3 brokers, two instances of every worker and of the API (chaos/lib/chaos-stack.ts). */
+  topology?: 'single' | 'cluster';
   log?: (line: string) => void;
 }
 
@@ -34,6 +36,8 @@ export interface ChaosResult {
   faults: FaultResult[];
   checks: CheckRow[];
   tweets: { posted: number; acked: number; unknown: number };
+  /** Longest stretch without an acknowledged tweet during the workload, in seconds. */
+  longestAckGapSeconds: number;
   refused: number;
   seconds: number;
 }
@@ -49,6 +53,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const stack = new ChaosStack({
     basePort: o.basePort,
     apiPort: o.apiPort,
+    topology: o.topology,
     prefix,
     partitions: 6,
     log,
@@ -94,6 +99,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       faults: attribute(records, checks, model, started),
       checks,
       tweets: { posted: workload.posted, acked: model.tweets.size, unknown: workload.unknown },
+      longestAckGapSeconds: workload.longestAckGapMs / 1000,
       refused: model.refused,
       seconds: (Date.now() - t0) / 1000,
     };
@@ -138,7 +144,7 @@ export function formatChaos(r: ChaosResult): string {
   lines.push('');
   lines.push(
     `tweets: ${r.tweets.posted} posted, ${r.tweets.acked} acknowledged, ${r.tweets.unknown} unknown outcome; refused requests: ${r.refused}; ` +
-      `${r.faults.length} faults; total lost ${sum('lost')}, duplicated ${sum('duplicated')}, misplaced ${sum('misplaced')}; ${r.seconds.toFixed(0)} s`,
+      `longest gap between acknowledged tweets ${r.longestAckGapSeconds.toFixed(1)} s; ${r.faults.length} faults; total lost ${sum('lost')}, duplicated ${sum('duplicated')}, misplaced ${sum('misplaced')}; ${r.seconds.toFixed(0)} s`,
   );
   return lines.join('\n');
 }

@@ -50,6 +50,9 @@ export class Workload {
   private seq = 0;
   posted = 0;
   unknown = 0;
+  /** The longest time between two acknowledged tweets while the run went on (a fault's 503 window). */
+  longestAckGapMs = 0;
+  private lastAckAt = 0;
 
   constructor(
     private readonly api: ApiClient,
@@ -107,8 +110,12 @@ export class Workload {
     const text = `chaos #${this.seq++} ${this.pick(WORDS)} ${this.pick(WORDS)} and ${this.pick(WORDS)}`;
     const outcome = await this.api.postTweet(author, text);
     this.posted++;
-    if (outcome.kind === 'acked') this.model.ackTweet(outcome.value);
-    else if (outcome.kind === 'maybe') {
+    if (outcome.kind === 'acked') {
+      const now = Date.now();
+      if (this.lastAckAt > 0) this.longestAckGapMs = Math.max(this.longestAckGapMs, now - this.lastAckAt);
+      this.lastAckAt = now;
+      this.model.ackTweet(outcome.value);
+    } else if (outcome.kind === 'maybe') {
       this.unknown++;
       this.model.maybeTweets.set(text, author);
     } else this.refuse(`tweet ${outcome.status} ${outcome.body}`);

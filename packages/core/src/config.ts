@@ -22,6 +22,13 @@ export const redisEnv = {
     .string()
     .regex(/^[A-Za-z0-9._:-]*$/)
     .default(''),
+  /** Redis Cluster: `host:port,…` of its nodes (any of them; the rest is discovered). Unset: one server at REDIS_URL. */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[^,:\s]+:\d+(,[^,:\s]+:\d+)*$/, 'host:port,host:port,…')
+    .optional(),
+  /** Replicas every master must confirm a worker's batch on before its offsets commit (WAIT); default 1 on a cluster, 0 otherwise. */
+  REDIS_WAIT_REPLICAS: z.coerce.number().int().min(0).optional(),
 };
 export const commonEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,4 +1,5 @@
 export * from './keys.ts';
+export * from './cluster-routing.ts';
 export * from './redis.ts';
 export * from './scripts.ts';
 export * from './paging.ts';

@@ -1,9 +1,12 @@
 /**
- * Every Redis key name, built from one prefix. Keys that belong to one user start with that user's
- * key so a Redis Cluster deployment can add hash tags here, in one place.
+ * Every Redis key name, built from one prefix. On Redis Cluster (`hashTags`) the keys of one user
+ * carry the user as hash tag (`timeline:{alice}`, `following:{alice}`…), so they share a slot and
+ * a script can use them together; a tweet's fan-out bookkeeping carries the tweet id.
  */
 export interface Keys {
   prefix: string;
+  /** True when keys carry hash tags (Redis Cluster). */
+  hashTags: boolean;
   /** JSON body of a tweet. */
   tweet(id: string): string;
   /** Tags of a tweet as a JSON array, written by the tagger. */
@@ -27,6 +30,11 @@ export interface Keys {
    * which: `self`, `inline:<range start>/<cursor>` or `chunk:<range start>/<cursor>`.
    */
   fanoutMarker(tweetId: string, name: string): string;
+  /**
+   * Marker of the part of a delivery that went to one cluster node, named by the first user of that
+   * part: on Redis Cluster it lives on that user's slot, beside the timelines it covers.
+   */
+  fanoutNodeMarker(tweetId: string, name: string, firstUser: string): string;
   /** The chunk plan of a large fan-out (JSON boundaries), written once so a redelivery replays it. */
   fanoutPlan(tweetId: string): string;
   /** Chunks of a fan-out not applied yet; the chunk that takes it to 0 announces delivery. */
@@ -90,26 +98,35 @@ export interface Keys {
   walk(name: string): string;
 }
 
-export function createKeys(prefix = ''): Keys {
+export interface KeyOptions {
+  /** Redis Cluster: hash tags on per-user and per-fan-out keys (REDIS_CLUSTER_NODES set). */
+  hashTags?: boolean;
+}
+
+export function createKeys(prefix = '', options: KeyOptions = {}): Keys {
+  const hashTags = options.hashTags ?? false;
+  const tag = (owner: string): string => (hashTags ? `{${owner}}` : owner);
   return {
     prefix,
+    hashTags,
     tweet: (id) => `${prefix}tweet:${id}`,
     tweetTags: (id) => `${prefix}tags:${id}`,
-    userTweets: (user) => `${prefix}tweets:${user}`,
-    timeline: (user) => `${prefix}timeline:${user}`,
-    followers: (user) => `${prefix}followers:${user}`,
-    following: (user) => `${prefix}following:${user}`,
-    edgeClocks: (user) => `${prefix}edges:${user}`,
+    userTweets: (user) => `${prefix}tweets:${tag(user)}`,
+    timeline: (user) => `${prefix}timeline:${tag(user)}`,
+    followers: (user) => `${prefix}followers:${tag(user)}`,
+    following: (user) => `${prefix}following:${tag(user)}`,
+    edgeClocks: (user) => `${prefix}edges:${tag(user)}`,
     users: () => `${prefix}users`,
     tagTweets: (tag) => `${prefix}tag:${tag}`,
-    fanoutMarker: (tweetId, name) => `${prefix}fanout:${tweetId}:${name}`,
-    fanoutPlan: (tweetId) => `${prefix}fanout:plan:${tweetId}`,
-    fanoutPending: (tweetId) => `${prefix}fanout:pending:${tweetId}`,
+    fanoutMarker: (tweetId, name) => `${prefix}fanout:${tag(tweetId)}:${name}`,
+    fanoutNodeMarker: (tweetId, name, firstUser) => `${prefix}fanout:${tweetId}:${name}@${tag(firstUser)}`,
+    fanoutPlan: (tweetId) => `${prefix}fanout:plan:${tag(tweetId)}`,
+    fanoutPending: (tweetId) => `${prefix}fanout:pending:${tag(tweetId)}`,
     pulledAuthors: () => `${prefix}pulled-authors`,
     timelineEvents: () => `${prefix}events:timeline`,
     activeUsers: () => `${prefix}active-users`,
-    timelineRebuild: (user) => `${prefix}timeline-rebuild:${user}`,
-    preferences: (user) => `${prefix}prefs:${user}`,
+    timelineRebuild: (user) => `${prefix}timeline-rebuild:${tag(user)}`,
+    preferences: (user) => `${prefix}prefs:${tag(user)}`,
     account: (handleLower) => `${prefix}account:${handleLower}`,
     session: (tokenHash) => `${prefix}session:${tokenHash}`,
     rateLimit: (name) => `${prefix}rl:${name}:`,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 const read = (path: string): string => readFileSync(new URL(`./lua/${path}.lua`, import.meta.url), 'utf8');
 
@@ -74,9 +74,24 @@ export type ChirpRedis = Redis & ScriptCommands;
 
 const sources = Object.fromEntries(Object.entries(SCRIPTS).map(([name, s]) => [name, loadScript(s.file)]));
 
-export function defineScripts(redis: Redis): ChirpRedis {
+/**
+ * Prepended to a script's `<name>Routed` variant (Redis Cluster, cluster-routing.ts): KEYS[1]
+ * routes the call, ARGV[1] = n further keys of the same node, ARGV[2..n+1] those keys, then the
+ * script's own arguments; unpacked here so the script body reads KEYS and ARGV as on one server.
+ */
+export const ROUTED_PREAMBLE = `do
+  local n, m = tonumber(ARGV[1]), #ARGV
+  for i = 1, n do KEYS[i + 1] = ARGV[i + 1] end
+  for i = 1, m - n - 1 do ARGV[i] = ARGV[i + n + 1] end
+  for i = m, m - n, -1 do ARGV[i] = nil end
+end
+`;
+
+/** Registers every script on a client: as itself, and as `<name>Routed` for Redis Cluster (one declared key). */
+export function defineScripts(redis: Redis | Cluster): ChirpRedis {
   for (const [name, s] of Object.entries(SCRIPTS)) {
     redis.defineCommand(name, s.keys === undefined ? { lua: sources[name]! } : { lua: sources[name]!, numberOfKeys: s.keys });
+    redis.defineCommand(`${name}Routed`, { lua: ROUTED_PREAMBLE + sources[name]!, numberOfKeys: 1 });
   }
-  return redis as ChirpRedis;
+  return redis as unknown as ChirpRedis;
 }

@@ -1,5 +1,6 @@
 import type { Tweet } from '@chirp/core';
 import type { ActivityWindow } from './activity-store.ts';
+import { RedisRouting } from './cluster-routing.ts';
 import type { Keys } from './keys.ts';
 import { throwFirstError } from './pipeline-result.ts';
 import type { ChirpRedis } from './scripts.ts';
@@ -71,6 +72,7 @@ export interface TimelineStoreOptions {
  */
 export class TimelineStore {
   private readonly markerTtl: number;
+  private readonly routing: RedisRouting;
 
   constructor(
     private readonly redis: ChirpRedis,
@@ -78,6 +80,7 @@ export class TimelineStore {
     private readonly options: TimelineStoreOptions,
   ) {
     this.markerTtl = options.markerTtlSeconds ?? 7 * 24 * 3600;
+    this.routing = new RedisRouting(redis);
   }
 
   get cap(): number {
@@ -86,6 +89,7 @@ export class TimelineStore {
 
   /** Puts a tweet in the listed users' timelines, atomically and at most once per marker. */
   async deliverToUsers(d: UserDelivery): Promise<DeliveryOutcome> {
+    if (this.routing.cluster) return this.deliverByNode(d.tweetId, d.createdAtMs, d.users, d.marker, 'end', d.last === true);
     const keys = [this.keys.fanoutMarker(d.tweetId, d.marker), this.keys.fanoutPending(d.tweetId), ...d.users.map((u) => this.keys.timeline(u))];
     const code = await this.redis.deliverToUsers(
       keys.length,
@@ -105,6 +109,7 @@ export class TimelineStore {
    * countdown all inside Redis).
    */
   async deliverFollowerPage(page: FollowerPageDelivery): Promise<PageOutcome> {
+    if (this.routing.cluster) return this.deliverFollowerPageByNode(page);
     const [code, next, pushed] = await this.redis.fanoutRange(
       this.keys.followers(page.author),
       this.keys.fanoutMarker(page.tweetId, page.marker),
@@ -131,6 +136,15 @@ export class TimelineStore {
    */
   async deliverFirstPages(pages: readonly FirstPageDelivery[], limit: number): Promise<PageOutcome[]> {
     if (pages.length === 0) return [];
+    // Redis Cluster: the batch script cannot reach timelines on every node; each page goes by node.
+    // (The by-node path does not yet apply the active-user cutoff or the tombstone check: issue 16.)
+    if (this.routing.cluster) {
+      const outcomes: PageOutcome[] = [];
+      for (const p of pages) {
+        outcomes.push(await this.deliverFollowerPageByNode({ ...p, cursor: '-inf', to: '+inf', limit, includeAuthor: true }));
+      }
+      return outcomes;
+    }
     const args: (string | number)[] = [];
     for (const p of pages) {
       args.push(
@@ -156,6 +170,51 @@ export class TimelineStore {
 
   private pushCutoff(): number | '' {
     return this.options.activity?.pushCutoff() ?? '';
+  }
+
+  /**
+   * Redis Cluster: the followers' timelines live on every node, so one call cannot reach them all.
+   * The users are grouped by the node owning their timelines and each group gets one call of the
+   * same delivery script, with a marker of its own on that node (a redelivery skips the groups
+   * already applied); then the delivery's own marker and the countdown, both on the tweet's slot,
+   * are set in one last call. A crash between the two redoes only the groups not yet marked.
+   */
+  private async deliverByNode(
+    tweetId: string,
+    createdAtMs: number,
+    users: readonly string[],
+    marker: string,
+    markerValue: string,
+    last: boolean,
+  ): Promise<DeliveryOutcome> {
+    const entry = timelineEntry(createdAtMs, tweetId);
+    const groups = this.routing.groupByNode(users, (u) => this.keys.timeline(u));
+    await Promise.all(
+      groups.map((group) => {
+        const groupMarker = this.keys.fanoutNodeMarker(tweetId, marker, group[0]!);
+        // KEYS[2] (the countdown) is not touched with ARGV[5] = '0': the group marker stands in, on the same node.
+        const keys = [groupMarker, groupMarker, ...group.map((u) => this.keys.timeline(u))];
+        return this.routing.script<number>('deliverToUsers', keys, [entry, this.options.cap, 'end', this.markerTtl, '0']);
+      }),
+    );
+    const code = await this.routing.script<number>(
+      'deliverToUsers',
+      [this.keys.fanoutMarker(tweetId, marker), this.keys.fanoutPending(tweetId)],
+      [entry, this.options.cap, markerValue, this.markerTtl, last ? '1' : '0'],
+    );
+    return OUTCOME[code] ?? 'applied';
+  }
+
+  /** Redis Cluster form of deliverFollowerPage: the page is read here, then delivered by node. */
+  private async deliverFollowerPageByNode(page: FollowerPageDelivery): Promise<PageOutcome> {
+    const done = await this.redis.get(this.keys.fanoutMarker(page.tweetId, page.marker));
+    if (done !== null) return { outcome: 'duplicate', next: done, pushed: 0 };
+    const rows = await this.redis.zrangebyscore(this.keys.followers(page.author), `(${page.cursor}`, page.to, 'WITHSCORES', 'LIMIT', 0, page.limit);
+    const followers = rows.filter((_, i) => i % 2 === 0);
+    const next = followers.length === page.limit ? rows[rows.length - 1]! : 'end';
+    const users = page.includeAuthor ? [page.author, ...followers] : followers;
+    const outcome = await this.deliverByNode(page.tweetId, page.createdAtMs, users, page.marker, next, next === 'end');
+    return { outcome, next, pushed: outcome === 'duplicate' ? 0 : users.length };
   }
 
   /**

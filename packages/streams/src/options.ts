@@ -33,6 +33,13 @@ export interface ProcessorOptions {
    * the table partitions they gained here.
    */
   onAssignment?: (assignment: Record<string, number[]>, memberId: string) => void;
+  /**
+   * Awaited before every offset commit: the writes of the messages it covers must be durable
+   * first (on Redis Cluster the worker waits for a replica: store's RedisRouting.waitForReplicas).
+   * A rejection commits nothing and pauses the partition as a dependency wait; the messages are
+   * redelivered, and their idempotent writes applied again.
+   */
+  beforeCommit?: () => Promise<void>;
   /** How partitions are spread over members; kafkajs' round robin unless given (stateful groups co-partition). */
   partitionAssigners?: PartitionAssigner[];
 }

@@ -168,6 +168,14 @@ export class Processor {
     } finally {
       clearInterval(beat);
     }
+    if (outcome.done > 0 && this.o.beforeCommit) {
+      try {
+        await this.o.beforeCommit();
+      } catch (error) {
+        this.log.warn({ err: error, topic: batch.topic, partition: batch.partition }, 'writes not durable yet; nothing committed, partition paused');
+        outcome = { done: 0, wait: { reason: 'dependency', ms: INTERNAL_ERROR_PAUSE_MS } };
+      }
+    }
     if (outcome.wait && !this.abort.signal.aborted && !isStale()) this.gate.pause(batch.topic, batch.partition, outcome.wait.reason, outcome.wait.ms);
     await this.commit(batch.topic, batch.partition, batch.messages, skipped + outcome.done, isStale, resolveOffset);
   }

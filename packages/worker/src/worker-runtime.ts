@@ -1,5 +1,5 @@
 import { groupId, loadConfig, kafkaEnv, redisEnv, commonEnv, processorEnv, topicNames, type TopicNames } from '@chirp/core';
-import { createKeys, createRedis, closeRedis, type ChirpRedis, type Keys } from '@chirp/store';
+import { createKeys, createRedis, closeRedis, waitForReplicas, type ChirpRedis, type Keys } from '@chirp/store';
 import { createLogger, createRegistry, redisErrors, startMetricsServer, closeAll, type Logger, type Registry, type MetricsServer } from '@chirp/telemetry';
 import type { Kafka } from 'kafkajs';
 import { createKafka, DEFAULT_FAILURE, Processor, type FailureOptions, type Input, type ProcessorHandle } from '@chirp/streams';
@@ -9,6 +9,8 @@ export const workerEnv = { ...kafkaEnv, ...redisEnv, ...commonEnv, ...processorE
 
 /** What every worker process needs, built from the validated environment. */
 export interface WorkerRuntime {
+  /** Replicas that confirm a batch's Redis writes before its offsets commit (REDIS_WAIT_REPLICAS). */
+  replicas: number;
   name: string;
   groupId: string;
   topics: TopicNames;
@@ -34,6 +36,7 @@ export function createWorkerRuntime(
   const redisErr = redisErrors(registry);
   const redis = createRedis({
     url: config.REDIS_URL,
+    clusterNodes: config.REDIS_CLUSTER_NODES,
     name: `chirp-${name}`,
     onError: (error) => {
       redisErr.inc({ kind: (error as NodeJS.ErrnoException).code ?? 'error' });
@@ -47,7 +50,8 @@ export function createWorkerRuntime(
     topics: topicNames(config.TOPIC_PREFIX),
     kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `chirp-${name}`, logger }),
     redis,
-    keys: createKeys(config.REDIS_PREFIX),
+    keys: createKeys(config.REDIS_PREFIX, { hashTags: config.REDIS_CLUSTER_NODES !== undefined }),
+    replicas: config.REDIS_WAIT_REPLICAS ?? (config.REDIS_CLUSTER_NODES ? 1 : 0),
     registry,
     logger,
     concurrency: config.PROCESSOR_CONCURRENCY,
@@ -71,6 +75,8 @@ export function workerProcessor(rt: WorkerRuntime, inputs: Input[]): Processor {
     concurrency: rt.concurrency,
     failure: rt.failure,
     inputs,
+    // Offsets commit only once a replica holds the batch's writes (Redis Cluster; docs/guarantees.md).
+    ...(rt.replicas > 0 ? { beforeCommit: () => waitForReplicas(rt.redis, rt.replicas) } : {}),
     ...(rt.fromBeginning === undefined ? {} : { fromBeginning: rt.fromBeginning }),
   });
 }

@@ -35,9 +35,10 @@ await runMain(logger, async () => {
   const onError = (error: Error): void => {
     redisErr.inc({ kind: (error as NodeJS.ErrnoException).code ?? 'error' });
   };
-  const redis = createRedis({ url: config.REDIS_URL, name: 'chirp-api', onError });
-  const subscriber = createRedis({ url: config.REDIS_URL, name: 'chirp-api-live', onError });
-  const keys = createKeys(config.REDIS_PREFIX);
+  const clusterNodes = config.REDIS_CLUSTER_NODES;
+  const redis = createRedis({ url: config.REDIS_URL, clusterNodes, name: 'chirp-api', onError });
+  const subscriber = createRedis({ url: config.REDIS_URL, clusterNodes, name: 'chirp-api-live', onError });
+  const keys = createKeys(config.REDIS_PREFIX, { hashTags: clusterNodes !== undefined });
   const kafka = createKafka({
     brokers: config.KAFKA_BROKERS,
     clientId: config.KAFKA_CLIENT_ID ?? 'chirp-api',
