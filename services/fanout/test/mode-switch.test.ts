@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '@chirp/testkit';
 import { GraphStore } from '@chirp/store';
-import { createRegistry } from '@chirp/telemetry';
-import type { Emitter } from '@chirp/streams';
-import type { WorkerRuntime } from '@chirp/worker';
-import type { FanoutChunkMessage } from '@chirp/core';
-import { Fanout } from '../src/fanout.ts';
+import { fanoutUnderTest } from './fanout-fixture.ts';
 
 const ctx = await createTestContext();
 const graph = new GraphStore(ctx.redis, ctx.keys, 800);
-const rt = { redis: ctx.redis, keys: ctx.keys, registry: createRegistry('fanout-test') } as unknown as WorkerRuntime;
-const emitted: FanoutChunkMessage[] = [];
-const chunks = {
-  emitMany: async (messages: { value: FanoutChunkMessage }[]) => void emitted.push(...messages.map((m) => m.value)),
-} as unknown as Emitter<FanoutChunkMessage>;
-const fanout = new Fanout(rt, { timelineCap: 800, chunkSize: 3, pullThreshold: 1000 }, chunks);
+const { fanout, emitted } = fanoutUnderTest(ctx, { timelineCap: 800, chunkSize: 3, pullThreshold: 1000 });
 
 describe('a tweet redelivered after its author crossed FANOUT_CHUNK_SIZE (issue 11, defect 6)', () => {
   it('is announced by the chunked fan-out although the inline one ran before', async () => {

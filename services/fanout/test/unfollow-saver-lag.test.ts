@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '@chirp/testkit';
 import { entryId, GraphStore, TweetStore } from '@chirp/store';
-import { createRegistry } from '@chirp/telemetry';
-import type { Emitter } from '@chirp/streams';
-import type { WorkerRuntime } from '@chirp/worker';
-import type { FanoutChunkMessage, Tweet } from '@chirp/core';
-import { Fanout } from '../src/fanout.ts';
+import type { Tweet } from '@chirp/core';
+import { fanoutUnderTest } from './fanout-fixture.ts';
 
 // The race the chaos suite found (2 tweets left in an unfollower's timeline): the saver and the
 // fanout read twitter.newTweets in separate groups, so the fanout can push a tweet before the saver
@@ -15,12 +12,7 @@ import { Fanout } from '../src/fanout.ts';
 const ctx = await createTestContext();
 const graph = new GraphStore(ctx.redis, ctx.keys, 800);
 const saver = new TweetStore(ctx.redis, ctx.keys);
-const rt = { redis: ctx.redis, keys: ctx.keys, registry: createRegistry('fanout-test') } as unknown as WorkerRuntime;
-const emitted: FanoutChunkMessage[] = [];
-const chunks = {
-  emitMany: async (messages: { value: FanoutChunkMessage }[]) => void emitted.push(...messages.map((m) => m.value)),
-} as unknown as Emitter<FanoutChunkMessage>;
-const fanout = new Fanout(rt, { timelineCap: 800, chunkSize: 3, pullThreshold: 1000 }, chunks);
+const { fanout, emitted } = fanoutUnderTest(ctx, { timelineCap: 800, chunkSize: 3, pullThreshold: 1000 });
 
 const timeline = async (user: string): Promise<string[]> => (await ctx.redis.lrange(ctx.keys.timeline(user), 0, -1)).map(entryId);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ensureTopics } from '@chirp/streams';
 import { createTestContext, freePort, waitFor } from '@chirp/testkit';
 import type { Assignment } from '../src/protocol.ts';
-import { TestClient, type Receiving } from './client.ts';
+import { metricsPortOf, TestClient, type Receiving } from './client.ts';
 
 const ctx = await createTestContext({ partitions: 2 });
 const KEY = 'backpressure-key-0123456789';
@@ -10,14 +10,7 @@ const topic = `${ctx.prefix}ext.flood`;
 await ensureTopics(ctx.kafka, [{ topic, partitions: 2 }]);
 const gatewayPort = await freePort();
 const gateway = await ctx.startService('gateway', { GATEWAY_PORT: String(gatewayPort), GATEWAY_KEYS: KEY, GATEWAY_SUBSCRIBE_TOPICS: topic });
-const metricsPort = (
-  JSON.parse(
-    gateway
-      .logs()
-      .split('\n')
-      .find((l) => l.includes('"gateway started"'))!,
-  ) as { metricsPort: number }
-).metricsPort;
+const metricsPort = metricsPortOf(gateway);
 
 const RECORDS = 20_000;
 const RECORD_BYTES = 1024;

@@ -87,3 +87,13 @@ export async function codeOf(promise: Promise<unknown>): Promise<number | 'ok'> 
     return (error as ServiceError).code;
   }
 }
+
+/** The health and metrics port a started gateway logged (`"gateway started"`). */
+export function metricsPortOf(gateway: { logs(): string }): number {
+  const line = gateway
+    .logs()
+    .split('\n')
+    .find((l) => l.includes('"gateway started"'));
+  if (!line) throw new Error('the gateway has not logged "gateway started"');
+  return (JSON.parse(line) as { metricsPort: number }).metricsPort;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ensureTopics } from '@chirp/streams';
 import { createTestContext, freePort, signUp, waitFor } from '@chirp/testkit';
 import type { Assignment, ReceivedEventRecord } from '../src/protocol.ts';
-import { codeOf, TestClient, type Receiving } from './client.ts';
+import { codeOf, metricsPortOf, TestClient, type Receiving } from './client.ts';
 
 const ctx = await createTestContext({ partitions: 4 });
 const KEY = 'gw-test-key-0123456789abcdef';
@@ -22,14 +22,7 @@ const gateway = await ctx.startService('gateway', {
   GATEWAY_PUBLISH_TOPICS: [ctx.topics.newTweets, ...EXT.map(ext)].join(','),
 });
 const address = `127.0.0.1:${gatewayPort}`;
-const metricsPort = (
-  JSON.parse(
-    gateway
-      .logs()
-      .split('\n')
-      .find((l) => l.includes('"gateway started"'))!,
-  ) as { metricsPort: number }
-).metricsPort;
+const metricsPort = metricsPortOf(gateway);
 const monitor = await ctx.startService('monitor', { MONITOR_SCRAPE_TARGETS: 'none', MONITOR_INTERVAL_MS: '500' });
 const api = await ctx.startService('api', { MONITOR_URL: `http://127.0.0.1:${monitor.port}`, GATEWAY_URL: `http://127.0.0.1:${metricsPort}` });
 const base = `http://127.0.0.1:${api.port}`;
