@@ -102,7 +102,10 @@ describe('npm run rebuild', () => {
     const follows = new Emitter({ producer, topic: ctx.topics.follows, codec: jsonCodec(followEventSchema) });
     const tweets = new Emitter({ producer, topic: ctx.topics.newTweets, codec: jsonCodec(tweetSchema) });
     const clicks = new Emitter({ producer, topic: ctx.topics.clicks, codec: jsonCodec(clickSchema) });
-    const t0 = Date.parse('2026-11-01T00:00:00.000Z');
+    // Recent, whole seconds: a fixed date crossed FANOUT_ACTIVE_DAYS on 2026-12-01 and the live fanout
+    // (authors recorded active at their tweets' time) then pushed to no follower, while the rebuild
+    // pushes to every follower (docs/guarantees.md, "what the rebuild gives").
+    const t0 = Math.floor(Date.now() / 1000) * 1000 - 3_600_000;
     const at = (i: number): string => new Date(t0 + i * 1000).toISOString();
     const users = Array.from({ length: 12 }, (_, i) => `u${i}`);
     // star: 11 followers (pulled); mid: 5 (chunked); everyone follows the next user (inline); one follow undone.
