@@ -49,7 +49,7 @@ describe('Prometheus configuration', () => {
 
   it('both configs scrape the same jobs every 5 s', () => {
     const jobs = (file: string): string[] => [...readFileSync(join(PROM, file), 'utf8').matchAll(/job_name:\s*(\S+)/g)].map((m) => m[1] ?? '');
-    expect(jobs('prometheus.yml')).toEqual(['api', 'saver', 'fanout', 'tagger', 'analytics', 'graph', 'notify', 'monitor']);
+    expect(jobs('prometheus.yml')).toEqual(['api', 'saver', 'fanout', 'tagger', 'analytics', 'graph', 'gateway', 'notify', 'monitor']);
     expect(jobs('prometheus.local.yml')).toEqual(jobs('prometheus.yml'));
     for (const file of ['prometheus.yml', 'prometheus.local.yml']) expect(readFileSync(join(PROM, file), 'utf8')).toMatch(/scrape_interval: 5s/);
   });
