@@ -7,8 +7,8 @@ import { closeRedis, createRedis, NotificationStore, RelationStore, type Notific
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { createLogger } from '@chirp/telemetry';
 import { createTestContext, freePort, signUpAll, waitFor, type ServiceProcess, type TestUser } from '@chirp/testkit';
-import { startRedis } from '../../../stack/redis-server.ts';
-import { rebuild } from '../../../stack/rebuild-tool.ts';
+import { startRedis } from '@chirp/stack/redis-server';
+import { rebuild } from '@chirp/stack/rebuild-tool';
 import { LogSearchIndex } from '../src/search-index.ts';
 import { startApi } from './helpers.ts';
 
