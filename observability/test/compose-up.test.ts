@@ -14,7 +14,7 @@ import { freePort } from '@chirp/testkit';
 const PROJECT = 'chirpcomposetest';
 const GRAFANA_IMAGE = 'grafana/grafana:11.6.0';
 const WORKERS = ['saver', 'fanout', 'tagger', 'analytics', 'graph'];
-const PROMETHEUS_JOBS = ['api', ...WORKERS, 'gateway', 'monitor'];
+const PROMETHEUS_JOBS = ['api', ...WORKERS, 'gateway', 'notify', 'monitor'];
 const log = (line: string): void => console.log(`[compose] ${line}`);
 
 /** fetch with a deadline, so a connection the engine's proxy accepts but nobody answers cannot hang the test. */
