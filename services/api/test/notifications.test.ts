@@ -95,6 +95,14 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
     expect(hanna.notifications.every((n) => !n.actors.includes('john'))).toBe(true);
     // Not even hidden at read: the view never held it.
     expect(await redis.exists(ctx.keys.notificationGroup('hanna', `mention:${blocked.id}`))).toBe(0);
+
+    // No replies across a block, either way: 403 naming replyTo, nothing published.
+    const hannas = await post(u.hanna, 'a tweet john may not answer');
+    await waitFor(async () => (await call(u.hanna, 'GET', `/api/tweets/${hannas.id}`)).status === 200, { what: "hanna's tweet saved" });
+    const reply = await call(u.john, 'POST', '/api/tweets', { text: 'let me answer', replyTo: hannas.id });
+    expect(reply.status).toBe(403);
+    expect(((await reply.json()) as { field?: string }).field).toBe('replyTo');
+    expect((await call(u.hanna, 'POST', '/api/tweets', { text: 'and back', replyTo: blocked.id })).status).toBe(403);
   });
 
   it("a muted author's tweets are absent from the home timeline but present on their profile", async () => {

@@ -54,6 +54,10 @@ export function tweetRoutes(deps: AppDeps): Router {
     if (parsed.data.replyTo !== undefined) {
       const parent = await fromRedis(deps.tweets.get(parsed.data.replyTo));
       if (!parent) throw new ChirpError('NOT_FOUND', 'the tweet replied to does not exist (or was deleted)', { field: 'replyTo' });
+      // A block stops replies both ways (issue 18), as it stops follows (routes/users.ts).
+      if (await fromRedis(deps.relations.blockedEitherWay(author, parent.author))) {
+        throw new ChirpError('FORBIDDEN', 'you cannot reply to this user (a block is in place)', { field: 'replyTo' });
+      }
       tweet.replyTo = { id: parent.id, author: parent.author };
     }
     await deps.publish.tweet(tweet); // 503 via the error handler when Kafka does not acknowledge
