@@ -90,6 +90,7 @@ await runMain(logger, async () => {
   const search = new LogSearchIndex({
     kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID ?? 'chirp-api'}-search`, logger }),
     topic: topicNames(config.TOPIC_PREFIX).newTweets,
+    deletesTopic: topicNames(config.TOPIC_PREFIX).tweetDeletes,
     logger,
   });
   void search.start();

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { backoffMs, ChirpError, sleep, tweetSchema, type Tweet } from '@chirp/core';
+import { backoffMs, ChirpError, sleep, tweetDeleteSchema, tweetSchema, type Tweet } from '@chirp/core';
 import { highWatermarks, jsonCodec, PartitionReader } from '@chirp/streams';
 import type { Logger } from '@chirp/telemetry';
 
@@ -25,12 +25,14 @@ export interface TweetSearch {
 }
 
 const codec = jsonCodec(tweetSchema);
+const deleteCodec = jsonCodec(tweetDeleteSchema);
 
 /**
  * A full-text index (MiniSearch) over every tweet, held in the API process and fed from
  * twitter.newTweets like any other view: on start it reads the whole topic from the beginning
  * (no consumer group, nothing committed), answers NOT_READY until it reached the high watermarks
  * of that moment, then follows the topic. Nothing to recover: a restart rebuilds it from the log.
+ * Tombstones on twitter.tweetDeletes (`deletesTopic`) take a tweet out, whichever topic is read first.
  */
 export class LogSearchIndex implements TweetSearch {
   private readonly tweets = new MiniSearch<Tweet>({
@@ -41,11 +43,14 @@ export class LogSearchIndex implements TweetSearch {
   private readonly handles = new MiniSearch<{ id: string }>({ fields: ['id'], searchOptions: { prefix: true } });
   private readonly abort = new AbortController();
   private reader: PartitionReader | undefined;
+  private deletesReader: PartitionReader | undefined;
+  /** Ids of deleted tweets: a tombstone read before its tweet keeps the tweet out. */
+  private readonly deleted = new Set<string>();
   private ready = false;
   private indexed = 0;
   private total = 0;
 
-  constructor(private readonly o: { kafka: Kafka; topic: string; logger: Logger }) {}
+  constructor(private readonly o: { kafka: Kafka; topic: string; deletesTopic?: string; logger: Logger }) {}
 
   /** Starts reading, trying again with backoff while the topic or broker is not there. */
   async start(): Promise<void> {
@@ -63,7 +68,12 @@ export class LogSearchIndex implements TweetSearch {
         });
         this.reader = reader;
         await reader.start();
-        void reader.caughtUp().then(
+        const deletes = this.o.deletesTopic
+          ? new PartitionReader({ kafka: this.o.kafka, topic: this.o.deletesTopic, mode: 'follow', logger: log, onMessages: (_p, m) => this.applyDeletes(m) })
+          : undefined;
+        this.deletesReader = deletes;
+        await deletes?.start();
+        void Promise.all([reader.caughtUp(), deletes?.caughtUp()]).then(
           () => {
             this.ready = true;
             log.info({ tweets: this.tweets.documentCount }, 'search index ready');
@@ -73,6 +83,7 @@ export class LogSearchIndex implements TweetSearch {
         return;
       } catch (error) {
         await this.reader?.close();
+        await this.deletesReader?.close();
         if (this.abort.signal.aborted) return;
         if (attempt === 1 || attempt % 10 === 0) log.warn({ err: error, attempt }, 'search cannot read its topic yet; trying again');
         await sleep(backoffMs(attempt, { baseMs: 500, capMs: 5000 }), this.abort.signal);
@@ -90,9 +101,23 @@ export class LogSearchIndex implements TweetSearch {
       } catch {
         continue; // the workers dead-letter it; the index skips it
       }
-      if (this.tweets.has(tweet.id)) continue; // a producer retry wrote it twice
+      if (this.tweets.has(tweet.id) || this.deleted.has(tweet.id)) continue; // a producer retry wrote it twice, or it was deleted
       this.tweets.add({ id: tweet.id, author: tweet.author, text: tweet.text, createdAt: tweet.createdAt });
       for (const handle of [tweet.author.toLowerCase(), ...(tweet.mentions ?? [])]) if (!this.handles.has(handle)) this.handles.add({ id: handle });
+    }
+  }
+
+  private applyDeletes(messages: KafkaMessage[]): void {
+    for (const m of messages) {
+      if (m.value === null) continue;
+      let id: string;
+      try {
+        id = deleteCodec.decode(m.value).tweetId;
+      } catch {
+        continue;
+      }
+      this.deleted.add(id);
+      if (this.tweets.has(id)) this.tweets.discard(id);
     }
   }
 
@@ -119,5 +144,6 @@ export class LogSearchIndex implements TweetSearch {
   async close(): Promise<void> {
     this.abort.abort();
     await this.reader?.close();
+    await this.deletesReader?.close();
   }
 }

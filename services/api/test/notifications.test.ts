@@ -27,7 +27,12 @@ const redis = createRedis({ url: redisUrl, name: 'notify-test' });
 ctx.onCleanup(() => closeRedis(redis));
 const subscriber = createRedis({ url: redisUrl, name: 'notify-test-live' });
 ctx.onCleanup(() => closeRedis(subscriber));
-const search = new LogSearchIndex({ kafka: ctx.kafka, topic: ctx.topics.newTweets, logger: createLogger('search-test', 'silent') });
+const search = new LogSearchIndex({
+  kafka: ctx.kafka,
+  topic: ctx.topics.newTweets,
+  deletesTopic: ctx.topics.tweetDeletes,
+  logger: createLogger('search-test', 'silent'),
+});
 void search.start();
 ctx.onCleanup(() => search.close());
 const api = await startApi(ctx, { redis, subscriber, search });
@@ -217,6 +222,16 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
       { what: 'the tweet indexed' },
     );
     expect(found.tweets[0]!.id).toBe(t.id);
+    // A deleted tweet leaves the index (it reads twitter.tweetDeletes too).
+    await waitFor(async () => (await call(u.john, 'GET', `/api/tweets/${t.id}`)).status === 200, { what: 'the tweet saved' });
+    expect((await call(u.john, 'DELETE', `/api/tweets/${t.id}`)).status).toBe(204);
+    await waitFor(
+      async () => {
+        const body = (await (await fetch(`${api.url}/api/search?q=kafkaesque`)).json()) as { tweets: Tweet[] };
+        return !body.tweets.some((x) => x.id === t.id);
+      },
+      { what: 'the deleted tweet gone from search' },
+    );
     const byHandle = (await (await fetch(`${api.url}/api/search?q=${encodeURIComponent('@mari')}`)).json()) as { tweets: Tweet[]; users: string[] };
     expect(byHandle.users).toContain('maria');
     expect(byHandle.tweets.some((x) => x.author === 'maria')).toBe(true);
