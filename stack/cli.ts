@@ -89,9 +89,11 @@ function serviceExtraEnv(i: Instance): NodeJS.ProcessEnv {
     };
   }
   const env: NodeJS.ProcessEnv = { METRICS_PORT: String(i.port) };
-  // The second gateway of the cluster topology listens one port above the first (its metrics port is +100).
-  const gatewayPort = 6565 + STACK_PORT_OFFSET + (i.port === portOf(gateway) ? 0 : 1);
-  if (i.spec === gateway && gatewayPort !== 6565 && !process.env.GATEWAY_PORT) env.GATEWAY_PORT = String(gatewayPort);
+  if (i.spec === gateway && !process.env.GATEWAY_PORT) {
+    // The second gateway of the cluster topology listens one port above the first (its metrics port is +100).
+    const port = 6565 + STACK_PORT_OFFSET + (i.port === portOf(gateway) ? 0 : 1);
+    if (port !== 6565) env.GATEWAY_PORT = String(port);
+  }
   if (i.spec === monitor && (STACK_PORT_OFFSET !== 0 || CLUSTER) && !process.env.MONITOR_SCRAPE_TARGETS) {
     const workers = INSTANCES.filter((x) => x.spec.name !== 'api' && x.spec !== monitor);
     env.MONITOR_SCRAPE_TARGETS = workers.map((w) => `http://127.0.0.1:${w.port}/metrics`).join(',');
