@@ -25,9 +25,8 @@ export function createFanout(
     // reaches only followers who also follow the author replied to (social.ts, issue 18).
     batchInput<Tweet>(rt.topics.newTweets, jsonCodec(tweetSchema), async (messages, ctx) => {
       const tweets = messages.map((m) => m.value);
-      const replies: Tweet[] = [];
-      const posts: Tweet[] = [];
-      for (const t of tweets) (isReplyToOther(t) ? replies : posts).push(t);
+      const replies = tweets.filter(isReplyToOther);
+      const posts = tweets.filter((t) => !isReplyToOther(t));
       const steps = await fanout.planBatch(posts, ctx.signal);
       for (const reply of replies) await social.deliverReply(reply, ctx.signal);
       await done([...posts.filter((_, i) => steps[i]!.completed), ...replies]);
