@@ -133,9 +133,14 @@ export class LiveHub {
    */
   async missed(user: string, lastEventId: string): Promise<StoredTweet[]> {
     if (!this.o.home) return [];
-    const page = await this.o.home.page(user, undefined, this.limits.replay);
+    const u = user.toLowerCase();
+    const [page, hidden] = await Promise.all([
+      this.o.home.page(user, undefined, this.limits.replay),
+      this.o.redis.sunion(this.o.keys.mutes(u), this.o.keys.blocks(u)), // hidden at read, as the timeline route does
+    ]);
     const at = page.tweets.findIndex((t) => t.id === lastEventId);
-    return (at < 0 ? page.tweets : page.tweets.slice(0, at)).reverse();
+    const missed = at < 0 ? page.tweets : page.tweets.slice(0, at);
+    return missed.filter((t) => !hidden.includes(t.author.toLowerCase())).reverse();
   }
 
   get size(): number {
@@ -159,13 +164,22 @@ export class LiveHub {
         return;
       }
       const users = [...this.streams.keys()];
+      const author = event.author.toLowerCase();
       const pipeline = this.o.redis.pipeline();
-      for (const u of users) pipeline.zscore(this.o.keys.following(u), event.author);
+      // Per reader: the follow edge, and whether they muted or blocked the author (issue 18: the
+      // home timeline hides those at read, so the live stream must not push them either).
+      for (const u of users) {
+        pipeline.zscore(this.o.keys.following(u), event.author);
+        pipeline.sismember(this.o.keys.mutes(u.toLowerCase()), author);
+        pipeline.sismember(this.o.keys.blocks(u.toLowerCase()), author);
+      }
       // The event carries the tweet; older publishers sent only ids, so fall back to a read.
-      const [tweet, edges] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), pipeline.exec()]);
+      const [tweet, replies] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), pipeline.exec()]);
       if (!tweet) return;
       users.forEach((u, i) => {
-        if (u !== event.author && !edges?.[i]?.[1]) return;
+        const [edge, muted, blocked] = [0, 1, 2].map((j) => replies?.[3 * i + j]?.[1]);
+        if (muted === 1 || blocked === 1) return;
+        if (u !== event.author && !edge) return;
         for (const entry of this.streams.get(u) ?? []) this.deliver(u, entry, tweet);
       });
     } catch (error) {
