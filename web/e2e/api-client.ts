@@ -32,6 +32,7 @@ export interface ApiClient {
   tweet(id: string, viewer?: string): Promise<ApiTweet>;
   thread(id: string): Promise<{ tweet: ApiTweet; ancestors: ApiTweet[]; replies: ApiTweet[] }>;
   retweet(user: string, tweetId: string): Promise<void>;
+  like(user: string, tweetId: string): Promise<void>;
   deleteTweet(author: string, tweetId: string): Promise<void>;
   block(user: string, target: string): Promise<void>;
   relation(user: string, target: string): Promise<{ muted: boolean; blocked: boolean; blockedBy: boolean }>;
@@ -73,6 +74,7 @@ export function apiClient(baseUrl: string): ApiClient {
     tweet: (id, viewer) => call('GET', `/api/tweets/${seg(id)}`, undefined, viewer),
     thread: (id) => call('GET', `/api/tweets/${seg(id)}/thread`),
     retweet: (user, tweetId) => call('POST', `/api/tweets/${seg(tweetId)}/retweets`, undefined, user),
+    like: (user, tweetId) => call('PUT', `/api/tweets/${seg(tweetId)}/likes`, undefined, user),
     deleteTweet: (author, tweetId) => call('DELETE', `/api/tweets/${seg(tweetId)}`, undefined, author),
     block: (user, target) => call('PUT', `/api/users/${seg(user)}/blocks/${seg(target)}`, undefined, user),
     relation: (user, target) => call('GET', `/api/users/${seg(user)}/relations/${seg(target)}`, undefined, user),

@@ -160,7 +160,8 @@ export function TweetCard({ tweet, viewer, now, trackDwelling = false, variant =
               </button>
             ) : (
               <span className="action action-replies">
-                <span aria-hidden="true">↩</span> {replies === 1 ? '1 reply' : `${replies} replies`}
+                {/* The thread page owns this count (its reply box is below the card), so it comes from the prop. */}
+                <span aria-hidden="true">↩</span> {tweet.counts?.replies === 1 ? '1 reply' : `${tweet.counts?.replies ?? 0} replies`}
               </span>
             )}
             <button type="button" className="action action-retweet" aria-pressed={retweeted} onClick={() => void toggleRetweet()}>

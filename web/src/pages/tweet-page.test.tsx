@@ -84,6 +84,7 @@ describe('TweetPage: the thread view (issue 18)', () => {
     await act(async () => answer.resolve(json(201, { ...reply('mine', 50, 'dan'), text: 'me too' })));
     await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull());
     expect(repliesShown()).toEqual(['me too', 'reply x3', 'reply x2']);
+    expect(within(screen.getByTestId('thread-focus')).getByText('4 replies')).toBeTruthy();
     expect(fake.requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/tweets')?.body).toEqual({ author: 'dan', text: 'me too', replyTo: 'f' });
     expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reply to @bob' }).value).toBe('');
   });

@@ -35,6 +35,8 @@ export function TweetPage({ viewer, id }: { viewer: string; id: string }): React
   const [head, setHead] = useState<Head | null>(null);
   const [gone, setGone] = useState(false);
   const [outbox, setOutbox] = useState<ShownTweet[]>([]);
+  /** Replies posted from this page, added to the focused tweet's count until a reload reads it. */
+  const [posted, setPosted] = useState(0);
   const opened = useRef<string | null>(null);
   const now = useNow();
   const replies = usePagedList<Tweet>({
@@ -89,6 +91,7 @@ export function TweetPage({ viewer, id }: { viewer: string; id: string }): React
     setOutbox((o) => [local, ...o]);
     try {
       addReply(await api.postTweet({ author: viewer, text, replyTo: tweet.id }));
+      setPosted((n) => n + 1);
     } finally {
       setOutbox((o) => removeTweet(o, local.id));
     }
@@ -120,7 +123,7 @@ export function TweetPage({ viewer, id }: { viewer: string; id: string }): React
             {gone ? (
               <p className="tweet tweet-deleted">This tweet was deleted.</p>
             ) : (
-              <TweetCard key={tweet.id} tweet={tweet} viewer={viewer} now={now} variant="detail" />
+              <TweetCard key={tweet.id} tweet={withReplies(tweet, posted)} viewer={viewer} now={now} variant="detail" />
             )}
           </div>
           {!gone && <ComposeBox author={viewer} replyTo={tweet.author} onPost={reply} />}
@@ -131,6 +134,12 @@ export function TweetPage({ viewer, id }: { viewer: string; id: string }): React
       )}
     </section>
   );
+}
+
+function withReplies(tweet: Tweet, posted: number): Tweet {
+  if (posted === 0) return tweet;
+  const counts = tweet.counts ?? { likes: 0, retweets: 0, replies: 0 };
+  return { ...tweet, counts: { ...counts, replies: counts.replies + posted } };
 }
 
 /** "More replies" on request (not infinite scroll: the reply box and the thread stay in reach). */
