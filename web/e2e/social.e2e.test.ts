@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import { apiClient, type ApiTweet } from './api-client.ts';
 import { launchBrowser, UI_TIMEOUT_MS, type UserPage } from './browser.ts';
+import { suitePages } from './pages.ts';
 import { startStack, WORKERS } from './stack.ts';
 
 // Issue 18 in the browser: replies and threads, likes, retweets, delete, mentions and notifications,
@@ -13,40 +14,22 @@ const stack = await startStack(ctx, { workers: [...WORKERS, 'notify'] });
 const browser = await launchBrowser({ baseUrl: stack.url, onCleanup: ctx.onCleanup });
 const api = apiClient(stack.url);
 
-// See app.e2e.test.ts: fire-and-forget click reports the app deliberately ignores when refused.
-const KNOWN_PROBLEMS = [/\/api\/clicks$/];
-
-const opened: UserPage[] = [];
-afterEach(async () => {
-  for (const user of opened.splice(0)) await user.context.close();
-});
-
-async function open(handle: string, route: string): Promise<UserPage> {
-  const user = await browser.openAs(handle);
-  opened.push(user);
-  await user.goto(route);
-  return user;
-}
+const { open, track, expectNoProblems } = suitePages(browser);
 
 /** Opens the home page once its live stream is subscribed (an event sent before that reaches nobody). */
 async function openHome(handle: string): Promise<UserPage> {
-  const user = await browser.openAs(handle);
-  opened.push(user);
+  const user = track(await browser.openAs(handle));
   const streamOpen = user.page.waitForResponse((r) => r.url().includes(`/api/stream?user=${handle}`));
   await user.goto('/home');
   await streamOpen;
   return user;
 }
 
-function expectNoProblems(users: UserPage[], allowed: RegExp[] = []): void {
-  for (const user of users) expect(user.unexpectedProblems([...KNOWN_PROBLEMS, ...allowed]), `@${user.handle}'s console`).toEqual([]);
-}
-
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
   await waitFor(check, { timeoutMs, intervalMs: 100, what });
 }
 
-/** Follows through the API and waits for the graph worker (and, with `tweet`, its merge into the timeline). */
+/** Follows through the API and waits until the graph worker applied it. */
 async function follow(user: string, target: string): Promise<void> {
   await api.follow(user, target);
   await until(async () => (await api.profile(target, user)).viewerFollows === true, `${user} → ${target} applied`);
