@@ -129,6 +129,10 @@ async function brokerAndMemory(p: Prepared, phases: PhaseResult[], makeTweet: Re
   const sustained = kafkaPhases
     .map((ph) => ({ phase: ph, rate: Math.min(...Object.values(ph.groups).map((g) => g?.processedPerSec ?? 0)) }))
     .sort((a, b) => b.rate - a.rate)[0];
+  // The limits below are measured with chirp's processes stopped: a phase that was not kept up with
+  // leaves a backlog the workers would go on draining, competing with the measurement.
+  log('› stopping the workers and the API before measuring the limits…');
+  await stack.stopServices();
   const samples = Array.from({ length: 1000 }, (_, i) => Buffer.byteLength(JSON.stringify(makeTweet(999, Date.now() + i))));
   const recordSize = Math.round(samples.reduce((a, b) => a + b, 0) / samples.length);
   const perf =

@@ -128,6 +128,11 @@ export class PipelineStack {
     return svc;
   }
 
+  /** SIGTERM to every service, waiting for each to exit (profiles are written as they exit). */
+  async stopServices(): Promise<void> {
+    await Promise.all([...this.services.values()].map((s) => s.stop()));
+  }
+
   /** SIGKILL for a second Ctrl-C: nothing waits. */
   killNow(): void {
     for (const svc of this.services.values()) svc.child.kill('SIGKILL');
