@@ -7,11 +7,11 @@ export const KNOWN_PROBLEMS = [/\/api\/clicks$/];
 
 export interface SuitePages {
   /** A signed-in page at `route`, closed after the test. */
-  open(handle: string, route: string): Promise<UserPage>;
+  open: (handle: string, route: string) => Promise<UserPage>;
   /** Closes `user`'s context after the test (for a page opened another way). */
-  track(user: UserPage): UserPage;
+  track: (user: UserPage) => UserPage;
   /** No console error or uncaught exception on these pages but the known ones and `allowed`. */
-  expectNoProblems(users: UserPage[], allowed?: RegExp[]): void;
+  expectNoProblems: (users: UserPage[], allowed?: RegExp[]) => void;
 }
 
 /** The pages a suite opens, each in its own context, closed after every test. */
@@ -25,13 +25,13 @@ export function suitePages(browser: E2eBrowser): SuitePages {
     return user;
   };
   return {
-    async open(handle, route) {
+    open: async (handle, route) => {
       const user = track(await browser.openAs(handle));
       await user.goto(route);
       return user;
     },
     track,
-    expectNoProblems(users, allowed = []) {
+    expectNoProblems: (users, allowed = []) => {
       for (const user of users) expect(user.unexpectedProblems([...KNOWN_PROBLEMS, ...allowed]), `@${user.handle}'s console`).toEqual([]);
     },
   };
