@@ -66,6 +66,8 @@ export interface Keys {
   notifications(user: string): string;
   /** ZSET of the actors of one notification group, score = their activity ms. */
   notificationGroup(user: string, group: string): string;
+  /** HASH actor -> '<event ms>:f|u' of an undoable group (`like:`, `retweet:`): the last like/unlike per actor (last writer wins); kept after an undo. */
+  notificationClocks(user: string, group: string): string;
   /** String: the user's notifications are read up to this time (ms); groups newer are unread. */
   notificationsRead(user: string): string;
   /** HASH `<mute|block>:<target>` -> '<event ms>:f|u': the last applied mute/block event per target (last writer wins). */
@@ -134,6 +136,7 @@ export function createKeys(prefix = '', options: KeyOptions = {}): Keys {
     gatewayGroups: () => `${prefix}gateway:groups`,
     notifications: (user) => `${prefix}notifs:${user}`,
     notificationGroup: (user, group) => `${prefix}notif:${user}:${group}`,
+    notificationClocks: (user, group) => `${prefix}notif-clocks:${user}:${group}`,
     notificationsRead: (user) => `${prefix}notif-read:${user}`,
     relationClocks: (user) => `${prefix}relations:${user}`,
     mutes: (user) => `${prefix}mutes:${user}`,

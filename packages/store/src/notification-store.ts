@@ -50,17 +50,33 @@ export class NotificationStore {
 
   /** Adds one activity (idempotent); false when the user had blocked the actor by then. */
   async add(user: string, group: string, actor: string, atMs: number): Promise<boolean> {
+    return this.apply(user, group, actor, atMs, '');
+  }
+
+  /**
+   * A like/unlike or retweet/undo (`on` false): last writer wins per actor of the group by event
+   * time, so an undo takes the actor out (the group goes when empty) and a redelivered older like
+   * does not bring them back. False when turned away (blocked, or older than the actor's latest).
+   */
+  async react(user: string, group: string, actor: string, atMs: number, on: boolean): Promise<boolean> {
+    return this.apply(user, group, actor, atMs, on ? 'f' : 'u');
+  }
+
+  private async apply(user: string, group: string, actor: string, atMs: number, action: '' | 'f' | 'u'): Promise<boolean> {
     const u = user.toLowerCase();
     const k = this.keys;
     const applied = await this.redis.notify(
       k.notifications(u),
       k.notificationGroup(u, group),
       k.relationClocks(u),
+      k.notificationClocks(u, group),
       group,
       actor.toLowerCase(),
       Math.floor(atMs),
       this.cap,
       k.notificationGroup(u, ''),
+      action,
+      k.notificationClocks(u, ''),
     );
     return applied === 1;
   }

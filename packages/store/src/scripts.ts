@@ -32,7 +32,7 @@ const SCRIPTS = {
   unfollow: { file: 'unfollow', keys: 5 },
   homePage: { file: 'home-page', keys: 5 },
   forYouCandidates: { file: 'for-you-candidates', keys: 2 },
-  notify: { file: 'notify', keys: 3 },
+  notify: { file: 'notify', keys: 4 },
   relation: { file: 'relation', keys: 3 },
   notificationsRead: { file: 'notifications-read', keys: 1 },
   // social (issue 18): deletes, replies, retweets, likes (packages/store/src/social-store.ts)
