@@ -38,6 +38,7 @@ const SCRIPTS = {
   // social (issue 18): deletes, replies, retweets, likes (packages/store/src/social-store.ts)
   saveTweet: { file: 'save-tweet', keys: undefined },
   indexByAuthor: { file: 'index-by-author', keys: 2 },
+  saveTags: { file: 'save-tags', keys: 2 },
   deleteTweet: { file: 'delete-tweet', keys: undefined },
   unfanPage: { file: 'unfan-page', keys: 2 },
   unretweetEntries: { file: 'unretweet-entries', keys: 1 },
@@ -61,6 +62,7 @@ export interface ScriptCommands {
   notificationsRead(...args: (string | number)[]): Promise<number>;
   saveTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;
   indexByAuthor(...args: (string | number)[]): Promise<number>;
+  saveTags(...args: (string | number)[]): Promise<number>;
   deleteTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;
   unfanPage(...args: (string | number)[]): Promise<[string, number]>;
   unretweetEntries(...args: (string | number)[]): Promise<[number, number]>;

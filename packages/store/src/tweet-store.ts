@@ -78,18 +78,18 @@ export class TweetStore {
     await this.saveTagsMany([{ tweetId, tags, createdAtMs }], cap);
   }
 
-  /** Tags of many tweets and their `tag:<tag>` lists (each capped) in ONE round trip. Idempotent. */
+  /**
+   * Tags of many tweets and their `tag:<tag>` lists (each capped) in ONE round trip (one script per
+   * verdict, save-tags.lua). Idempotent. A deleted tweet's verdict is dropped, whenever it arrives.
+   */
   async saveTagsMany(verdicts: readonly { tweetId: string; tags: readonly Tag[]; createdAtMs: number | null }[], cap = 1000): Promise<void> {
     if (verdicts.length === 0) return;
-    const pipe = this.redis.pipeline();
+    const pipe = this.redis.pipeline() as unknown as Pick<ChirpRedis, 'saveTags'> & ReturnType<ChirpRedis['pipeline']>;
     const touched = new Set<string>();
     for (const { tweetId, tags, createdAtMs } of verdicts) {
-      pipe.set(this.keys.tweetTags(tweetId), JSON.stringify(tags));
       const score = createdAtMs ?? Date.now();
-      for (const tag of tags) {
-        pipe.zadd(this.keys.tagTweets(tag), score, tweetId);
-        touched.add(tag);
-      }
+      void pipe.saveTags(this.keys.tombstone(tweetId), this.keys.tweetTags(tweetId), JSON.stringify(tags), score, tweetId, this.keys.tagTweets(''), ...tags);
+      for (const tag of tags) touched.add(tag);
     }
     // Trimmed once per tag of the batch rather than once per push.
     for (const tag of touched) pipe.zremrangebyrank(this.keys.tagTweets(tag), 0, -cap - 1);
