@@ -34,6 +34,7 @@ export class GraphStore {
       k.userTweets(target),
       k.users(),
       k.edgeClocks(user),
+      k.replyParents(),
       user,
       target,
       Math.floor(atMs),

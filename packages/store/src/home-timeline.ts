@@ -2,7 +2,7 @@ import { ACTIVITY_WRITE_INTERVAL_MS, ActivityStore, ActivityWindow } from './act
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 import type { StoredTweet, TweetStore } from './tweet-store.ts';
-import { compareEntries, parseEntry, timelineEntry, type ParsedEntry } from './timeline-entry.ts';
+import { compareEntries, entryId, parseEntry, timelineEntry, type ParsedEntry } from './timeline-entry.ts';
 
 export interface HomePage {
   tweets: StoredTweet[];
@@ -69,12 +69,13 @@ export class HomeTimeline {
 
   async page(user: string, cursor: string | undefined, limit: number): Promise<HomePage> {
     const o = this.options;
-    const [timeline, pulled, pulledMore, rebuilt] = await this.redis.homePage(
+    const [timeline, pulled, pulledMore, rebuilt, hiddenReplies] = await this.redis.homePage(
       this.keys.timeline(user),
       this.keys.following(user),
       this.keys.pulledAuthors(),
       this.keys.activeUsers(),
       this.keys.timelineRebuild(user),
+      this.keys.replyParents(),
       HomeTimeline.parseCursor(cursor),
       limit,
       this.keys.userTweets(''),
@@ -87,6 +88,8 @@ export class HomeTimeline {
       o.rebuildTweetsPerAuthor,
       o.cap,
     );
+    // Replies of pulled authors the reader may not see (Twitter's rule): consumed, not shown.
+    const hidden = new Set(hiddenReplies.map(entryId));
     const candidates: ParsedEntry[] = [...timeline, ...pulled].map(parseEntry).sort(compareEntries);
     const bodies = await this.tweets.getMany(candidates.map((c) => c.id));
     const byId = new Map(bodies.map((t) => [t.id, t]));
@@ -99,7 +102,7 @@ export class HomeTimeline {
       used++;
       last = c;
       const tweet = byId.get(c.id);
-      if (!tweet || seen.has(c.id)) continue; // body missing (skipped, but consumed) or shown by both sides
+      if (!tweet || seen.has(c.id) || hidden.has(c.id)) continue; // body missing or a reply not for this reader (skipped, but consumed), or shown by both sides
       seen.add(c.id);
       out.push(tweet);
     }

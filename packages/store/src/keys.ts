@@ -13,6 +13,8 @@ export interface Keys {
   tweetTags(id: string): string;
   /** ZSET of an author's own tweet ids, score = createdAt ms. */
   userTweets(user: string): string;
+  /** HASH tweet id -> the author it replies to, of every stored reply (save-tweet.lua; removed by delete-tweet.lua): Twitter's reply rule where no fan-out walk runs (pulled authors, follow merges, rebuilds on return). */
+  replyParents(): string;
   /** LIST of home timeline ids, newest first, capped. */
   timeline(user: string): string;
   /** ZSET of followers, score = follow order (strictly increasing per key: a stable paging cursor). */
@@ -114,6 +116,7 @@ export function createKeys(prefix = '', options: KeyOptions = {}): Keys {
     tweet: (id) => `${prefix}tweet:${id}`,
     tweetTags: (id) => `${prefix}tags:${id}`,
     userTweets: (user) => `${prefix}tweets:${tag(user)}`,
+    replyParents: () => `${prefix}reply-parents`,
     timeline: (user) => `${prefix}timeline:${tag(user)}`,
     followers: (user) => `${prefix}followers:${tag(user)}`,
     following: (user) => `${prefix}following:${tag(user)}`,

@@ -28,9 +28,9 @@ const SCRIPTS = {
   fanoutRange: { file: 'fanout-range', keys: 4 },
   fanoutBatch: { file: 'fanout-batch', keys: 1 },
   recordActivity: { file: 'record-activity', keys: 1 },
-  follow: { file: 'follow', keys: 6 },
+  follow: { file: 'follow', keys: 7 },
   unfollow: { file: 'unfollow', keys: 5 },
-  homePage: { file: 'home-page', keys: 5 },
+  homePage: { file: 'home-page', keys: 6 },
   forYouCandidates: { file: 'for-you-candidates', keys: 2 },
   notify: { file: 'notify', keys: 4 },
   relation: { file: 'relation', keys: 3 },
@@ -55,7 +55,7 @@ export interface ScriptCommands {
   recordActivity(...args: (string | number)[]): Promise<number>;
   follow(...args: (string | number)[]): Promise<number>;
   unfollow(...args: (string | number)[]): Promise<number>;
-  homePage(...args: (string | number)[]): Promise<[string[], string[], number, number]>;
+  homePage(...args: (string | number)[]): Promise<[string[], string[], number, number, string[]]>;
   forYouCandidates(...args: (string | number)[]): Promise<[string[], string[], string[][]]>;
   notify(...args: (string | number)[]): Promise<number>;
   relation(...args: (string | number)[]): Promise<number>;

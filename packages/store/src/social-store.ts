@@ -141,7 +141,7 @@ export class SocialStore {
     const id = d.tweetId;
     const keys = [k.tombstone(id), k.tweet(id), k.userTweets(d.author), k.tweetTags(id), k.timeline(d.author), k.likes(id), k.retweets(id), k.counts(id)];
     const parent = d.replyTo?.id;
-    if (parent) keys.push(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent));
+    if (parent) keys.push(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), k.replyParents());
     const code = await this.redis.deleteTweet(keys.length, ...keys, id, timelineEntry(Date.parse(d.createdAt), id), k.tagTweets(''));
     return code === 1;
   }

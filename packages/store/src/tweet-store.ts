@@ -68,8 +68,9 @@ export class TweetStore {
     for (const tweet of tweets) {
       const keys = [k.tombstone(tweet.id), k.tweet(tweet.id), k.userTweets(tweet.author), k.users()];
       const parent = tweet.replyTo?.id;
-      if (parent) keys.push(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), k.tombstone(parent));
-      void pipe.saveTweet(keys.length, ...keys, JSON.stringify(tweet), Date.parse(tweet.createdAt), tweet.author, tweet.id);
+      if (parent) keys.push(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), k.tombstone(parent), k.replyParents());
+      const args = [JSON.stringify(tweet), Date.parse(tweet.createdAt), tweet.author, tweet.id, ...(tweet.replyTo ? [tweet.replyTo.author] : [])];
+      void pipe.saveTweet(keys.length, ...keys, ...args);
     }
     throwFirstError(await pipe.exec());
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LikeEvent, RetweetEvent } from '@chirp/core';
 import { createTestContext } from '@chirp/testkit';
-import type { Input, Message } from '@chirp/streams';
+import type { Input } from '@chirp/streams';
 import type { WorkerRuntime } from '@chirp/worker';
 import { notifyInputs } from '../src/notify.ts';
 
@@ -15,7 +15,7 @@ const signal = new AbortController().signal;
 const context = { signal, heartbeat: async () => undefined };
 
 async function feed(topic: string, values: unknown[]): Promise<void> {
-  const messages = values.map((value, i) => ({ topic, partition: 0, offset: String(i), key: null, value, timestamp: 0, headers: {} }) as Message<unknown>);
+  const messages = values.map((value, i) => ({ topic, partition: 0, offset: String(i), key: null, value, timestamp: 0, headers: {} }));
   await edge(topic).handleBatch(messages, context);
 }
 
