@@ -38,7 +38,13 @@ describe("Twitter's reply rule beyond the fan-out", () => {
   it('a pulled author’s reply is merged only for readers who also follow the author replied to (and for that author)', async () => {
     await ctx.redis.zadd(ctx.keys.pulledAuthors(), 100_000, 'star');
     // both: follows star and bob; only: follows star; bob: the one replied to, follows star.
-    for (const [u, t] of [['both', 'star'], ['both', 'bob'], ['only', 'star'], ['bob', 'star']] as const) await graph.follow(u, t, base);
+    for (const [u, t] of [
+      ['both', 'star'],
+      ['both', 'bob'],
+      ['only', 'star'],
+      ['bob', 'star'],
+    ] as const)
+      await graph.follow(u, t, base);
     await tweets.saveMany([
       tweet('bob1', 'bob', 1),
       tweet('plain1', 'star', 2),
@@ -55,7 +61,13 @@ describe("Twitter's reply rule beyond the fan-out", () => {
     // A deleted reply takes its record with it.
     expect(await ctx.redis.hget(ctx.keys.replyParents(), 'reply1')).toBe('bob');
     const r1 = tweet('reply1', 'star', 3, { id: 'bob1', author: 'bob' });
-    await new SocialStore(ctx.redis, ctx.keys, { cap: 800 }).tombstone({ tweetId: r1.id, author: r1.author, createdAt: r1.createdAt, replyTo: r1.replyTo, at: new Date().toISOString() });
+    await new SocialStore(ctx.redis, ctx.keys, { cap: 800 }).tombstone({
+      tweetId: r1.id,
+      author: r1.author,
+      createdAt: r1.createdAt,
+      replyTo: r1.replyTo,
+      at: new Date().toISOString(),
+    });
     expect(await ctx.redis.hget(ctx.keys.replyParents(), 'reply1')).toBeNull();
     expect((await home.page('both', undefined, 20)).tweets.map((t) => t.id)).toEqual(['plain2', 'reply2', 'plain1']);
   });
