@@ -112,7 +112,12 @@ describe('StatefulProcessor on the real broker', () => {
     const restored = gauges.filter((s) => s.name === 'chirp_table_partition_restore_records').reduce((sum, s) => sum + s.value, 0);
     expect(restored).toBeGreaterThanOrEqual(12);
     expect(restored).toBeLessThanOrEqual(240);
-    expect(gauges.filter((s) => s.name === 'chirp_table_partition_restore_seconds').map((s) => s.labels.partition).sort()).toEqual(['0', '1', '2']);
+    expect(
+      gauges
+        .filter((s) => s.name === 'chirp_table_partition_restore_seconds')
+        .map((s) => s.labels.partition)
+        .sort(),
+    ).toEqual(['0', '1', '2']);
     expect(gauges.every((s) => s.labels.group === g.group)).toBe(true);
     const expected = await produce(topic, 12, 10, 20);
     await waitFor(() => [...rebuilt.values()].reduce((s, c) => s + c.count, 0) >= 360, { what: '360 events counted', timeoutMs: 30_000 });

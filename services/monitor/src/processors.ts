@@ -112,7 +112,10 @@ export function processorsReport({ now, before, outputs, tables }: ProcessorsInp
     });
     const changelog = changelogTopic(g.group);
     const outputTopics = [...(topicsNow.has(changelog) ? [changelog] : []), ...(outputs.get(g.group) ?? []).filter((t) => topicsNow.has(t))];
-    const outputRate = outputTopics.length === 0 ? null : sumOrNull(outputTopics.map((t) => perSecond(totalHigh(topicsNow.get(t)) ?? 0, totalHigh(topicsBefore.get(t)), seconds)));
+    const outputRate =
+      outputTopics.length === 0
+        ? null
+        : sumOrNull(outputTopics.map((t) => perSecond(totalHigh(topicsNow.get(t)) ?? 0, totalHigh(topicsBefore.get(t)), seconds)));
     const lagging = partitions.filter((p) => p.lag > 0);
     const tablePartitions = tables.filter((t) => t.group === g.group).sort((a, b) => a.partition - b.partition);
     return {

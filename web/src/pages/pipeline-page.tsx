@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { pollEvery } from '../poll.ts';
 import { relativeTime } from '../relative-time.ts';
+import { paths } from '../router.ts';
 import type { PipelineGroup, PipelineLatency, PipelineProcess, PipelineStatus } from '../types.ts';
 
 export const PIPELINE_REFRESH_MS = 5000;
@@ -55,6 +56,10 @@ export function PipelinePage({ refreshMs = PIPELINE_REFRESH_MS }: { refreshMs?: 
         Pipeline
       </h1>
       <p className="muted">Kafka consumer lag and end-to-end latency, refreshed every {Math.round(refreshMs / 1000)} s.</p>
+      <p>
+        Per partition offsets, rates, retries and table recovery: <a href={paths.processors()}>processors</a>. A key&apos;s value in a group table:{' '}
+        <a href={paths.tables()}>table query</a>.
+      </p>
       {view.kind === 'loading' && <Loading label="Loading pipeline status…" />}
       {view.kind === 'unavailable' && (
         <div className="notice" role="alert">
