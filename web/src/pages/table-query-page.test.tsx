@@ -11,7 +11,7 @@ function api(): ReturnType<typeof installFakeFetch> {
     'GET /api/monitor/tables': () => json(200, tables),
     'GET /api/monitor/tables/analytics/alice': () => json(200, aliceValue),
     'GET /api/monitor/tables/analytics/nobody': () => json(404, { error: 'no value for key nobody in table analytics', field: 'key' }),
-    'GET /api/monitor/tables/analytics/bob': () => json(403, { error: 'key must be your own handle', field: 'key' }),
+    'GET /api/monitor/tables/analytics/bob': () => json(403, { error: 'signed in as alice, not bob', field: 'key' }),
     'GET /api/monitor/tables/analytics/bad%20key!': () => json(400, { error: 'must be 1-15 letters, digits or _', field: 'key' }),
   });
 }
@@ -31,7 +31,7 @@ describe('TableQueryPage', () => {
     render(<TableQueryPage viewer="alice" refreshMs={60_000} />);
     expect((await screen.findByRole('list', { name: 'Tables' })).textContent).toContain('analytics (group table, changelog twitter.analytics-table): ready');
     expect(keyBox().value).toBe('alice');
-    expect((screen.getByLabelText('Table') as HTMLSelectElement).value).toBe('analytics');
+    expect(screen.getByLabelText<HTMLSelectElement>('Table').value).toBe('analytics');
     await lookUp('alice');
     expect(screen.getByLabelText('Value of alice').textContent).toBe(JSON.stringify(aliceValue.value, null, 2));
     expect(fake.requests.some((r) => r.url.pathname === '/api/monitor/tables/analytics/alice')).toBe(true);
@@ -47,7 +47,7 @@ describe('TableQueryPage', () => {
     expect(answer().textContent).toBe('Key must be 1-15 letters, digits or _.');
     expect(keyBox().getAttribute('aria-invalid')).toBe('true');
     await lookUp('bob');
-    expect(answer().textContent).toBe('Key must be your own handle. Only your own key (your handle) can be read.');
+    expect(answer().textContent).toBe('Signed in as alice, not bob. Only your own key (your handle) can be read.');
     await lookUp('   ');
     expect(answer().textContent).toBe('Type a key to look up.');
   });

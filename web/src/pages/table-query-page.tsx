@@ -20,14 +20,8 @@ type Answer =
 /** What a failed lookup means for the person who typed the key. */
 function failure(error: unknown, table: string, key: string): Answer {
   if (error instanceof ApiError && error.status === 404) return { kind: 'not-found', table, key };
-  if (error instanceof ApiError && error.status === 403)
-    return { kind: 'bad', message: `${sentence(error.message)} Only your own key (your handle) can be read.` };
+  if (error instanceof ApiError && error.status === 403) return { kind: 'bad', message: `${errorMessage(error)} Only your own key (your handle) can be read.` };
   return { kind: 'bad', message: errorMessage(error) };
-}
-
-function sentence(text: string): string {
-  const t = text.trim();
-  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 /**
