@@ -6,12 +6,21 @@ import type { Locator, Page } from 'playwright-core';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import { apiClient } from './api-client.ts';
 import { launchBrowser, UI_TIMEOUT_MS, type UserPage } from './browser.ts';
-import { startStack, WORKERS } from './stack.ts';
+import { startStack, WORKERS, type ServiceStarter } from './stack.ts';
 
 // Issue 17's monitor half in Chromium: the processors page and the table query against a real
 // stack with the analytics group (its table is the one queried), one stack for the file.
 const ctx = await createTestContext();
-const stack = await startStack(ctx, { workers: [...WORKERS, 'analytics'] });
+// One process at a time: seven tsx compiles at once on a loaded 2-core box outlast the 60 s start bound.
+let starting: Promise<unknown> = Promise.resolve();
+const oneAtATime: ServiceStarter = {
+  startService(name, extra) {
+    const next = starting.then(() => ctx.startService(name, extra));
+    starting = next.catch(() => undefined);
+    return next;
+  },
+};
+const stack = await startStack(oneAtATime, { workers: [...WORKERS, 'analytics'] });
 const browser = await launchBrowser({ baseUrl: stack.url, onCleanup: ctx.onCleanup });
 const api = apiClient(stack.url);
 // The app reports dwell clicks on its own; nothing here depends on them.
@@ -139,7 +148,7 @@ describe('processors page and table query in Chromium against the running stack'
     const value = reader.page.getByLabel('Value of tqreader');
     await value.waitFor();
     expect(JSON.parse((await value.textContent()) ?? '')).toEqual(expected);
-    expect(await value.textContent()).toContain('cats');
+    expect((expected as { clicks?: unknown }).clicks).toBe(1);
     await shoot(reader.page, 'table-query.png');
 
     const answer = reader.page.locator('#table-query-answer');
