@@ -1,24 +1,14 @@
-import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
-import { ApiError, api } from '../api.ts';
-import { isAbortError } from '../api-error.ts';
-import { ErrorState, Loading } from '../components/status.tsx';
-import { errorMessage } from '../error-message.ts';
+import { api } from '../api.ts';
+import { ColumnHeads, MonitorStatus } from '../components/monitor-status.tsx';
 import { formatCount, formatSeconds } from '../format.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { updatedLabel, useMonitorPoll } from '../hooks/use-monitor-poll.ts';
 import { useNow } from '../hooks/use-now.ts';
-import type { ProcessorGroup, ProcessorPartition, ProcessorsStatus, TablePartitionState, ViewStatus } from '../monitor-types.ts';
-import { pollEvery } from '../poll.ts';
-import { relativeTime } from '../relative-time.ts';
+import type { ProcessorGroup, ProcessorPartition, TablePartitionState, ViewStatus } from '../monitor-types.ts';
 import { paths } from '../router.ts';
 
 export const PROCESSORS_REFRESH_MS = 5000;
-
-type View =
-  | { kind: 'loading' }
-  | { kind: 'ready'; data: ProcessorsStatus; staleReason: string }
-  | { kind: 'unavailable'; reason: string }
-  | { kind: 'error'; message: string };
 
 /** "12/s", "0.4/s"; null (no rate window yet) as an em dash. */
 export function formatRate(rate: number | null): string {
@@ -45,31 +35,8 @@ function formatRecords(n: number | null): string {
  */
 export function ProcessorsPage({ refreshMs = PROCESSORS_REFRESH_MS }: { refreshMs?: number }): ReactElement {
   useDocumentTitle('Processors');
-  const [view, setView] = useState<View>({ kind: 'loading' });
+  const view = useMonitorPoll((signal) => api.getProcessors(signal), refreshMs);
   const now = useNow(1000);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void pollEvery(
-      async (signal) => {
-        try {
-          const data = await api.getProcessors(signal);
-          setView({ kind: 'ready', data, staleReason: '' });
-        } catch (error) {
-          if (signal.aborted || isAbortError(error)) return;
-          if (error instanceof ApiError && error.status === 503) {
-            setView((prev) => (prev.kind === 'ready' ? { ...prev, staleReason: error.message } : { kind: 'unavailable', reason: error.message }));
-            return;
-          }
-          const message = errorMessage(error);
-          setView((prev) => (prev.kind === 'ready' ? { ...prev, staleReason: message } : { kind: 'error', message }));
-        }
-      },
-      refreshMs,
-      controller.signal,
-    );
-    return () => controller.abort();
-  }, [refreshMs]);
 
   return (
     <section className="page">
@@ -80,17 +47,7 @@ export function ProcessorsPage({ refreshMs = PROCESSORS_REFRESH_MS }: { refreshM
         Every consumer group and view with its partitions, refreshed every {Math.round(refreshMs / 1000)} s. Look up a key in a group table on the{' '}
         <a href={paths.tables()}>table query</a> page; stage latency is on the <a href={paths.pipeline()}>pipeline</a> page.
       </p>
-      {view.kind === 'loading' && <Loading label="Loading processors…" />}
-      {view.kind === 'unavailable' && (
-        <div className="notice" role="alert">
-          <p>
-            <strong>The pipeline monitor is unavailable.</strong>
-          </p>
-          {view.reason && <p className="muted">Details: {view.reason}</p>}
-          <p className="muted">This page keeps trying every {Math.round(refreshMs / 1000)} s.</p>
-        </div>
-      )}
-      {view.kind === 'error' && <ErrorState message={view.message} />}
+      <MonitorStatus view={view} refreshMs={refreshMs} loadingLabel="Loading processors…" />
       {view.kind === 'ready' && (
         <>
           <p className="muted">
@@ -111,12 +68,6 @@ export function ProcessorsPage({ refreshMs = PROCESSORS_REFRESH_MS }: { refreshM
   );
 }
 
-function updatedLabel(iso: string, now: number): string {
-  const age = relativeTime(iso, now);
-  if (age === '' || age === 'now') return 'Updated just now';
-  return /^\d+[smh]$/.test(age) ? `Updated ${age} ago` : `Updated ${age}`;
-}
-
 const groupAnchor = (group: string): string => `processor-${group.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 function GroupSummary({ groups }: { groups: ProcessorGroup[] }): ReactElement {
@@ -124,35 +75,19 @@ function GroupSummary({ groups }: { groups: ProcessorGroup[] }): ReactElement {
     <div className="table-wrap">
       <table className="data-table">
         <caption>Processors (consumer groups)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Group</th>
-            <th scope="col" className="num">
-              Members
-            </th>
-            <th scope="col" className="num">
-              Lag
-            </th>
-            <th scope="col" className="num">
-              Lag time
-            </th>
-            <th scope="col" className="num">
-              In
-            </th>
-            <th scope="col" className="num">
-              Consumed
-            </th>
-            <th scope="col" className="num">
-              Out
-            </th>
-            <th scope="col" className="num">
-              Retry
-            </th>
-            <th scope="col" className="num">
-              DLQ
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            'Group',
+            { label: 'Members', numeric: true },
+            { label: 'Lag', numeric: true },
+            { label: 'Lag time', numeric: true },
+            { label: 'In', numeric: true },
+            { label: 'Consumed', numeric: true },
+            { label: 'Out', numeric: true },
+            { label: 'Retry', numeric: true },
+            { label: 'DLQ', numeric: true },
+          ]}
+        />
         <tbody>
           {groups.length === 0 && (
             <tr>
@@ -211,29 +146,17 @@ function PartitionTable({ group, partitions }: { group: string; partitions: Proc
     <div className="table-wrap">
       <table className="data-table">
         <caption>Partitions of {group}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Partition</th>
-            <th scope="col" className="num">
-              Offset
-            </th>
-            <th scope="col" className="num">
-              High watermark
-            </th>
-            <th scope="col" className="num">
-              Lag
-            </th>
-            <th scope="col" className="num">
-              Lag time
-            </th>
-            <th scope="col" className="num">
-              In
-            </th>
-            <th scope="col" className="num">
-              Consumed
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            'Partition',
+            { label: 'Offset', numeric: true },
+            { label: 'High watermark', numeric: true },
+            { label: 'Lag', numeric: true },
+            { label: 'Lag time', numeric: true },
+            { label: 'In', numeric: true },
+            { label: 'Consumed', numeric: true },
+          ]}
+        />
         <tbody>
           {partitions.length === 0 && (
             <tr>
@@ -264,21 +187,15 @@ function RecoveryTable({ topic, partitions }: { topic: string; partitions: Table
     <div className="table-wrap">
       <table className="data-table">
         <caption>Table {topic}: recovery per partition</caption>
-        <thead>
-          <tr>
-            <th scope="col">Partition</th>
-            <th scope="col">State</th>
-            <th scope="col" className="num">
-              Restored records
-            </th>
-            <th scope="col" className="num">
-              Restore time
-            </th>
-            <th scope="col" className="num">
-              Restore rate
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            'Partition',
+            'State',
+            { label: 'Restored records', numeric: true },
+            { label: 'Restore time', numeric: true },
+            { label: 'Restore rate', numeric: true },
+          ]}
+        />
         <tbody>
           {partitions.length === 0 && (
             <tr>
@@ -305,16 +222,7 @@ function ViewsTable({ views }: { views: ViewStatus[] }): ReactElement {
     <div className="table-wrap">
       <table className="data-table">
         <caption>Views (read-only replicas of a table)</caption>
-        <thead>
-          <tr>
-            <th scope="col">View</th>
-            <th scope="col">State</th>
-            <th scope="col" className="num">
-              Keys
-            </th>
-            <th scope="col">Partitions (position / high watermark)</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['View', 'State', { label: 'Keys', numeric: true }, 'Partitions (position / high watermark)']} />
         <tbody>
           {views.length === 0 && (
             <tr>
