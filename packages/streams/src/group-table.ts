@@ -171,10 +171,11 @@ export class GroupTable<V> {
     let corrupt = 0;
     const labels = { group: this.o.group, partition: String(p) };
     const progress = (): void => {
+      if (this.parts.get(p) !== part) return; // revoked meanwhile: its gauges are gone and stay gone
       this.metrics.partitionRestoreRecords.set(labels, records);
       this.metrics.partitionRestoreSeconds.set(labels, (Date.now() - started) / 1000);
     };
-    this.metrics.partitionRunning.set(labels, 0);
+    if (this.parts.get(p) === part) this.metrics.partitionRunning.set(labels, 0);
     progress();
     const reader = new PartitionReader({
       kafka: this.o.kafka,
