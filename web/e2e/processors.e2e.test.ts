@@ -1,28 +1,40 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { createTestContext, waitFor } from '@chirp/testkit';
-import { apiClient } from './api-client.ts';
-import { launchBrowser, UI_TIMEOUT_MS, type UserPage } from './browser.ts';
-import { startStack, WORKERS, type ServiceStarter } from './stack.ts';
+import { apiClient, type ApiClient } from './api-client.ts';
+import { launchBrowser, UI_TIMEOUT_MS, type E2eBrowser, type UserPage } from './browser.ts';
+import { startStack, WORKERS, type ServiceStarter, type Stack } from './stack.ts';
 
 // Issue 17's monitor half in Chromium: the processors page and the table query against a real
 // stack with the analytics group (its table is the one queried), one stack for the file.
 const ctx = await createTestContext();
 // One process at a time: seven tsx compiles at once on a loaded 2-core box outlast the 60 s start bound.
+// After one fails, the rest are refused: nothing may start behind the cleanup's back.
 let starting: Promise<unknown> = Promise.resolve();
+let failed = false;
 const oneAtATime: ServiceStarter = {
   startService(name, extra) {
-    const next = starting.then(() => ctx.startService(name, extra));
-    starting = next.catch(() => undefined);
+    const next = starting.then(() => {
+      if (failed) throw new Error(`${name} not started: an earlier service failed to start`);
+      return ctx.startService(name, extra);
+    });
+    starting = next.catch(() => void (failed = true));
     return next;
   },
 };
-const stack = await startStack(oneAtATime, { workers: [...WORKERS, 'analytics'] });
-const browser = await launchBrowser({ baseUrl: stack.url, onCleanup: ctx.onCleanup });
-const api = apiClient(stack.url);
+// In beforeAll, not at module level: a start that fails there still runs the context's cleanup
+// (afterAll), so the processes already started are stopped rather than left running.
+let stack: Stack;
+let browser: E2eBrowser;
+let api: ApiClient;
+beforeAll(async () => {
+  stack = await startStack(oneAtATime, { workers: [...WORKERS, 'analytics'] });
+  browser = await launchBrowser({ baseUrl: stack.url, onCleanup: ctx.onCleanup });
+  api = apiClient(stack.url);
+}, 600_000);
 // The app reports dwell clicks on its own; nothing here depends on them.
 const KNOWN_PROBLEMS = [/\/api\/clicks$/];
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
