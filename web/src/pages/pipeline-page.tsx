@@ -23,7 +23,7 @@ export function PipelinePage({ refreshMs = PIPELINE_REFRESH_MS }: { refreshMs?: 
         Pipeline
       </h1>
       <p className="muted">Kafka consumer lag and end-to-end latency, refreshed every {Math.round(refreshMs / 1000)} s.</p>
-      <p>
+      <p className="muted">
         Per partition offsets, rates, retries and table recovery: <a href={paths.processors()}>processors</a>. A key&apos;s value in a group table:{' '}
         <a href={paths.tables()}>table query</a>.
       </p>

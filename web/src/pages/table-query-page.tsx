@@ -100,7 +100,7 @@ export function TableQueryPage({
 
   const names = tables?.map((t) => t.name) ?? [table];
   return (
-    <section className="page">
+    <section className="page monitor-page">
       <h1 tabIndex={-1} className="page-title">
         Table query
       </h1>
