@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { AccountEvent } from '@chirp/core';
 import type { Keys } from './keys.ts';
+import type { ChirpRedis } from './scripts.ts';
+import { execAcrossSlots } from './cluster-routing.ts';
 
 /** What a sign-in needs of an account. */
 export type StoredAccount = AccountEvent;
@@ -32,9 +34,10 @@ export class AccountStore {
    */
   async claim(accounts: readonly AccountEvent[]): Promise<void> {
     if (accounts.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const a of accounts) pipeline.set(this.keys.account(a.handle.toLowerCase()), JSON.stringify(a), 'NX');
-    const results = (await pipeline.exec()) ?? [];
+    const results = await execAcrossSlots(
+      this.redis as ChirpRedis,
+      accounts.map((a) => (r) => r.set(this.keys.account(a.handle.toLowerCase()), JSON.stringify(a), 'NX')),
+    );
     const failed = results.find(([error]) => error);
     if (failed?.[0]) throw failed[0];
   }

@@ -1,6 +1,7 @@
 import type { LikeEvent, RetweetEvent, Tweet, TweetDelete } from '@chirp/core';
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
+import { execAcrossSlots, isCluster, type Queued } from './cluster-routing.ts';
 import { timelineEntry } from './timeline-entry.ts';
 import { pageBySortedScore, type Page } from './paging.ts';
 import type { StoredTweet } from './tweet-store.ts';
@@ -185,16 +186,27 @@ export class SocialStore {
    * retweets each, and (for home timelines) which of the reader's followees retweeted it. One
    * pipeline, and none at all when no tweet of the page has a like or a retweet.
    */
+  /** Which of the viewer's followees retweeted a tweet: ZINTER on one server; on Redis Cluster the two sets are on different slots, so the retweeters are checked against following:{viewer}. */
+  private followedRetweeters(r: ChirpRedis, id: string, viewer: string): unknown {
+    const k = this.keys;
+    if (!isCluster(this.redis)) return r.zinter(2, k.retweets(id), k.following(viewer));
+    return r.zrange(k.retweets(id), 0, -1).then(async (users) => {
+      if (users.length === 0) return [];
+      const scores = await r.zmscore(k.following(viewer), ...users);
+      return users.filter((_, i) => scores[i] !== null);
+    });
+  }
+
   async decorate(tweets: StoredTweet[], viewer: string | undefined, withRetweeters: boolean): Promise<void> {
     const reacted = tweets.filter((t) => (t.counts?.likes ?? 0) > 0 || (t.counts?.retweets ?? 0) > 0);
     if (!viewer || reacted.length === 0) return;
     const k = this.keys;
-    const pipe = this.redis.pipeline();
+    const commands: Queued[] = [];
     for (const t of reacted) {
-      pipe.sismember(k.likes(t.id), viewer).zscore(k.retweets(t.id), viewer);
-      if (withRetweeters) pipe.zinter(2, k.retweets(t.id), k.following(viewer));
+      commands.push((r) => r.sismember(k.likes(t.id), viewer), (r) => r.zscore(k.retweets(t.id), viewer));
+      if (withRetweeters) commands.push((r) => this.followedRetweeters(r, t.id, viewer));
     }
-    const results = (await pipe.exec()) ?? [];
+    const results = await execAcrossSlots(this.redis, commands);
     const per = withRetweeters ? 3 : 2;
     reacted.forEach((t, i) => {
       const at = (n: number): unknown => {
