@@ -13,6 +13,8 @@ export interface TestContext {
   /** Topic and consumer-group prefix of this suite, e.g. `t3f9a1c.`. */
   prefix: string;
   redisPrefix: string;
+  /** REDIS_CLUSTER_NODES of the cluster topology (cluster-global-setup.ts); undefined on one server. */
+  redisClusterNodes: string | undefined;
   topics: TopicNames;
   kafka: Kafka;
   redis: ChirpRedis;
@@ -79,23 +81,27 @@ export async function createTestContext(options: { partitions?: number } = {}): 
     }
     await closeRedis(redis);
   });
-  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
-    KAFKA_BROKERS: brokers,
-    REDIS_URL: redisUrl,
-    ...(redisClusterNodes ? { REDIS_CLUSTER_NODES: redisClusterNodes } : {}),
-    TOPIC_PREFIX: prefix,
-    REDIS_PREFIX: redisPrefix,
-    TOPIC_PARTITIONS: String(partitions),
-    PROCESSOR_RETRY_DELAY_MS: '200',
-    RATE_LIMIT_PER_MINUTE: '0',
-    ...extra,
-  });
+  // A variable given as undefined in `extra` is left out (REDIS_CLUSTER_NODES: undefined runs a
+  // service on one server, e.g. a suite's private Redis, also on the cluster topology).
+  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv =>
+    definedOnly({
+      KAFKA_BROKERS: brokers,
+      REDIS_URL: redisUrl,
+      ...(redisClusterNodes ? { REDIS_CLUSTER_NODES: redisClusterNodes } : {}),
+      TOPIC_PREFIX: prefix,
+      REDIS_PREFIX: redisPrefix,
+      TOPIC_PARTITIONS: String(partitions),
+      PROCESSOR_RETRY_DELAY_MS: '200',
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...extra,
+    });
   let sharedProducer: Producer | undefined;
   return {
     brokers,
     redisUrl,
     prefix,
     redisPrefix,
+    redisClusterNodes,
     topics,
     kafka,
     redis,
@@ -117,4 +123,8 @@ export async function createTestContext(options: { partitions?: number } = {}): 
       return sharedProducer;
     },
   };
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
 }
