@@ -53,6 +53,7 @@ const SCRIPTS = {
   followerMirror: { file: 'follower-mirror', keys: 1 },
   timelineAuthorEntries: { file: 'timeline-author-entries', keys: 2 },
   recordActivityReturning: { file: 'record-activity-returning', keys: 1 },
+  dropReply: { file: 'drop-reply', keys: 4 },
 } as const;
 
 export interface ScriptCommands {
@@ -82,6 +83,7 @@ export interface ScriptCommands {
   followerMirror(...args: (string | number)[]): Promise<number>;
   timelineAuthorEntries(...args: (string | number)[]): Promise<number>;
   recordActivityReturning(...args: (string | number)[]): Promise<string[]>;
+  dropReply(...args: (string | number)[]): Promise<number>;
 }
 
 export type ChirpRedis = Redis & ScriptCommands;

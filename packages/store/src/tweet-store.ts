@@ -154,6 +154,24 @@ export class TweetStore {
     }
     throwFirstError(await execAcrossSlots(this.redis, commands));
     await this.indexByAuthorAcrossSlots(saved.map((t) => ({ id: t.id, author: t.author, createdAtMs: Date.parse(t.createdAt) })));
+    // A reply deleted while it was being saved: its delete may have left the parent's index before
+    // save-reply.lua wrote it, so the index is checked against the tombstone written first.
+    const replies = saved.filter((t) => t.replyTo?.id);
+    const deleted = await execAcrossSlots(
+      this.redis,
+      replies.map((t) => (r) => r.exists(k.tombstone(t.id))),
+    );
+    throwFirstError(deleted);
+    const gone = replies.filter((_, i) => deleted[i]![1] === 1);
+    throwFirstError(
+      await execAcrossSlots(
+        this.redis,
+        gone.map((t) => {
+          const p = t.replyTo!.id;
+          return (r) => r.dropReply(k.replies(p), k.counts(p), k.likes(p), k.retweets(p), t.id);
+        }),
+      ),
+    );
   }
 
   /**

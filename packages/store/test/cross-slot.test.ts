@@ -14,6 +14,7 @@ import {
   RedisRouting,
   RelationStore,
   SocialStore,
+  TimelineStore,
   TweetStore,
 } from '@chirp/store';
 
@@ -157,6 +158,24 @@ describe(`cross-slot store paths (${isCluster(redis) ? 'Redis Cluster' : 'one Re
     expect(await redis.smembers(keys.mutedBy('xs9'))).toEqual([]);
   });
 
+  it('a fan-out page pushes only to active followers, and a deleted tweet to nobody', async () => {
+    const fan = new TimelineStore(redis, keys, { cap: 50, activity: new ActivityWindow(30) });
+    const followers = users.slice(10, 20);
+    await redis.zadd(keys.followers('xs9'), ...followers.flatMap((u, i) => [i + 1, u]));
+    await redis.zadd(keys.activeUsers(), Date.now() - 40 * 24 * 3600_000, 'xs10'); // away: no push
+    const page = (tweetId: string) =>
+      fan.deliverFollowerPage({ tweetId, createdAtMs: Date.now(), author: 'xs9', marker: 'inline:-inf/-inf', cursor: '-inf', to: '+inf', limit: 100, includeAuthor: true });
+    await fan.setPending('xs-fan', 1);
+    expect(await page('xs-fan')).toMatchObject({ outcome: 'completed', next: 'end' });
+    expect(await page('xs-fan')).toMatchObject({ outcome: 'duplicate' });
+    expect(await timeline('xs10')).not.toContain('xs-fan');
+    for (const u of ['xs9', ...followers.slice(1)]) expect(await timeline(u)).toContain('xs-fan');
+    await redis.set(keys.tombstone('xs-gone'), '1');
+    await fan.setPending('xs-gone', 1);
+    expect(await page('xs-gone')).toMatchObject({ next: 'end', pushed: 0 });
+    for (const u of ['xs9', ...followers]) expect(await timeline(u)).not.toContain('xs-gone');
+  });
+
   it('decorates a page with likes and the followees who retweeted', async () => {
     const at = new Date().toISOString();
     await social.applyLike({ user: 'xs20', tweetId: 'xs-r3', author: 'xs4', action: 'like', at });
@@ -166,5 +185,47 @@ describe(`cross-slot store paths (${isCluster(redis) ? 'Redis Cluster' : 'one Re
     expect(t!.counts).toEqual({ likes: 1, retweets: 2, replies: 0 });
     await social.decorate([t!], 'xs20', true);
     expect(t).toMatchObject({ liked: true, retweeted: false, retweetedBy: ['xs1'] });
+  });
+
+  it("fans a reply out to the replier's followers who follow the author replied to", async () => {
+    // xs4's followers: xs20 (follows xs6 too) and xs21 (does not).
+    const reply = { ...tweet('xs-rp', 'xs4', 10), replyTo: { id: 'xs-r5', author: 'xs6' } };
+    const step = await social.replyPage(reply);
+    expect(step).toEqual({ next: 'end', changed: 1 });
+    expect(await timeline('xs20')).toContain('xs-rp');
+    expect(await timeline('xs21')).not.toContain('xs-rp');
+  });
+
+  it("gives a retweet to the retweeter's followers who do not follow the author, once, and the undo takes it back", async () => {
+    await graph.follow('xs23', 'xs1', Date.now() - 500); // xs23 follows xs1 only; xs20 follows xs1 and the author xs4
+    const [original] = await tweets.getMany(['xs-r3']);
+    const e = { user: 'xs1', tweetId: 'xs-r3', author: 'xs4', createdAt: original!.createdAt, action: 'retweet' as const, at: new Date().toISOString() };
+    await social.applyRetweet(e);
+    expect(await social.retweetPage(e)).toEqual({ next: 'end', changed: 1 });
+    expect(await social.retweetPage(e)).toEqual({ next: 'end', changed: 0 }); // the walk is done
+    expect((await timeline('xs23')).filter((id) => id === 'xs-r3')).toHaveLength(1);
+    expect((await timeline('xs20')).filter((id) => id === 'xs-r3')).toHaveLength(1);
+    const undo = { ...e, action: 'undo' as const, at: new Date(Date.parse(e.at) + 1).toISOString() };
+    await social.applyRetweet(undo);
+    expect(await social.unretweetPage(undo)).toEqual({ next: 'end', changed: 1 });
+    expect(await timeline('xs23')).not.toContain('xs-r3');
+    expect(await timeline('xs20')).toContain('xs-r3'); // the original reached xs20, not the retweet
+  });
+
+  it('deletes a reply everywhere: body, lists, tag lists, the parent count, followers timelines', async () => {
+    const [stored] = await tweets.getMany(['xs-r2']);
+    expect(await timeline('xs20')).toContain('xs-r2');
+    const d = { tweetId: 'xs-r2', author: 'xs3', createdAt: stored!.createdAt, replyTo: { id: 'xs-p', author: 'xs0' }, at: new Date().toISOString() };
+    expect(await social.tombstone(d)).toBe(true);
+    expect(await social.tombstone(d)).toBe(false); // redelivered
+    expect(await social.unfanPage(d)).toMatchObject({ next: 'end' });
+    expect(await tweets.getMany(['xs-r2'])).toEqual([]);
+    expect(await redis.zrange(keys.userTweets('xs3'), 0, -1)).toEqual([]);
+    expect(await redis.zrange(keys.tagTweets('tech_savvy'), 0, -1)).toEqual(['xs-r0']);
+    expect((await tweets.getMany(['xs-p']))[0]!.counts).toEqual({ likes: 0, retweets: 0, replies: 7 });
+    expect(await timeline('xs20')).not.toContain('xs-r2');
+    await tweets.saveMany([tweet('xs-r2', 'xs3', 100, 'xs-p')]); // a late save of the deleted reply
+    expect(await tweets.getMany(['xs-r2'])).toEqual([]);
+    expect(await redis.zcard(keys.replies('xs-p'))).toBe(7);
   });
 });
