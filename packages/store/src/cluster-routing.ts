@@ -94,7 +94,7 @@ export async function execAcrossSlots(redis: ChirpRedis, commands: readonly Queu
   if (!isCluster(redis)) {
     const pipe = redis.pipeline();
     for (const queue of commands) queue(pipe as unknown as ChirpRedis);
-    return ((await pipe.exec()) ?? []) as [Error | null, unknown][];
+    return (await pipe.exec()) ?? [];
   }
   return Promise.all(
     commands.map((send) =>

@@ -33,13 +33,13 @@ export class ForYouCandidates {
     const [prefs, entries, tagged] = isCluster(this.redis)
       ? await this.readAcrossSlots(user, o)
       : await this.redis.forYouCandidates(
-      this.keys.preferences(user),
-      this.keys.timeline(user),
-      this.keys.tagTweets(''),
-      o.strongTags,
-      o.perTag,
-      o.timelineWindow,
-    );
+          this.keys.preferences(user),
+          this.keys.timeline(user),
+          this.keys.tagTweets(''),
+          o.strongTags,
+          o.perTag,
+          o.timelineWindow,
+        );
     const affinity: TagScore[] = [];
     for (let i = 0; i < prefs.length; i += 2) affinity.push({ tag: prefs[i]!, score: Number(prefs[i + 1]) });
     return { affinity, timeline: entries.map(entryId), tagged };

@@ -73,22 +73,22 @@ export class HomeTimeline {
     const [timeline, pulled, pulledMore, rebuilt] = isCluster(this.redis)
       ? await this.readAcrossSlots(user, HomeTimeline.parseCursor(cursor), limit)
       : await this.redis.homePage(
-      this.keys.timeline(user),
-      this.keys.following(user),
-      this.keys.pulledAuthors(),
-      this.keys.activeUsers(),
-      this.keys.timelineRebuild(user),
-      HomeTimeline.parseCursor(cursor),
-      limit,
-      this.keys.userTweets(''),
-      MAX_PULLED_AUTHORS,
-      user,
-      Date.now(),
-      this.window.ms,
-      ACTIVITY_WRITE_INTERVAL_MS,
-      o.rebuildAuthors,
-      o.rebuildTweetsPerAuthor,
-      o.cap,
+          this.keys.timeline(user),
+          this.keys.following(user),
+          this.keys.pulledAuthors(),
+          this.keys.activeUsers(),
+          this.keys.timelineRebuild(user),
+          HomeTimeline.parseCursor(cursor),
+          limit,
+          this.keys.userTweets(''),
+          MAX_PULLED_AUTHORS,
+          user,
+          Date.now(),
+          this.window.ms,
+          ACTIVITY_WRITE_INTERVAL_MS,
+          o.rebuildAuthors,
+          o.rebuildTweetsPerAuthor,
+          o.cap,
         );
     const candidates: ParsedEntry[] = [...timeline, ...pulled].map(parseEntry).sort(compareEntries);
     const bodies = await this.tweets.getMany(candidates.map((c) => c.id));

@@ -324,11 +324,17 @@ export class SocialStore {
     const k = this.keys;
     const routing = new RedisRouting(this.redis);
     const pushed = await Promise.all(
-      routing.groupByNode(users, (u) => k.timeline(u)).map(async (group) => {
-        const marker = k.fanoutNodeMarker(tweetId, name, group[0]!);
-        const code = await routing.script<number>('deliverToUsers', [marker, marker, ...group.map((u) => k.timeline(u))], [entry, this.options.cap, 'end', this.ttl, '0']);
-        return code === 0 ? 0 : group.length;
-      }),
+      routing
+        .groupByNode(users, (u) => k.timeline(u))
+        .map(async (group) => {
+          const marker = k.fanoutNodeMarker(tweetId, name, group[0]!);
+          const code = await routing.script<number>(
+            'deliverToUsers',
+            [marker, marker, ...group.map((u) => k.timeline(u))],
+            [entry, this.options.cap, 'end', this.ttl, '0'],
+          );
+          return code === 0 ? 0 : group.length;
+        }),
     );
     return pushed.reduce((a, b) => a + b, 0);
   }
@@ -369,7 +375,10 @@ export class SocialStore {
     const k = this.keys;
     const commands: Queued[] = [];
     for (const t of reacted) {
-      commands.push((r) => r.sismember(k.likes(t.id), viewer), (r) => r.zscore(k.retweets(t.id), viewer));
+      commands.push(
+        (r) => r.sismember(k.likes(t.id), viewer),
+        (r) => r.zscore(k.retweets(t.id), viewer),
+      );
       if (withRetweeters) commands.push((r) => this.followedRetweeters(r, t.id, viewer));
     }
     const results = await execAcrossSlots(this.redis, commands);

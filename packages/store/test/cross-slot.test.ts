@@ -164,7 +164,16 @@ describe(`cross-slot store paths (${isCluster(redis) ? 'Redis Cluster' : 'one Re
     await redis.zadd(keys.followers('xs9'), ...followers.flatMap((u, i) => [i + 1, u]));
     await redis.zadd(keys.activeUsers(), Date.now() - 40 * 24 * 3600_000, 'xs10'); // away: no push
     const page = (tweetId: string) =>
-      fan.deliverFollowerPage({ tweetId, createdAtMs: Date.now(), author: 'xs9', marker: 'inline:-inf/-inf', cursor: '-inf', to: '+inf', limit: 100, includeAuthor: true });
+      fan.deliverFollowerPage({
+        tweetId,
+        createdAtMs: Date.now(),
+        author: 'xs9',
+        marker: 'inline:-inf/-inf',
+        cursor: '-inf',
+        to: '+inf',
+        limit: 100,
+        includeAuthor: true,
+      });
     await fan.setPending('xs-fan', 1);
     expect(await page('xs-fan')).toMatchObject({ outcome: 'completed', next: 'end' });
     expect(await page('xs-fan')).toMatchObject({ outcome: 'duplicate' });

@@ -159,7 +159,11 @@ export class LiveHub {
         return;
       }
       const users = [...this.streams.keys()];
-      const following = users.map((u): Queued => (r) => r.zscore(this.o.keys.following(u), event.author));
+      const following = users.map(
+        (u): Queued =>
+          (r) =>
+            r.zscore(this.o.keys.following(u), event.author),
+      );
       // The event carries the tweet; older publishers sent only ids, so fall back to a read.
       const [tweet, edges] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), execAcrossSlots(this.o.redis as ChirpRedis, following)]);
       if (!tweet) return;
