@@ -65,6 +65,9 @@ try {
       const chunk: (string | number)[] = [];
       for (let i = start; i < Math.min(n, start + 10_000); i++) chunk.push(i + 1, `u${i}`);
       await redis.zadd(keys.followers(author), ...chunk);
+      // Every follower active now: the push path with FANOUT_ACTIVE_DAYS's filter, reaching all of them.
+      const now = Date.now();
+      await redis.zadd(keys.activeUsers(), ...chunk.map((v, j) => (j % 2 === 0 ? now : v)));
     }
   }
 

@@ -25,7 +25,11 @@ import { drawPipeline } from './lib/draw.ts';
 import { producerPerformance } from './lib/producer-perf.ts';
 import { redisMemory } from './lib/redis-memory.ts';
 import { markdownTable } from './lib/table.ts';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { loadConfig, timelineEnv } from '@chirp/core';
+import { buildWorkers } from '@chirp/stack/build-workers';
+import { formatProfile, summarizeProfile, type ProfileSummary } from './lib/cpu-profile.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const log = (line: string): void => console.log(line);
@@ -57,7 +61,8 @@ for (const rate of o.rates) specs.push({ index: specs.length + 1, name: `kafka@$
 
 const abort = new AbortController();
 let stoppedBy: 'signal' | 'budget' | undefined;
-const stack = new PipelineStack({ brokers: o.brokers, redisPort: o.redisPort, partitions: o.partitions, concurrency: o.concurrency, log });
+const profileDir = o.profile ? join(ROOT, '.stack', `bench-pipeline-profile-${Date.now().toString(36)}`) : undefined;
+const stack = new PipelineStack({ brokers: o.brokers, redisPort: o.redisPort, partitions: o.partitions, concurrency: o.concurrency, profileDir, log });
 const wrk = new WrkLoad();
 let signals = 0;
 const onSignal = (signal: string): void => {
@@ -124,6 +129,10 @@ async function brokerAndMemory(p: Prepared, phases: PhaseResult[], makeTweet: Re
   const sustained = kafkaPhases
     .map((ph) => ({ phase: ph, rate: Math.min(...Object.values(ph.groups).map((g) => g?.processedPerSec ?? 0)) }))
     .sort((a, b) => b.rate - a.rate)[0];
+  // The limits below are measured with chirp's processes stopped: a phase that was not kept up with
+  // leaves a backlog the workers would go on draining, competing with the measurement.
+  log('› stopping the workers and the API before measuring the limits…');
+  await stack.stopServices();
   const samples = Array.from({ length: 1000 }, (_, i) => Buffer.byteLength(JSON.stringify(makeTweet(999, Date.now() + i))));
   const recordSize = Math.round(samples.reduce((a, b) => a + b, 0) / samples.length);
   const perf =
@@ -140,9 +149,26 @@ async function brokerAndMemory(p: Prepared, phases: PhaseResult[], makeTweet: Re
       : undefined;
   const cap = loadConfig(timelineEnv, process.env).TIMELINE_CAP;
   const memory = await redisMemory(p.redis, stack.keys, o.users, cap);
+  // Redis's own limit on the same server, in the same run: pipelined LPUSH into db 1 (chirp's keys
+  // live in db 0 and are measured above), then that db is emptied.
+  log('› redis-benchmark -t lpush -P 64 on the same Redis (db 1)…');
+  const rb = spawnSync('redis-benchmark', ['-p', String(stack.redisPort), '--dbnum', '1', '-t', 'lpush', '-P', '64', '-n', '2000000', '-r', '1000000', '-q'], {
+    encoding: 'utf8',
+  });
+  const lpushPerSec = Number(/LPUSH: ([\d.]+) requests per second/.exec(rb.stdout)?.[1] ?? NaN);
+  await p.redis.select(1);
+  await p.redis.flushdb();
+  await p.redis.select(0);
+  const bestPushes = [...kafkaPhases].sort((a, b) => b.timelinePushesPerSec - a.timelinePushesPerSec)[0];
   const kib = (b: number): string => `${Math.round(b).toLocaleString('en-US')} B`;
   log('\n## Against the broker, Redis memory, CPU per tweet (same run)\n');
   const rows: string[][] = [];
+  if (bestPushes && Number.isFinite(lpushPerSec)) {
+    rows.push([
+      'timeline pushes/s as a share of redis-benchmark -t lpush -P 64 (target ≥ 35%)',
+      `${Math.round(bestPushes.timelinePushesPerSec).toLocaleString('en-US')}/s (${bestPushes.name}) of ${Math.round(lpushPerSec).toLocaleString('en-US')} LPUSH/s = ${((100 * bestPushes.timelinePushesPerSec) / lpushPerSec).toFixed(1)}%`,
+    ]);
+  }
   if (perf && sustained) {
     rows.push([
       "chirp's sustained tweets/s as a share of Kafka's ProducerPerformance",
@@ -166,7 +192,12 @@ async function brokerAndMemory(p: Prepared, phases: PhaseResult[], makeTweet: Re
       `${sustained.phase.projection.cpuMsPerTweet.toFixed(3)} ms at ${sustained.phase.name}`,
     ]);
   log(markdownTable(['what', 'measured'], rows));
-  return { producerPerformance: perf, sustained: sustained ? { phase: sustained.phase.name, tweetsPerSec: sustained.rate } : undefined, redisMemory: memory };
+  return {
+    producerPerformance: perf,
+    redisBenchmark: { lpushPerSec, pushesPerSec: bestPushes?.timelinePushesPerSec, phase: bestPushes?.name },
+    sustained: sustained ? { phase: sustained.phase.name, tweetsPerSec: sustained.rate } : undefined,
+    redisMemory: memory,
+  };
 }
 
 async function writeResults(p: Prepared, phases: PhaseResult[], findings: string[], started: number, limits: Record<string, unknown>): Promise<string> {
@@ -201,6 +232,7 @@ async function writeResults(p: Prepared, phases: PhaseResult[], findings: string
 
 async function main(): Promise<void> {
   const started = Date.now();
+  await buildWorkers(log); // the workers run their compiled bundles, as `npm start` does
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
     guard('set-up', SETUP_BUDGET_MS);
@@ -251,6 +283,27 @@ async function main(): Promise<void> {
     for (const step of cleanups.reverse()) await step().catch(() => undefined);
     await stack.close();
     clearTimeout(watchdog);
+  }
+  if (profileDir) reportProfiles(profileDir);
+}
+
+/** After the workers exited (each wrote its .cpuprofile): top self-time frames per worker, added to the JSON. */
+function reportProfiles(dir: string): void {
+  const profiles: Record<string, ProfileSummary> = {};
+  for (const name of readdirSync(dir)) {
+    const file = readdirSync(join(dir, name)).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) continue;
+    profiles[name] = summarizeProfile(join(dir, name, file), ROOT, 12);
+    log(`\n## CPU profile: ${name} (whole run, top self-time frames)\n\n${formatProfile(profiles[name])}`);
+  }
+  const out = isAbsolute(o.out) ? o.out : join(ROOT, o.out);
+  if (stoppedBy === 'signal') return;
+  try {
+    const body = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+    writeFileSync(out, `${JSON.stringify({ ...body, profiles }, null, 2)}\n`);
+    log(`› profiles added to ${out} (raw profiles in ${dir})`);
+  } catch (error) {
+    log(`! could not add the profiles to ${out}: ${(error as Error).message}`);
   }
 }
 

@@ -48,7 +48,12 @@ export function summarizeProfile(file: string, root: string, topN = 12): Profile
 
 /** The summary as indented lines for a terminal or a markdown code block. */
 export function formatProfile(s: ProfileSummary): string {
-  const lines = [`${s.file}: ${(s.totalMs / 1000).toFixed(1)} s sampled, idle ${s.idlePct.toFixed(1)}%`];
-  for (const f of s.top) lines.push(`${f.selfPct.toFixed(1).padStart(6)}%  ${f.frame}`);
+  // Beside each share of all samples, its share of the busy ones (idle left out): what the work costs.
+  const busy = Math.max(1e-9, 100 - s.idlePct);
+  const lines = [`${s.file}: ${(s.totalMs / 1000).toFixed(1)} s sampled, idle ${s.idlePct.toFixed(1)}% (all / busy)`];
+  for (const f of s.top)
+    lines.push(
+      `${f.selfPct.toFixed(1).padStart(6)}% ${f.frame === '(idle)' ? '       ' : `${((100 * f.selfPct) / busy).toFixed(1).padStart(5)}% `} ${f.frame}`,
+    );
   return lines.join('\n');
 }

@@ -129,6 +129,14 @@ export async function loadGraph(
       for (let i = u; i < Math.min(g.users, u + MEMBERS_PER_COMMAND); i++) args.push(String(baseMs), userName(i));
       await pipe.command(args);
     }
+    // Every user active now (FANOUT_ACTIVE_DAYS): each tweet is pushed to all its author's followers,
+    // the load the 75-followers target counts; an activity window would only cut that work.
+    const now = String(Date.now());
+    for (let u = 0; u < g.users; u += MEMBERS_PER_COMMAND) {
+      const args = ['ZADD', keys.activeUsers()];
+      for (let i = u; i < Math.min(g.users, u + MEMBERS_PER_COMMAND); i++) args.push(now, userName(i));
+      await pipe.command(args);
+    }
     // followers:<t>, in follow order.
     for (let t = 0; t < g.users; t++) {
       const from = g.offset[t]!;
@@ -158,7 +166,7 @@ export async function loadGraph(
       report('following', f + 1);
     }
     const commands = await pipe.finish();
-    return { commands, members: g.users + 2 * g.edges, seconds: (performance.now() - t0) / 1000 };
+    return { commands, members: 2 * g.users + 2 * g.edges, seconds: (performance.now() - t0) / 1000 };
   } finally {
     pipe.close();
   }

@@ -9,6 +9,7 @@ import { groupId, groupTopics, systemTopics, topicNames, type TopicNames } from 
 import { createKeys, type Keys } from '@chirp/store';
 import { createKafka, deleteTopics, ensureTopics } from '@chirp/streams';
 import { startService, type ServiceProcess } from '@chirp/testkit';
+import { compiledEntryPath, SERVICES } from '@chirp/stack/services';
 import type { Managed } from '@chirp/stack/process';
 import { startRedis } from '@chirp/stack/redis-server';
 import { sleep } from './pipeline-stats.ts';
@@ -20,6 +21,8 @@ export interface StackOptions {
   partitions: number;
   /** PROCESSOR_CONCURRENCY of the workers; undefined keeps their default. */
   concurrency?: number;
+  /** Each service runs under `node --cpu-prof`, writing its profile into `<profileDir>/<name>` as it exits. */
+  profileDir?: string;
   log: (line: string) => void;
 }
 
@@ -88,7 +91,11 @@ export class PipelineStack {
   async startServices(names: readonly string[]): Promise<void> {
     await Promise.all(
       names.map(async (name) => {
-        const svc = await startService(name, this.env());
+        // The compiled bundle, as `npm start` and the images run it (built by the caller first).
+        const spec = SERVICES.find((s) => s.name === name);
+        if (!spec) throw new Error(`unknown service ${name}`);
+        const profile = this.o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(this.o.profileDir, name)}`] : [];
+        const svc = await startService(name, this.env(), 60_000, [...profile, '--enable-source-maps', compiledEntryPath(spec)]);
         this.services.set(name, svc);
         this.o.log(`› ${name} pid ${svc.child.pid} port ${svc.port}`);
       }),
@@ -119,6 +126,11 @@ export class PipelineStack {
     const svc = this.services.get(name);
     if (!svc) throw new Error(`service ${name} was not started`);
     return svc;
+  }
+
+  /** SIGTERM to every service, waiting for each to exit (profiles are written as they exit). */
+  async stopServices(): Promise<void> {
+    await Promise.all([...this.services.values()].map((s) => s.stop()));
   }
 
   /** SIGKILL for a second Ctrl-C: nothing waits. */

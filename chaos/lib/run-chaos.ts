@@ -59,6 +59,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     log,
     env: { FANOUT_CHUNK_SIZE: String(o.chunkSize), TIMELINE_CAP: String(o.timelineCap), PROCESSOR_RETRY_DELAY_MS: '500' },
   });
+  // Ctrl-C or a SIGTERM must not leave the private broker, Redis and services running: a signal
+  // death skips the `exit` handlers that reap children, so stop the stack first, then exit.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log(`› chaos: ${signal}, stopping the private stack…`);
+    void stack.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     log('› chaos: starting a private broker, Redis and every service…');
     await stack.start();
@@ -104,6 +112,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       seconds: (Date.now() - t0) / 1000,
     };
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await stack.stop();
   }
 }

@@ -43,9 +43,12 @@ export function createKafka(options: KafkaOptions): Kafka {
  * A producer that waits for every in-sync replica (acks=-1 is set per send) and never creates
  * topics by accident; the Java-compatible murmur2 partitioner keeps keys where other clients put them.
  */
-export function createProducer(kafka: Kafka): Producer {
+export function createProducer(kafka: Kafka, options: { idempotent?: boolean } = {}): Producer {
   return kafka.producer({
     allowAutoTopicCreation: false,
+    // Idempotent: the broker drops a retried batch it already appended (kafkajs then allows one
+    // request in flight per broker connection).
+    ...(options.idempotent ? { idempotent: true, maxInFlightRequests: 1 } : {}),
     createPartitioner: Partitioners.DefaultPartitioner,
     retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 2000 },
   });

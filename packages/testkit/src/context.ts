@@ -115,7 +115,9 @@ export async function createTestContext(options: { partitions?: number } = {}): 
     },
     async producer() {
       if (!sharedProducer) {
-        const p = createProducer(kafka);
+        // Idempotent, so a retried send the broker had already appended is not written twice: tests
+        // count records exactly (lag figures, redelivery counts), and a busy machine retries often.
+        const p = createProducer(kafka, { idempotent: true });
         await p.connect();
         onCleanup(() => p.disconnect());
         sharedProducer = p;

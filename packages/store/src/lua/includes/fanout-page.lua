@@ -18,8 +18,11 @@ local function deliverPage(p)
   local rows = redis.call('ZRANGE', p.followers, '(' .. p.cursor, p.to, 'BYSCORE', 'LIMIT', 0, p.limit, 'WITHSCORES')
   local pushed = 0
   if p.owner ~= '' then pushed = insertEntry(p.prefix .. p.owner, p.entry, p.cap) end
-  for i = 1, #rows, 2 do
-    if receivesPushes(p.active, rows[i], p.cutoff) then pushed = pushed + insertEntry(p.prefix .. rows[i], p.entry, p.cap) end
+  local users = {}
+  for i = 1, #rows, 2 do users[#users + 1] = rows[i] end
+  local receives = receivingPushes(p.active, users, p.cutoff)
+  for i = 1, #users do
+    if receives[i] then pushed = pushed + insertEntry(p.prefix .. users[i], p.entry, p.cap) end
   end
   local nextCursor = 'end'
   if #rows / 2 == p.limit then nextCursor = rows[#rows] end

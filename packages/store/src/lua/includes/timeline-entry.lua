@@ -47,7 +47,12 @@ end
 
 -- Inserts an entry at its place, at most once (the first cap entries are the timeline).
 -- Returns 1 when inserted, 0 when already there or older than a full timeline's last entry.
--- The common case (a fresh tweet) is LINDEX 0 + LPUSH; a late tweet walks down from the head.
+-- The common case (a fresh tweet) is LINDEX 0 + LPUSH. A late tweet (the fan-out behind, a chunk
+-- redelivered) finds its place by binary search over the first cap entries, O(log cap) LINDEX and
+-- comparisons: a walk down the list cost a full timeline's length per push, so a lagging fan-out
+-- got slower the further it lagged (found by `npm run chaos`; packages/store/test/late-insert.test.ts).
+-- The list is sorted newest first with no repeats (every writer inserts through here or merges),
+-- so a copy of the entry can only sit just above its place.
 local function insertEntry(key, entry, cap)
   local head = redis.call('LINDEX', key, 0)
   if not head or entryNewer(entry, head) then
@@ -55,24 +60,23 @@ local function insertEntry(key, entry, cap)
     return 1
   end
   if head == entry then return 0 end
-  local window, start = 32, 1
-  while start < cap do
-    local rows = redis.call('LRANGE', key, start, math.min(start + window, cap) - 1)
-    for _, e in ipairs(rows) do
-      if e == entry then return 0 end
-      if entryNewer(entry, e) then
-        pushedTo(key, redis.call('LINSERT', key, 'BEFORE', e, entry), cap)
-        return 1
-      end
-    end
-    if #rows < window then
-      if start + #rows >= cap then return 0 end
-      redis.call('RPUSH', key, entry)
-      return 1
-    end
-    start = start + window
+  local n = math.min(redis.call('LLEN', key), cap)
+  -- The first index in [1, n) whose entry is older than this one, n when none is.
+  local lo, hi = 1, n
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    local e = redis.call('LINDEX', key, mid)
+    if e == entry then return 0 end
+    if entryNewer(entry, e) then hi = mid else lo = mid + 1 end
   end
-  return 0
+  if lo > 1 and redis.call('LINDEX', key, lo - 1) == entry then return 0 end
+  if lo >= n then
+    if n >= cap then return 0 end
+    redis.call('RPUSH', key, entry)
+    return 1
+  end
+  pushedTo(key, redis.call('LINSERT', key, 'BEFORE', redis.call('LINDEX', key, lo), entry), cap)
+  return 1
 end
 
 -- Merges `fresh` (entries newest first, no repeats) into the timeline at `key`: one pass over its

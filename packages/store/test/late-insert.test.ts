@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closeRedis, createKeys, createRedis, entryId, TimelineStore, timelineEntry } from '@chirp/store';
+import { createTestContext, freePort } from '@chirp/testkit';
+import { startRedis } from '@chirp/stack/redis-server';
+
+// Found by `npm run chaos` (100k tweets): once the fan-out lagged, every tweet it delivered was
+// older than the heads of the timelines, and the insert walked each full timeline in Lua, 32
+// entries per LRANGE, comparing every one. A 200-follower chunk then took ~360 ms inside Redis,
+// which made the fan-out lag more: a backlog that fed itself. A late insert must find its place in
+// O(log cap) reads. Counted on a Redis of the test's own (INFO commandstats counts the commands a
+// script calls), so no other suite's commands are in the figures.
+const ctx = await createTestContext();
+const dir = mkdtempSync(join(tmpdir(), 'chirp-late-insert-'));
+const port = await freePort();
+const server = await startRedis({ dataDir: join(dir, 'redis'), logFile: join(dir, 'redis.log'), port });
+const redis = createRedis({ url: `redis://127.0.0.1:${port}`, name: 'late-insert-test' });
+ctx.onCleanup(async () => {
+  await closeRedis(redis);
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const CAP = 4000;
+const keys = createKeys('late:');
+const timelines = new TimelineStore(redis, keys, { cap: CAP });
+const USERS = Array.from({ length: 20 }, (_, i) => `u${i}`);
+const base = Date.parse('2026-11-30T00:00:00Z');
+/** Entry i of every timeline: newest first, one second apart (entry 0 is the newest). */
+const at = (i: number): number => base + (CAP - i) * 1000;
+
+async function fill(length: number): Promise<void> {
+  await redis.flushall();
+  const pipe = redis.pipeline();
+  for (const user of USERS) {
+    for (let i = 0; i < length; i += 1000) {
+      pipe.rpush(keys.timeline(user), ...Array.from({ length: Math.min(1000, length - i) }, (_, j) => timelineEntry(at(i + j), `old${i + j}`)));
+    }
+  }
+  await pipe.exec();
+}
+
+/** Commands the scripts called for reading lists, from commandstats. */
+async function listReads(): Promise<number> {
+  const stats = await redis.info('commandstats');
+  let calls = 0;
+  for (const cmd of ['lrange', 'lindex', 'llen']) calls += Number(new RegExp(`cmdstat_${cmd}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
+  return calls;
+}
+
+const deliver = (tweetId: string, createdAtMs: number, marker: string): Promise<unknown> =>
+  timelines.deliverToUsers({ tweetId, createdAtMs, users: USERS, marker });
+
+describe('a late tweet inserted deep into full timelines', () => {
+  it('lands at its place once, with O(log cap) list reads per timeline, not a walk down the list', async () => {
+    await fill(CAP);
+    await redis.config('RESETSTAT');
+    // Between entries 3900 and 3901: 3,900 newer entries above it.
+    await deliver('late', at(3900) - 500, 'inline:-inf/-inf');
+    const perTimeline = (await listReads()) / USERS.length;
+    for (const user of USERS) {
+      const around = await redis.lrange(keys.timeline(user), 3899, 3902);
+      expect(around.map(entryId)).toEqual(['old3899', 'old3900', 'late', 'old3901']);
+    }
+    // Binary search over 4,000 entries: ~12 reads. The walk it replaced made 122 LRANGEs of 32.
+    expect(perTimeline).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(CAP)) + 4);
+
+    // A redelivery under another marker (a replanned chunk) finds the copy: still once.
+    await deliver('late', at(3900) - 500, 'chunk:-inf/+inf');
+    for (const user of USERS) expect((await redis.lrange(keys.timeline(user), 0, -1)).filter((e) => entryId(e) === 'late')).toHaveLength(1);
+  });
+
+  it('keeps the edge cases of the walk: older than a full timeline is dropped, a short one appends, the head pushes', async () => {
+    await fill(CAP);
+    await deliver('too-old', at(CAP - 1) - 500, 'inline:-inf/-inf');
+    for (const user of USERS) expect(await redis.lrange(keys.timeline(user), -1, -1)).toEqual([timelineEntry(at(CAP - 1), `old${CAP - 1}`)]);
+
+    await fill(10);
+    await deliver('oldest', at(9) - 500, 'inline:-inf/-inf');
+    await deliver('newest', at(0) + 500, 'inline:-inf/-inf');
+    await deliver('middle', at(4) + 500, 'inline:-inf/-inf');
+    for (const user of USERS) {
+      const ids = (await redis.lrange(keys.timeline(user), 0, -1)).map(entryId);
+      expect(ids).toEqual(['newest', 'old0', 'old1', 'old2', 'old3', 'middle', 'old4', 'old5', 'old6', 'old7', 'old8', 'old9', 'oldest']);
+    }
+  });
+});
