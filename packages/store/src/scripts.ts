@@ -46,6 +46,15 @@ const SCRIPTS = {
   retweetPage: { file: 'retweet-page', keys: 5 },
   unretweetPage: { file: 'unretweet-page', keys: 4 },
   replyRange: { file: 'reply-range', keys: 3 },
+  // Redis Cluster forms of save-tweet.lua, one slot each (tweet-store.ts)
+  saveBody: { file: 'save-body', keys: 2 },
+  saveReply: { file: 'save-reply', keys: 5 },
+  // Redis Cluster forms of follow.lua / unfollow.lua on the user's slot (graph-store.ts)
+  edgeUserSide: { file: 'edge-user-side', keys: 2 },
+  followerMirror: { file: 'follower-mirror', keys: 1 },
+  timelineAuthorEntries: { file: 'timeline-author-entries', keys: 2 },
+  recordActivityReturning: { file: 'record-activity-returning', keys: 1 },
+  dropReply: { file: 'drop-reply', keys: 4 },
 } as const;
 
 export interface ScriptCommands {
@@ -70,6 +79,13 @@ export interface ScriptCommands {
   retweetPage(...args: (string | number)[]): Promise<[string, number]>;
   unretweetPage(...args: (string | number)[]): Promise<[string, number]>;
   replyRange(...args: (string | number)[]): Promise<[string, number]>;
+  saveBody(...args: (string | number)[]): Promise<number>;
+  saveReply(...args: (string | number)[]): Promise<number>;
+  edgeUserSide(...args: (string | number)[]): Promise<[number, number]>;
+  followerMirror(...args: (string | number)[]): Promise<number>;
+  timelineAuthorEntries(...args: (string | number)[]): Promise<number>;
+  recordActivityReturning(...args: (string | number)[]): Promise<string[]>;
+  dropReply(...args: (string | number)[]): Promise<number>;
 }
 
 export type ChirpRedis = Redis & ScriptCommands;

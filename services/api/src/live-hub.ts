@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { ChirpError } from '@chirp/core';
-import type { HomeTimeline, Keys, StoredTweet, TweetStore } from '@chirp/store';
+import { execAcrossSlots, type ChirpRedis, type HomeTimeline, type Keys, type Queued, type StoredTweet, type TweetStore } from '@chirp/store';
 import type { Logger } from '@chirp/telemetry';
 
 /** One open stream, as the hub sees it: where tweets go and how much it holds unsent. */
@@ -159,10 +159,13 @@ export class LiveHub {
         return;
       }
       const users = [...this.streams.keys()];
-      const pipeline = this.o.redis.pipeline();
-      for (const u of users) pipeline.zscore(this.o.keys.following(u), event.author);
+      const following = users.map(
+        (u): Queued =>
+          (r) =>
+            r.zscore(this.o.keys.following(u), event.author),
+      );
       // The event carries the tweet; older publishers sent only ids, so fall back to a read.
-      const [tweet, edges] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), pipeline.exec()]);
+      const [tweet, edges] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), execAcrossSlots(this.o.redis as ChirpRedis, following)]);
       if (!tweet) return;
       users.forEach((u, i) => {
         if (u !== event.author && !edges?.[i]?.[1]) return;

@@ -9,17 +9,11 @@
 -- Work: O(cap + merged) whatever the number of the target's tweets.
 --- @include "edge-clock"
 --- @include "timeline-entry"
+--- @include "next-score"
 local user, target = ARGV[1], ARGV[2]
 if not edgeEventWins(KEYS[6], target, ARGV[3], 'f') then return 0 end
 if redis.call('ZSCORE', KEYS[1], user) then return 0 end
 
--- Scores strictly increase per key, so (score) is a stable paging cursor for fan-out.
-local function nextScore(key, now)
-  local top = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
-  local s = now
-  if top[2] and tonumber(top[2]) >= s then s = tonumber(top[2]) + 1 end
-  return s
-end
 local now = tonumber(ARGV[3])
 redis.call('ZADD', KEYS[1], nextScore(KEYS[1], now), user)
 redis.call('ZADD', KEYS[2], nextScore(KEYS[2], now), target)
