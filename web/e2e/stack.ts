@@ -20,6 +20,8 @@ export interface StackOptions {
    * (lag settles fast) and the default 5 s suits screenshots (the window still holds samples).
    */
   monitorIntervalMs?: number;
+  /** The workers to start; default WORKERS (the processors page's tests add analytics). */
+  workers?: readonly string[];
 }
 
 export interface Stack {
@@ -48,7 +50,7 @@ export async function startStack(starter: ServiceStarter, options: StackOptions 
   const dist = webDist();
   const workers = await Promise.all(
     // The local tagger always: an OPENAI_API_KEY in the caller's shell must not make tests call out.
-    WORKERS.map((name) => starter.startService(name, name === 'tagger' ? { TAGGER_PROVIDER: 'local' } : {})),
+    (options.workers ?? WORKERS).map((name) => starter.startService(name, name === 'tagger' ? { TAGGER_PROVIDER: 'local' } : {})),
   );
   const monitor = await starter.startService('monitor', {
     MONITOR_INTERVAL_MS: String(options.monitorIntervalMs ?? TEST_MONITOR_INTERVAL_MS),
