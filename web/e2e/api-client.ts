@@ -7,6 +7,9 @@ export interface ApiTweet {
   text: string;
   createdAt: string;
   tags?: string[];
+  replyTo?: { id: string; author: string };
+  counts?: { likes: number; retweets: number; replies: number };
+  retweetedBy?: string[];
 }
 
 export interface ApiProfile {
@@ -24,6 +27,16 @@ export interface ApiClient {
   profile(user: string, viewer?: string): Promise<ApiProfile>;
   /** The first page of a home timeline, newest first. */
   timeline(user: string, limit?: number): Promise<ApiTweet[]>;
+  /** Issue 18: replies, reactions, delete, relations and notifications, each acting as `user`. */
+  reply(author: string, parentId: string, text: string): Promise<ApiTweet>;
+  tweet(id: string, viewer?: string): Promise<ApiTweet>;
+  thread(id: string): Promise<{ tweet: ApiTweet; ancestors: ApiTweet[]; replies: ApiTweet[] }>;
+  retweet(user: string, tweetId: string): Promise<void>;
+  like(user: string, tweetId: string): Promise<void>;
+  deleteTweet(author: string, tweetId: string): Promise<void>;
+  block(user: string, target: string): Promise<void>;
+  relation(user: string, target: string): Promise<{ muted: boolean; blocked: boolean; blockedBy: boolean }>;
+  notifications(user: string): Promise<{ unread: number; notifications: { kind: string; actors: string[]; unread: boolean }[] }>;
 }
 
 const seg = encodeURIComponent;
@@ -57,5 +70,14 @@ export function apiClient(baseUrl: string): ApiClient {
     async timeline(user, limit = 50) {
       return (await call<{ tweets: ApiTweet[] }>('GET', `/api/timelines/${seg(user)}?limit=${limit}`, undefined, user)).tweets;
     },
+    reply: (author, parentId, text) => call('POST', '/api/tweets', { author, text, replyTo: parentId }, author),
+    tweet: (id, viewer) => call('GET', `/api/tweets/${seg(id)}`, undefined, viewer),
+    thread: (id) => call('GET', `/api/tweets/${seg(id)}/thread`),
+    retweet: (user, tweetId) => call('POST', `/api/tweets/${seg(tweetId)}/retweets`, undefined, user),
+    like: (user, tweetId) => call('PUT', `/api/tweets/${seg(tweetId)}/likes`, undefined, user),
+    deleteTweet: (author, tweetId) => call('DELETE', `/api/tweets/${seg(tweetId)}`, undefined, author),
+    block: (user, target) => call('PUT', `/api/users/${seg(user)}/blocks/${seg(target)}`, undefined, user),
+    relation: (user, target) => call('GET', `/api/users/${seg(user)}/relations/${seg(target)}`, undefined, user),
+    notifications: (user) => call('GET', '/api/notifications', undefined, user),
   };
 }

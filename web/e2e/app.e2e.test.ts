@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Request } from 'playwright-core';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import { apiClient } from './api-client.ts';
 import { launchBrowser, UI_TIMEOUT_MS, type UserPage } from './browser.ts';
+import { suitePages } from './pages.ts';
 import { startStack, WORKERS } from './stack.ts';
 
 // One stack and one browser for the file: six processes per suite is the expensive part, and each
@@ -12,25 +13,7 @@ const stack = await startStack(ctx);
 const browser = await launchBrowser({ baseUrl: stack.url, onCleanup: ctx.onCleanup });
 const api = apiClient(stack.url);
 
-// The app reports dwell/like clicks to POST /api/clicks for the "For you" ranking; the API has no
-// such route yet, so those fire-and-forget calls end in a 404 the app deliberately ignores.
-const KNOWN_PROBLEMS = [/\/api\/clicks$/];
-
-const opened: UserPage[] = [];
-afterEach(async () => {
-  for (const user of opened.splice(0)) await user.context.close();
-});
-
-async function open(handle: string, route: string): Promise<UserPage> {
-  const user = await browser.openAs(handle);
-  opened.push(user);
-  await user.goto(route);
-  return user;
-}
-
-function expectNoProblems(users: UserPage[], allowed: RegExp[] = []): void {
-  for (const user of users) expect(user.unexpectedProblems([...KNOWN_PROBLEMS, ...allowed]), `@${user.handle}'s console`).toEqual([]);
-}
+const { open, track, expectNoProblems } = suitePages(browser);
 
 const composeBox = (user: UserPage): Locator => user.page.getByRole('textbox', { name: "What's happening?" });
 const postButton = (user: UserPage): Locator => user.page.getByRole('button', { name: 'Post', exact: true });
@@ -58,7 +41,7 @@ describe('chirp in Chromium against the running stack', () => {
   it('signs up, posts, follows and signs out through the UI, with errors beside the form and no CSP violation', async () => {
     await api.postTweet('writer', 'Written before ivy joined');
     const ivy = await browser.openSignedOut();
-    opened.push(ivy);
+    track(ivy);
     await ivy.goto('/home'); // a private page shows the sign-in form in its place
     const form = ivy.page.getByRole('form', { name: 'Sign in' });
     await form.waitFor();

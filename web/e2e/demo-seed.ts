@@ -57,3 +57,31 @@ export async function seedDemo(api: ApiClient): Promise<ApiTweet[]> {
   );
   return posted;
 }
+
+/**
+ * Issue 18's side of the demo, after seedDemo: replies under hanna's sourdough tweet (one of them
+ * answered in turn), likes and two retweets of it, and a mention and a like for the viewer. Returns
+ * the sourdough tweet (the thread screenshot) once the replies and the viewer's notifications are in.
+ */
+export async function seedSocial(api: ApiClient, posted: readonly ApiTweet[]): Promise<ApiTweet> {
+  const sourdough = posted.find((t) => t.text.startsWith('Sourdough'));
+  const mine = posted.find((t) => t.author === DEMO_VIEWER);
+  if (!sourdough || !mine) throw new Error('the demo tweets were not seeded');
+  await api.reply('hanna', sourdough.id, '500 g flour, 350 g water, 100 g starter, 10 g salt. 45 min at 240 °C, lid on for the first 20.');
+  await api.reply(DEMO_VIEWER, sourdough.id, 'That crumb! Saving this for the weekend.');
+  await api.reply('john', sourdough.id, 'Mine always comes out flat. Is it the starter?');
+  for (const user of ['john', 'mohammad', 'li_wei', DEMO_VIEWER]) await api.like(user, sourdough.id);
+  for (const user of ['john', 'mohammad']) await api.retweet(user, sourdough.id);
+  await api.like('hanna', mine.id);
+  await api.like('john', mine.id);
+  await api.postTweet('john', `@${DEMO_VIEWER} welcome to the team! Lunch on Friday?`);
+  await waitFor(async () => (await api.thread(sourdough.id)).replies.length === 3, {
+    timeoutMs: 30_000,
+    what: 'the three replies stored under the sourdough tweet',
+  });
+  await waitFor(async () => (await api.notifications(DEMO_VIEWER)).notifications.length >= 3, {
+    timeoutMs: 30_000,
+    what: `@${DEMO_VIEWER}'s notifications (a reply, likes, a mention)`,
+  });
+  return sourdough;
+}

@@ -1,6 +1,6 @@
 /**
  * Screenshots of the web app for the docs, from a real stack on the dev Kafka and Redis:
- * `npx tsx web/e2e/screenshots.ts` writes docs/screenshots/{home,profile,pipeline,home-phone}.png.
+ * `npx tsx web/e2e/screenshots.ts` writes docs/screenshots/{home,profile,pipeline,home-phone,thread,notifications}.png.
  * Everything it creates lives under its own topic, group and key prefix, removed at the end.
  */
 import { mkdirSync } from 'node:fs';
@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { waitFor } from '../../packages/testkit/src/wait.ts';
 import { apiClient, type ApiClient } from './api-client.ts';
 import { DESKTOP, launchBrowser, PHONE, type UserPage } from './browser.ts';
-import { DEMO_VIEWER, LIVE_TWEETS, seedDemo } from './demo-seed.ts';
+import { DEMO_VIEWER, LIVE_TWEETS, seedDemo, seedSocial } from './demo-seed.ts';
 import { WORKERS } from './stack.ts';
 import { createCleanup, readStandaloneConfig, startStandaloneStack, type Cleanup, type StandaloneConfig } from './standalone-stack.ts';
 
@@ -71,12 +71,13 @@ async function waitForLatencyNumbers(api: ApiClient, latency: Locator): Promise<
 }
 
 async function run(config: StandaloneConfig, cleanup: Cleanup): Promise<void> {
-  const stack = await startStandaloneStack(config, cleanup, { monitorIntervalMs: 5000 });
+  const stack = await startStandaloneStack(config, cleanup, { monitorIntervalMs: 5000, workers: [...WORKERS, 'notify'] });
   console.log(`› stack up at ${stack.url} (prefix ${stack.prefix})`);
   const browser = await launchBrowser({ baseUrl: stack.url, onCleanup: cleanup.add });
   const api = apiClient(stack.url);
 
-  await seedDemo(api);
+  const posted = await seedDemo(api);
+  const thread = await seedSocial(api, posted);
   const groups = WORKERS.map((w) => `${stack.prefix}${w}`);
   await waitFor(
     async () => {
@@ -115,6 +116,19 @@ async function run(config: StandaloneConfig, cleanup: Cleanup): Promise<void> {
   await pipeline.goto('/pipeline');
   await waitForLatencyNumbers(api, pipeline.page.getByRole('table', { name: 'End-to-end latency by stage' }));
   await shoot(pipeline.page, 'pipeline.png');
+
+  // Issue 18: a thread (the focused tweet highlighted, its replies, counts) and the notifications.
+  const threadPage = await browser.openAs(DEMO_VIEWER, { viewport: DESKTOP });
+  pages.push(threadPage);
+  await threadPage.goto(`/t/${thread.id}`);
+  await threadPage.page.getByRole('list', { name: 'Replies' }).locator('article').nth(2).waitFor();
+  await shoot(threadPage.page, 'thread.png');
+
+  const notifications = await browser.openAs(DEMO_VIEWER, { viewport: DESKTOP });
+  pages.push(notifications);
+  await notifications.goto('/notifications');
+  await notifications.page.getByRole('list', { name: 'Notifications' }).getByText('mentioned you').waitFor();
+  await shoot(notifications.page, 'notifications.png');
 
   const problems = pages.flatMap((p) => p.unexpectedProblems(KNOWN_PROBLEMS));
   if (problems.length > 0) throw new Error(`the pages logged errors:\n${problems.map((p) => `${p.kind}: ${p.text} (${p.url})`).join('\n')}`);

@@ -1,6 +1,6 @@
 import { ApiError, isAbortError } from './api-error.ts';
 import { isTweet } from './types.ts';
-import type { AppNotification, Click, NotificationPage, Page, PipelineStatus, Ranking, Relation, SearchResult, Tweet, UserProfile } from './types.ts';
+import type { AppNotification, Click, NotificationPage, Page, PipelineStatus, Ranking, Relation, SearchResult, Thread, Tweet, UserProfile } from './types.ts';
 
 import type { MonitorTable, ProcessorsStatus, TableValue } from './monitor-types.ts';
 
@@ -36,8 +36,11 @@ export interface Api {
   signOut(): Promise<void>;
   /** Who the session cookie signs in, or null. */
   currentUser(signal?: AbortSignal): Promise<string | null>;
-  postTweet(input: { author: string; text: string }, signal?: AbortSignal): Promise<Tweet>;
+  /** `replyTo` answers that tweet: 404 when it is gone, 403 when a block stands between the two. */
+  postTweet(input: { author: string; text: string; replyTo?: string }, signal?: AbortSignal): Promise<Tweet>;
   getTweet(id: string, signal?: AbortSignal): Promise<Tweet>;
+  /** The tweet, its ancestors (root first) and one page of its replies (newest first). */
+  getThread(id: string, options?: PageOptions): Promise<Thread>;
   getTimeline(user: string, options?: PageOptions & { ranking?: Ranking }): Promise<Page<Tweet>>;
   getTagTweets(tag: string, options?: PageOptions): Promise<Page<Tweet>>;
   getUser(user: string, viewer: string | null, signal?: AbortSignal): Promise<UserProfile>;
@@ -165,6 +168,14 @@ export function createApi(options: ApiOptions = {}): Api {
       return raw;
     },
     getTweet,
+    async getThread(id, { cursor, limit, signal } = {}) {
+      const raw = await request<{ tweet?: unknown; ancestors?: unknown; replies?: unknown; nextCursor?: unknown }>(
+        `/api/tweets/${seg(id)}/thread${query({ cursor, limit })}`,
+        { signal },
+      );
+      if (!isTweet(raw.tweet)) throw new ApiError(502, 'The server sent a malformed thread');
+      return { tweet: raw.tweet, ancestors: tweets(raw.ancestors), replies: tweets(raw.replies), nextCursor: cursorOf(raw.nextCursor) };
+    },
     async getTimeline(user, { cursor, limit = 20, ranking = 'following', signal } = {}) {
       const q = query({ limit, cursor, ranking: ranking === 'for-you' ? 'for-you' : undefined });
       return tweetPage(await request(`/api/timelines/${seg(user)}${q}`, { signal }));

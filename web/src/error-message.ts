@@ -9,6 +9,9 @@ export function errorMessage(err: unknown): string {
       return 'Cannot reach the server. Check your connection and try again.';
     case err.status === 400:
       return withField(err.message, err.field);
+    case err.status === 404 && err.field !== undefined:
+      // A named input that is gone ("the tweet replied to does not exist"): the API says which.
+      return sentence(err.message);
     case err.status === 404:
       return 'Not found. It may have been deleted, or the link is wrong.';
     case err.status === 409:

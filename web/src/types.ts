@@ -21,6 +21,14 @@ export interface ShownTweet extends Tweet {
   sending?: boolean;
 }
 
+/** `GET /api/tweets/:id/thread`: the focused tweet, what it answers (root first), a page of its replies. */
+export interface Thread {
+  tweet: Tweet;
+  ancestors: Tweet[];
+  replies: Tweet[];
+  nextCursor: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

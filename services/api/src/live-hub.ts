@@ -133,9 +133,14 @@ export class LiveHub {
    */
   async missed(user: string, lastEventId: string): Promise<StoredTweet[]> {
     if (!this.o.home) return [];
-    const page = await this.o.home.page(user, undefined, this.limits.replay);
+    const u = user.toLowerCase();
+    const [page, hidden] = await Promise.all([
+      this.o.home.page(user, undefined, this.limits.replay),
+      this.o.redis.sunion(this.o.keys.mutes(u), this.o.keys.blocks(u)), // hidden at read, as the timeline route does
+    ]);
     const at = page.tweets.findIndex((t) => t.id === lastEventId);
-    return (at < 0 ? page.tweets : page.tweets.slice(0, at)).reverse();
+    const missed = at < 0 ? page.tweets : page.tweets.slice(0, at);
+    return missed.filter((t) => !hidden.includes(t.author.toLowerCase())).reverse();
   }
 
   get size(): number {
@@ -159,16 +164,22 @@ export class LiveHub {
         return;
       }
       const users = [...this.streams.keys()];
-      const following = users.map(
-        (u): Queued =>
-          (r) =>
-            r.zscore(this.o.keys.following(u), event.author),
-      );
+      const author = event.author.toLowerCase();
+      // Per reader: the follow edge, and whether they muted or blocked the author (issue 18: the
+      // home timeline hides those at read, so the live stream must not push them either). Each
+      // reader's keys share a slot; on Redis Cluster the readers' commands go per node.
+      const reads = users.flatMap((u): Queued[] => [
+        (r) => r.zscore(this.o.keys.following(u), event.author),
+        (r) => r.sismember(this.o.keys.mutes(u.toLowerCase()), author),
+        (r) => r.sismember(this.o.keys.blocks(u.toLowerCase()), author),
+      ]);
       // The event carries the tweet; older publishers sent only ids, so fall back to a read.
-      const [tweet, edges] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), execAcrossSlots(this.o.redis as ChirpRedis, following)]);
+      const [tweet, replies] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), execAcrossSlots(this.o.redis as ChirpRedis, reads)]);
       if (!tweet) return;
       users.forEach((u, i) => {
-        if (u !== event.author && !edges?.[i]?.[1]) return;
+        const [edge, muted, blocked] = [0, 1, 2].map((j) => replies?.[3 * i + j]?.[1]);
+        if (muted === 1 || blocked === 1) return;
+        if (u !== event.author && !edge) return;
         for (const entry of this.streams.get(u) ?? []) this.deliver(u, entry, tweet);
       });
     } catch (error) {

@@ -151,6 +151,30 @@ describe('live stream /api/stream (issue 11, defect 10)', () => {
     expect(s.events.map((e) => e.id)).toEqual(['le3', 'le4', 'le5', 'le6']);
   });
 
+  it('pushes no tweet of an author the reader muted or blocked (issue 18: muted authors are absent from home)', async () => {
+    const api = await startApi(ctx);
+    const store = new TweetStore(ctx.redis, ctx.keys);
+    for (const author of ['mutee', 'blockee', 'kept']) await ctx.redis.zadd(ctx.keys.following('muter'), Date.now(), author);
+    await ctx.redis.sadd(ctx.keys.mutes('muter'), 'mutee');
+    await ctx.redis.sadd(ctx.keys.blocks('muter'), 'blockee');
+    const s = await openStream(api.url, 'muter');
+    expect(s.status).toBe(200);
+    const [muted, blocked, kept] = [tweet('mu1', 'mutee'), tweet('bl1', 'blockee'), tweet('ke1', 'kept')];
+    for (const t of [muted, blocked, kept]) {
+      await store.save(t);
+      await publish(ctx.redis, t);
+    }
+    // Events are relayed in order: once the last one is here, the two before it were either sent or dropped.
+    await waitFor(() => s.events.some((e) => e.id === kept.id), { what: 'the unmuted followee’s tweet', timeoutMs: 5000 });
+    expect(s.events.map((e) => e.id)).toEqual([kept.id]);
+
+    // The replay after a reconnect hides them too (the timeline still holds them; reads filter).
+    for (const t of [muted, kept]) await ctx.redis.lpush(ctx.keys.timeline('muter'), t.id);
+    const again = await openStream(api.url, 'muter', { 'last-event-id': 'not-in-the-timeline' });
+    await waitFor(() => again.events.some((e) => e.id === kept.id), { what: 'the replayed unmuted tweet', timeoutMs: 5000 });
+    expect(again.events.map((e) => e.id)).toEqual([kept.id]);
+  });
+
   it('comes up once Redis does when Redis was down when the API started', async () => {
     const port = 46000 + Math.floor(Math.random() * 1000);
     const url = `redis://127.0.0.1:${port}`;

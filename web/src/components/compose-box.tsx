@@ -12,9 +12,12 @@ export interface ComposeBoxProps {
    * optimistically; if this rejects, the text comes back and the error is shown beside the box.
    */
   onPost: (text: string) => Promise<void>;
+  /** A reply box: the handle answered names the form, the field and the button (issue 18). */
+  replyTo?: string;
+  autoFocus?: boolean;
 }
 
-export function ComposeBox({ author, onPost }: ComposeBoxProps): ReactElement {
+export function ComposeBox({ author, onPost, replyTo, autoFocus = false }: ComposeBoxProps): ReactElement {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const textarea = useRef<HTMLTextAreaElement | null>(null);
@@ -24,6 +27,7 @@ export function ComposeBox({ author, onPost }: ComposeBoxProps): ReactElement {
   const errorId = `${ids}-error`;
   const length = measureTweet(text);
   const canPost = !length.empty && !length.over;
+  const prompt = replyTo === undefined ? "What's happening?" : `Reply to @${replyTo}`;
 
   function submit(event?: FormEvent): void {
     event?.preventDefault();
@@ -46,18 +50,23 @@ export function ComposeBox({ author, onPost }: ComposeBoxProps): ReactElement {
   }
 
   return (
-    <form className="compose" onSubmit={submit} aria-label="Compose a tweet">
+    <form
+      className={replyTo === undefined ? 'compose' : 'compose compose-reply'}
+      onSubmit={submit}
+      aria-label={replyTo === undefined ? 'Compose a tweet' : prompt}
+    >
       <Avatar handle={author} />
       <div className="compose-body">
         <label htmlFor={inputId} className="visually-hidden">
-          What's happening?
+          {prompt}
         </label>
         <textarea
           id={inputId}
           ref={textarea}
           className="compose-input"
-          placeholder="What's happening?"
-          rows={3}
+          placeholder={replyTo === undefined ? prompt : 'Post your reply'}
+          rows={replyTo === undefined ? 3 : 2}
+          autoFocus={autoFocus}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -70,7 +79,7 @@ export function ComposeBox({ author, onPost }: ComposeBoxProps): ReactElement {
         <div className="compose-footer">
           <CharCounter id={countId} length={length} />
           <button type="submit" className="button button-primary" disabled={!canPost}>
-            Post
+            {replyTo === undefined ? 'Post' : 'Reply'}
           </button>
         </div>
         {error && (

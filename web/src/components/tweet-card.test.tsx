@@ -1,7 +1,7 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { installFakeFetch, json } from '../test/fake-fetch.ts';
-import type { ShownTweet } from '../types.ts';
+import type { ShownTweet, Tweet } from '../types.ts';
 import { TweetCard } from './tweet-card.tsx';
 
 const tweet: ShownTweet = {
@@ -53,5 +53,36 @@ describe('TweetCard actions (issue 18)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.getByText('This tweet was deleted.')).toBeTruthy());
     expect(fake.requests.some((r) => r.method === 'DELETE' && r.url.pathname === '/api/tweets/t1')).toBe(true);
+  });
+
+  it('replies from the card: the box opens, posts with replyTo, the count goes up and the thread is one click away', async () => {
+    const created: Tweet = { id: 'r1', author: 'cat', text: 'a reply', createdAt: '2026-12-01T12:06:00.000Z', replyTo: { id: 't1', author: 'ann' } };
+    const fake = installFakeFetch({ 'POST /api/tweets': () => json(201, created) });
+    const replied: Tweet[] = [];
+    render(<TweetCard tweet={tweet} viewer="cat" now={now} onReplied={(r) => replied.push(r)} />);
+    const open = screen.getByRole('button', { name: /Reply 3/ });
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(open);
+    const form = screen.getByRole('form', { name: 'Reply to @ann' });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Reply to @ann' }), { target: { value: 'a reply' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Reply' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: /Reply 4/ })).toBeTruthy());
+    expect(screen.queryByRole('form', { name: 'Reply to @ann' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'View thread' }).getAttribute('href')).toBe('#/t/t1');
+    expect(fake.requests.find((r) => r.method === 'POST')?.body).toEqual({ author: 'cat', text: 'a reply', replyTo: 't1' });
+    expect(replied).toEqual([created]);
+  });
+
+  it('shows a refused reply (403 when blocked) in the card’s box and keeps the text', async () => {
+    installFakeFetch({ 'POST /api/tweets': () => json(403, { error: 'you cannot reply to this user (a block is in place)', field: 'replyTo' }) });
+    render(<TweetCard tweet={tweet} viewer="cat" now={now} />);
+    fireEvent.click(screen.getByRole('button', { name: /Reply 3/ }));
+    const form = screen.getByRole('form', { name: 'Reply to @ann' });
+    const box = within(form).getByRole('textbox', { name: 'Reply to @ann' });
+    fireEvent.change(box, { target: { value: 'let me in' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Reply' }));
+    await waitFor(() => expect(within(form).getByRole('alert').textContent).toBe('You cannot reply to this user (a block is in place).'));
+    expect((box as HTMLTextAreaElement).value).toBe('let me in');
+    expect(screen.getByRole('button', { name: /Reply 3/ })).toBeTruthy();
   });
 });

@@ -5,8 +5,9 @@ import { useDwell } from '../hooks/use-dwell.ts';
 import { api } from '../api.ts';
 import { fullTime, relativeTime } from '../relative-time.ts';
 import { paths } from '../router.ts';
-import type { ShownTweet } from '../types.ts';
+import type { ShownTweet, Tweet } from '../types.ts';
 import { Avatar } from './avatar.tsx';
+import { ComposeBox } from './compose-box.tsx';
 
 export interface TweetCardProps {
   tweet: ShownTweet;
@@ -15,15 +16,20 @@ export interface TweetCardProps {
   /** Report a dwell click after 3 s in view (timelines only, not the detail page). */
   trackDwelling?: boolean;
   variant?: 'list' | 'detail';
+  /** A reply posted from this card's reply box, as the API created it (the thread view shows it at once). */
+  onReplied?: (reply: Tweet) => void;
 }
 
-export function TweetCard({ tweet, viewer, now, trackDwelling = false, variant = 'list' }: TweetCardProps): ReactElement {
+export function TweetCard({ tweet, viewer, now, trackDwelling = false, variant = 'list', onReplied }: TweetCardProps): ReactElement {
   const ref = useRef<HTMLElement | null>(null);
   const authorId = useId();
   const [liked, setLikedState] = useState(tweet.liked === true);
   const [likes, setLikes] = useState(tweet.counts?.likes ?? 0);
   const [retweeted, setRetweeted] = useState(tweet.retweeted === true);
   const [retweets, setRetweets] = useState(tweet.counts?.retweets ?? 0);
+  const [replies, setReplies] = useState(tweet.counts?.replies ?? 0);
+  const [replying, setReplying] = useState(false);
+  const [replied, setReplied] = useState<Tweet | null>(null);
   const [deleted, setDeleted] = useState(false);
   const [actionError, setActionError] = useState('');
   const [shareNote, setShareNote] = useState('');
@@ -58,6 +64,15 @@ export function TweetCard({ tweet, viewer, now, trackDwelling = false, variant =
       setRetweets((n) => n - (next ? 1 : -1));
       setActionError('Could not save the retweet');
     }
+  }
+
+  /** Rejects with the API's error, which the reply box shows beside itself (403 blocked, 404 deleted, 400). */
+  async function reply(text: string): Promise<void> {
+    const created = await api.postTweet({ author: viewer, text, replyTo: tweet.id });
+    setReplies((n) => n + 1);
+    setReplying(false);
+    setReplied(created);
+    onReplied?.(created);
   }
 
   async function remove(): Promise<void> {
@@ -139,9 +154,16 @@ export function TweetCard({ tweet, viewer, now, trackDwelling = false, variant =
         )}
         {!sending && (
           <div className="tweet-actions">
-            <a className="action" href={paths.tweet(tweet.id)}>
-              <span aria-hidden="true">↩</span> Reply {tweet.counts?.replies ? tweet.counts.replies : ''}
-            </a>
+            {variant === 'list' ? (
+              <button type="button" className="action action-reply" aria-expanded={replying} onClick={() => setReplying((r) => !r)}>
+                <span aria-hidden="true">↩</span> Reply {replies > 0 ? replies : ''}
+              </button>
+            ) : (
+              <span className="action action-replies">
+                {/* The thread page owns this count (its reply box is below the card), so it comes from the prop. */}
+                <span aria-hidden="true">↩</span> {tweet.counts?.replies === 1 ? '1 reply' : `${tweet.counts?.replies ?? 0} replies`}
+              </span>
+            )}
             <button type="button" className="action action-retweet" aria-pressed={retweeted} onClick={() => void toggleRetweet()}>
               <span aria-hidden="true">⟳</span> {retweeted ? 'Undo retweet' : 'Retweet'} {retweets > 0 ? retweets : ''}
             </button>
@@ -158,9 +180,15 @@ export function TweetCard({ tweet, viewer, now, trackDwelling = false, variant =
             </button>
             <span className="action-note" role="status">
               {actionError || shareNote}
+              {replied && !actionError && !shareNote && (
+                <>
+                  Reply posted. <a href={paths.tweet(tweet.id)}>View thread</a>
+                </>
+              )}
             </span>
           </div>
         )}
+        {replying && <ComposeBox author={viewer} replyTo={tweet.author} autoFocus onPost={reply} />}
       </div>
     </article>
   );

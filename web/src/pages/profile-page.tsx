@@ -14,8 +14,9 @@ import { followView } from '../follow-state.ts';
 import { formatCount } from '../format.ts';
 import { isHandle } from '../handle.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useLiveTweets } from '../hooks/use-live-tweets.ts';
 import { usePagedList } from '../hooks/use-paged-list.ts';
-import { appendPage } from '../merge-tweets.ts';
+import { appendPage, removeTweet } from '../merge-tweets.ts';
 import { sleep } from '../poll.ts';
 import { paths } from '../router.ts';
 import type { ProfileTab } from '../router.ts';
@@ -170,6 +171,8 @@ function ProfileTweets({ viewer, handle }: { viewer: string; handle: string }): 
     load: (cursor, signal) => api.getUserTweets(handle, { cursor, signal }),
     append: appendPage,
   });
+  // A deleted tweet leaves the open profile in place (issue 18); new tweets wait for a reload here.
+  useLiveTweets(viewer, ignoreLiveTweet, (id) => list.update((items) => removeTweet(items, id)));
   return (
     <>
       <TweetList tweets={list.items} viewer={viewer} label={`Tweets by @${handle}`} />
@@ -177,6 +180,8 @@ function ProfileTweets({ viewer, handle }: { viewer: string; handle: string }): 
     </>
   );
 }
+
+function ignoreLiveTweet(): void {}
 
 function ProfileUsers({ handle, tab, version }: { handle: string; tab: 'followers' | 'following'; version: number }): ReactElement {
   const list = usePagedList<string>({
