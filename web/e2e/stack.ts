@@ -20,7 +20,7 @@ export interface StackOptions {
    * (lag settles fast) and the default 5 s suits screenshots (the window still holds samples).
    */
   monitorIntervalMs?: number;
-  /** The workers to run; the default is WORKERS (issue 18's suite adds `notify`). */
+  /** The workers to start; default WORKERS (the processors page's tests add analytics, issue 18's suite adds `notify`). */
   workers?: readonly string[];
 }
 

@@ -2,6 +2,8 @@ import { ApiError, isAbortError } from './api-error.ts';
 import { isTweet } from './types.ts';
 import type { AppNotification, Click, NotificationPage, Page, PipelineStatus, Ranking, Relation, SearchResult, Thread, Tweet, UserProfile } from './types.ts';
 
+import type { MonitorTable, ProcessorsStatus, TableValue } from './monitor-types.ts';
+
 export { ApiError } from './api-error.ts';
 
 /** Every call the web app makes to the chirp API, typed, in one place. */
@@ -53,6 +55,12 @@ export interface Api {
   unfollow(user: string, target: string): Promise<void>;
   sendClicks(clicks: readonly Click[]): Promise<void>;
   getPipeline(signal?: AbortSignal): Promise<PipelineStatus>;
+  /** Issue 17's processors page: every group's partitions, lag, rates, retry/DLQ and table state; the API's views. */
+  getProcessors(signal?: AbortSignal): Promise<ProcessorsStatus>;
+  /** The group tables and views the table query answers from (signed in). */
+  getTables(signal?: AbortSignal): Promise<MonitorTable[]>;
+  /** A key's value in a table: 404 when absent, 400/403 for a bad or someone else's key. */
+  getTableValue(table: string, key: string, signal?: AbortSignal): Promise<TableValue>;
   streamUrl(user: string): string;
   /** Your aggregated notifications and the unread count. */
   getNotifications(options?: PageOptions): Promise<NotificationPage>;
@@ -208,6 +216,15 @@ export function createApi(options: ApiOptions = {}): Api {
     },
     async getPipeline(signal) {
       return request<PipelineStatus>('/api/pipeline', { signal });
+    },
+    async getProcessors(signal) {
+      return request<ProcessorsStatus>('/api/monitor/processors', { signal });
+    },
+    async getTables(signal) {
+      return (await request<{ tables: MonitorTable[] }>('/api/monitor/tables', { signal })).tables;
+    },
+    async getTableValue(table, key, signal) {
+      return request<TableValue>(`/api/monitor/tables/${seg(table)}/${seg(key)}`, { signal });
     },
     streamUrl(user) {
       return `${baseUrl}/api/stream${query({ user })}`;

@@ -8,6 +8,8 @@ import { HomePage } from './pages/home-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PipelinePage } from './pages/pipeline-page.tsx';
+import { ProcessorsPage } from './pages/processors-page.tsx';
+import { TableQueryPage } from './pages/table-query-page.tsx';
 import { ProfilePage } from './pages/profile-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
@@ -20,6 +22,8 @@ export function App(): ReactElement {
   const session = useSession();
   const route = useHashRoute();
   const key = `${session.viewer ?? ''}|${routeKey(route)}`;
+  // The pipeline and processors pages show offsets and rates, nobody's data: readable signed out.
+  const isPublic = route.name === 'pipeline' || route.name === 'processors';
   const shownKey = useRef(key);
   const [readVersion, setReadVersion] = useState(0);
   const unread = useUnreadCount(session.viewer, 15_000, readVersion);
@@ -48,10 +52,10 @@ export function App(): ReactElement {
       </a>
       <AppHeader viewer={session.viewer} route={route} onSignOut={signOut} unread={unread} />
       <main id="main" className="main" tabIndex={-1}>
-        {session.loading && route.name !== 'pipeline' ? (
+        {session.loading && !isPublic ? (
           <p className="status">Loading…</p>
-        ) : session.viewer === null && route.name !== 'pipeline' ? (
-          // Every page but the pipeline is private: it shows the sign-in form in its place, then itself.
+        ) : session.viewer === null && !isPublic ? (
+          // Every page but the pipeline and processors is private: it shows the sign-in form in its place, then itself.
           <SignInPage onSubmit={(mode, handle, password) => (mode === 'sign-in' ? session.signIn(handle, password) : session.signUp(handle, password))} />
         ) : (
           <Page route={route} viewer={session.viewer} onRead={onRead} />
@@ -69,6 +73,7 @@ function skipToMain(event: { preventDefault(): void }): void {
 
 function Page({ route, viewer, onRead }: { route: Route; viewer: string | null; onRead: () => void }): ReactElement {
   if (route.name === 'pipeline') return <PipelinePage />;
+  if (route.name === 'processors') return <ProcessorsPage />;
   if (viewer === null) return <NotFoundPage />;
   switch (route.name) {
     case 'home':
@@ -83,6 +88,8 @@ function Page({ route, viewer, onRead }: { route: Route; viewer: string | null; 
       return <NotificationsPage onRead={onRead} />;
     case 'search':
       return <SearchPage key={route.q} viewer={viewer} q={route.q} />;
+    case 'tables':
+      return <TableQueryPage viewer={viewer} table={route.table} initialKey={route.key} />;
     case 'not-found':
       return <NotFoundPage />;
   }

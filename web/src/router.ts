@@ -3,7 +3,7 @@ import type { Ranking } from './types.ts';
 /**
  * The app's routes, all in the URL hash so any static host can serve the app:
  * #/home, #/home/for-you, #/u/<handle>[/followers|/following], #/t/<id>, #/tags/<tag>, #/pipeline,
- * #/notifications, #/search/<query>.
+ * #/processors, #/tables[/<table>/<key>], #/notifications, #/search/<query>.
  * A query after the route (`#/home?as=alice`) is ignored here; see handle.ts.
  */
 
@@ -15,6 +15,8 @@ export type Route =
   | { name: 'tweet'; id: string }
   | { name: 'tag'; tag: string }
   | { name: 'pipeline' }
+  | { name: 'processors' }
+  | { name: 'tables'; table?: string; key?: string }
   | { name: 'notifications' }
   | { name: 'search'; q: string }
   | { name: 'not-found'; path: string };
@@ -59,6 +61,13 @@ export function parseRoute(hash: string): Route {
     case 'notifications':
       if (second === undefined) return { name: 'notifications' };
       break;
+    case 'processors':
+      if (second === undefined) return { name: 'processors' };
+      break;
+    case 'tables':
+      if (second === undefined) return { name: 'tables' };
+      if (third !== undefined) return { name: 'tables', table: second, key: third };
+      break;
     case 'search':
       if (third === undefined) return { name: 'search', q: second ?? '' };
       break;
@@ -75,6 +84,8 @@ export const paths = {
   tweet: (id: string): string => `#/t/${seg(id)}`,
   tag: (tag: string): string => `#/tags/${seg(tag)}`,
   pipeline: (): string => '#/pipeline',
+  processors: (): string => '#/processors',
+  tables: (table?: string, key?: string): string => (table !== undefined && key !== undefined ? `#/tables/${seg(table)}/${seg(key)}` : '#/tables'),
   notifications: (): string => '#/notifications',
   search: (q: string): string => `#/search/${seg(q)}`,
 };
@@ -92,6 +103,10 @@ export function routeKey(route: Route): string {
       return `tag:${route.tag}`;
     case 'pipeline':
       return 'pipeline';
+    case 'processors':
+      return 'processors';
+    case 'tables':
+      return 'tables';
     case 'notifications':
       return 'notifications';
     case 'search':

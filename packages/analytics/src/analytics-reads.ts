@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import { z } from 'zod';
 import { ChirpError } from '@chirp/core';
 import type { PreferencesStore } from '@chirp/store';
-import { jsonCodec, View } from '@chirp/streams';
+import { jsonCodec, View, type ViewState } from '@chirp/streams';
 import type { Logger, Registry } from '@chirp/telemetry';
 import type { ForwardDecay } from './forward-decay.ts';
 import { WindowCounts } from './window-counts.ts';
@@ -107,6 +107,11 @@ export class AnalyticsReads {
   /** The analytics table as the monitor's table query lists it: its changelog topic and whether this view has caught up. */
   table(): { name: 'analytics'; kind: 'group table'; topic: string; viewReady: boolean } {
     return { name: 'analytics', kind: 'group table', topic: this.o.topic, viewReady: this.view?.isReady() ?? false };
+  }
+
+  /** This API's view of the table, for the processors page (undefined without a view). */
+  viewState(): (ViewState & { name: 'analytics' }) | undefined {
+    return this.view ? { name: 'analytics', ...this.view.state() } : undefined;
   }
 
   /** A key's value in the analytics table as this view holds it (affinity, clicks, minutes), or undefined; 503 until it caught up. */

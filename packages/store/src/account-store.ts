@@ -1,6 +1,8 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { AccountEvent } from '@chirp/core';
 import type { Keys } from './keys.ts';
+import type { ChirpRedis } from './scripts.ts';
+import { execAcrossSlots, isCluster } from './cluster-routing.ts';
 
 /** What a sign-in needs of an account. */
 export type StoredAccount = AccountEvent;
@@ -32,9 +34,10 @@ export class AccountStore {
    */
   async claim(accounts: readonly AccountEvent[]): Promise<void> {
     if (accounts.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const a of accounts) pipeline.set(this.keys.account(a.handle.toLowerCase()), JSON.stringify(a), 'NX');
-    const results = (await pipeline.exec()) ?? [];
+    const results = await execAcrossSlots(
+      this.redis as ChirpRedis,
+      accounts.map((a) => (r) => r.set(this.keys.account(a.handle.toLowerCase()), JSON.stringify(a), 'NX')),
+    );
     const failed = results.find(([error]) => error);
     if (failed?.[0]) throw failed[0];
   }
@@ -52,8 +55,16 @@ export class AccountStore {
     await this.redis.del(this.keys.session(tokenHash));
   }
 
-  /** For rate-limit-redis, whose counters are its own Lua script under keys.rateLimit(). */
-  sendCommand(command: string, ...args: string[]): Promise<unknown> {
+  /**
+   * For rate-limit-redis, whose counters are its own Lua script under keys.rateLimit(). On Redis
+   * Cluster a SCRIPT LOAD goes to one node while the EVALSHA goes to the node of its key (NOSCRIPT,
+   * then a 500), so the script is loaded on every master; ioredis routes the EVALSHA by its key.
+   */
+  async sendCommand(command: string, ...args: string[]): Promise<unknown> {
+    if (isCluster(this.redis as ChirpRedis) && command.toUpperCase() === 'SCRIPT' && args[0]?.toUpperCase() === 'LOAD') {
+      const shas = await Promise.all((this.redis as unknown as Cluster).nodes('master').map((node) => node.call(command, ...args)));
+      return shas[0];
+    }
     return this.redis.call(command, ...args);
   }
 }

@@ -1,5 +1,6 @@
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
+import { isCluster } from './cluster-routing.ts';
 
 const DAY_MS = 24 * 3600_000;
 /** A user's activity is written at most this often: a busy reader costs one ZSCORE per read, not a write. */
@@ -46,6 +47,18 @@ export class ActivityStore {
   async record(activity: readonly { user: string; atMs: number }[]): Promise<number> {
     if (!this.window.enabled || activity.length === 0) return 0;
     const pairs = activity.flatMap(({ user, atMs }) => [user, Math.floor(atMs)]);
+    if (isCluster(this.redis)) return (await this.recordReturning(pairs)).length;
     return this.redis.recordActivity(this.keys.activeUsers(), this.keys.timelineRebuild(''), this.window.ms, ACTIVITY_WRITE_INTERVAL_MS, ...pairs);
+  }
+
+  /**
+   * Redis Cluster form of record: active-users and the users' rebuild markers are on different
+   * slots, so the script records and names who came back, then their markers are set (each on
+   * its user's slot). Resolves the users who came back.
+   */
+  async recordReturning(pairs: readonly (string | number)[]): Promise<string[]> {
+    const back = await this.redis.recordActivityReturning(this.keys.activeUsers(), this.window.ms, ACTIVITY_WRITE_INTERVAL_MS, ...pairs);
+    await Promise.all(back.map((user) => this.redis.set(this.keys.timelineRebuild(user), '1', 'PX', this.window.ms)));
+    return back;
   }
 }

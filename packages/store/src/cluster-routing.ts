@@ -80,6 +80,32 @@ export class RedisRouting {
   }
 }
 
+/** One command of many: queued on a pipeline (one server) or sent on the client (Redis Cluster). */
+export type Queued = (r: ChirpRedis) => unknown;
+
+/**
+ * Commands whose keys may span slots, replies in order as `[error, value]` (pipeline.exec's form).
+ * One server: one pipeline, one round trip. Redis Cluster: ioredis refuses a pipeline whose keys
+ * span nodes, so each command is sent on its own; auto-pipelining still puts the commands of one
+ * node in one write, so it is one round trip per node, the nodes in parallel.
+ */
+export async function execAcrossSlots(redis: ChirpRedis, commands: readonly Queued[]): Promise<[Error | null, unknown][]> {
+  if (commands.length === 0) return [];
+  if (!isCluster(redis)) {
+    const pipe = redis.pipeline();
+    for (const queue of commands) queue(pipe as unknown as ChirpRedis);
+    return (await pipe.exec()) ?? [];
+  }
+  return Promise.all(
+    commands.map((send) =>
+      Promise.resolve(send(redis)).then(
+        (value): [Error | null, unknown] => [null, value],
+        (error: Error): [Error | null, unknown] => [error, null],
+      ),
+    ),
+  );
+}
+
 /** How long a worker waits for a replica to confirm a batch's writes before it gives up (and commits nothing). */
 export const REPLICA_WAIT_MS = 2000;
 

@@ -2,6 +2,8 @@ import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 import { pageBySortedScore, type Page } from './paging.ts';
 import { throwFirstError } from './pipeline-result.ts';
+import { execAcrossSlots, isCluster, type Queued } from './cluster-routing.ts';
+import { entryId, timelineEntry } from './timeline-entry.ts';
 
 export interface Profile {
   user: string;
@@ -26,6 +28,7 @@ export class GraphStore {
    * events applied out of order (a retried follow after the later unfollow) leave the latest state.
    */
   async follow(user: string, target: string, atMs = Date.now()): Promise<boolean> {
+    if (isCluster(this.redis)) return this.edgeAcrossSlots(user, target, Math.floor(atMs), 'f');
     const k = this.keys;
     const added = await this.redis.follow(
       k.followers(target),
@@ -34,6 +37,7 @@ export class GraphStore {
       k.userTweets(target),
       k.users(),
       k.edgeClocks(user),
+      k.replyParents(),
       user,
       target,
       Math.floor(atMs),
@@ -45,6 +49,7 @@ export class GraphStore {
 
   /** Applies an unfollow event of time `atMs`, last-writer-wins as `follow`. */
   async unfollow(user: string, target: string, atMs = Date.now()): Promise<boolean> {
+    if (isCluster(this.redis)) return this.edgeAcrossSlots(user, target, Math.floor(atMs), 'u');
     const k = this.keys;
     const removed = await this.redis.unfollow(
       k.followers(target),
@@ -58,6 +63,39 @@ export class GraphStore {
       Math.floor(atMs),
     );
     return removed === 1;
+  }
+
+  /**
+   * Redis Cluster form of follow/unfollow: the user's keys and the target's are on different slots,
+   * so the event is applied in steps, each idempotent, each redone by a redelivery:
+   * 1. the event on the user's slot (edge clock, following:{user}), which says whether the user
+   *    follows the target now (edge-user-side.lua);
+   * 2. followers:{target} made to agree (follower-mirror.lua), so the fan-out of the target's next
+   *    tweet reaches the user (follow) or no longer does (unfollow);
+   * 3. the target's recent tweets, read from tweets:{target} after step 2, merged into the timeline,
+   *    or the target's entries taken out of it (timeline-author-entries.lua), unless a later event of
+   *    the edge changed step 1's answer meanwhile. A tweet posted between 1 and 2 is missed by the
+   *    fan-out but already in tweets:{target} (indexed before its first push), so step 3 finds it.
+   */
+  private async edgeAcrossSlots(user: string, target: string, atMs: number, action: 'f' | 'u'): Promise<boolean> {
+    const k = this.keys;
+    const [changed, follows] = await this.redis.edgeUserSide(k.edgeClocks(user), k.following(user), target, atMs, action);
+    await this.redis.followerMirror(k.followers(target), user, atMs, follows);
+    if (action === 'f') {
+      await this.redis.zadd(k.users(), 'NX', atMs, user);
+      await this.redis.zadd(k.users(), 'NX', atMs, target);
+      const rows = await this.redis.zrange(k.userTweets(target), '+inf', '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, this.mergeOnFollow, 'WITHSCORES');
+      const fresh: string[] = [];
+      for (let i = 0; i < rows.length; i += 2) fresh.push(timelineEntry(Number(rows[i + 1]), rows[i]!));
+      await this.redis.timelineAuthorEntries(k.following(user), k.timeline(user), target, 'f', this.timelineCap, ...fresh);
+    } else {
+      // The whole list, up to the cap plus the trim slack, as unfollow.lua reads it.
+      const current = await this.redis.lrange(k.timeline(user), 0, this.timelineCap + Math.min(100, Math.ceil(this.timelineCap / 8)) - 1);
+      const scores = current.length ? await this.redis.zmscore(k.userTweets(target), ...current.map(entryId)) : [];
+      const drop = current.filter((_, i) => scores[i] !== null);
+      await this.redis.timelineAuthorEntries(k.following(user), k.timeline(user), target, 'u', this.timelineCap, ...drop);
+    }
+    return changed === 1;
   }
 
   /**
@@ -84,9 +122,10 @@ export class GraphStore {
   /** followerCountAndPulled of many authors in ONE pipeline: author → [followers, pulled]. */
   async followerCountsAndPulled(users: readonly string[]): Promise<Map<string, [number, boolean]>> {
     const distinct = [...new Set(users)];
-    const pipe = this.redis.pipeline();
-    for (const user of distinct) pipe.zcard(this.keys.followers(user)).zscore(this.keys.pulledAuthors(), user);
-    const res = (await pipe.exec()) ?? [];
+    const res = await execAcrossSlots(
+      this.redis,
+      distinct.flatMap((user): Queued[] => [(r) => r.zcard(this.keys.followers(user)), (r) => r.zscore(this.keys.pulledAuthors(), user)]),
+    );
     throwFirstError(res);
     return new Map(distinct.map((user, i) => [user, [Number(res[2 * i]![1]), res[2 * i + 1]![1] !== null]]));
   }
@@ -102,15 +141,14 @@ export class GraphStore {
   }
 
   async profile(user: string, viewer?: string): Promise<(Profile & { exists: boolean; viewerFollows?: boolean }) | null> {
-    const tx = this.redis
-      .pipeline()
-      .zcard(this.keys.followers(user))
-      .zcard(this.keys.following(user))
-      .zcard(this.keys.userTweets(user))
-      .zscore(this.keys.users(), user);
-    if (viewer) tx.zscore(this.keys.following(viewer), user);
-    const res = await tx.exec();
-    if (!res) return null;
+    const commands: Queued[] = [
+      (r) => r.zcard(this.keys.followers(user)),
+      (r) => r.zcard(this.keys.following(user)),
+      (r) => r.zcard(this.keys.userTweets(user)),
+      (r) => r.zscore(this.keys.users(), user),
+    ];
+    if (viewer) commands.push((r) => r.zscore(this.keys.following(viewer), user));
+    const res = await execAcrossSlots(this.redis, commands);
     const val = (i: number): unknown => {
       const [err, v] = res[i]!;
       if (err) throw err;

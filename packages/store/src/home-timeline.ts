@@ -1,8 +1,9 @@
 import { ACTIVITY_WRITE_INTERVAL_MS, ActivityStore, ActivityWindow } from './activity-store.ts';
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
+import { isCluster } from './cluster-routing.ts';
 import type { StoredTweet, TweetStore } from './tweet-store.ts';
-import { compareEntries, parseEntry, timelineEntry, type ParsedEntry } from './timeline-entry.ts';
+import { compareEntries, entryId, parseEntry, timelineEntry, type ParsedEntry } from './timeline-entry.ts';
 
 export interface HomePage {
   tweets: StoredTweet[];
@@ -69,24 +70,29 @@ export class HomeTimeline {
 
   async page(user: string, cursor: string | undefined, limit: number): Promise<HomePage> {
     const o = this.options;
-    const [timeline, pulled, pulledMore, rebuilt] = await this.redis.homePage(
-      this.keys.timeline(user),
-      this.keys.following(user),
-      this.keys.pulledAuthors(),
-      this.keys.activeUsers(),
-      this.keys.timelineRebuild(user),
-      HomeTimeline.parseCursor(cursor),
-      limit,
-      this.keys.userTweets(''),
-      MAX_PULLED_AUTHORS,
-      user,
-      Date.now(),
-      this.window.ms,
-      ACTIVITY_WRITE_INTERVAL_MS,
-      o.rebuildAuthors,
-      o.rebuildTweetsPerAuthor,
-      o.cap,
-    );
+    const [timeline, pulled, pulledMore, rebuilt, hiddenReplies] = isCluster(this.redis)
+      ? await this.readAcrossSlots(user, HomeTimeline.parseCursor(cursor), limit)
+      : await this.redis.homePage(
+          this.keys.timeline(user),
+          this.keys.following(user),
+          this.keys.pulledAuthors(),
+          this.keys.activeUsers(),
+          this.keys.timelineRebuild(user),
+          this.keys.replyParents(),
+          HomeTimeline.parseCursor(cursor),
+          limit,
+          this.keys.userTweets(''),
+          MAX_PULLED_AUTHORS,
+          user,
+          Date.now(),
+          this.window.ms,
+          ACTIVITY_WRITE_INTERVAL_MS,
+          o.rebuildAuthors,
+          o.rebuildTweetsPerAuthor,
+          o.cap,
+        );
+    // Replies of pulled authors the reader may not see (Twitter's rule): consumed, not shown.
+    const hidden = new Set(hiddenReplies.map(entryId));
     const candidates: ParsedEntry[] = [...timeline, ...pulled].map(parseEntry).sort(compareEntries);
     const bodies = await this.tweets.getMany(candidates.map((c) => c.id));
     const byId = new Map(bodies.map((t) => [t.id, t]));
@@ -99,11 +105,98 @@ export class HomeTimeline {
       used++;
       last = c;
       const tweet = byId.get(c.id);
-      if (!tweet || seen.has(c.id)) continue; // body missing (skipped, but consumed) or shown by both sides
+      if (!tweet || seen.has(c.id) || hidden.has(c.id)) continue; // body missing or a reply not for this reader (skipped, but consumed), or shown by both sides
       seen.add(c.id);
       out.push(tweet);
     }
     const more = used < candidates.length || timeline.length === limit || pulledMore === 1;
     return { tweets: out, nextCursor: more && last ? `${last.id}~${last.ms}` : null, rebuilt: rebuilt === 1 };
+  }
+
+  /**
+   * Redis Cluster form of home-page.lua, the same answer in steps: the user's keys share a slot,
+   * but active-users, pulled-authors and the authors' tweet lists are each elsewhere.
+   * 1. the read recorded as activity (active-users' slot), and the rebuild marker and the pulled
+   *    authors read, together;
+   * 2. a returning reader's timeline rebuilt: the recent tweets of the authors followed (each on
+   *    its author's slot) merged in one call on the user's slot, then the marker deleted;
+   * 3. the page of the timeline by home-page.lua itself on the user's slot (activity off, and a
+   *    key of that slot that never exists for pulled-authors, so it reads the timeline only),
+   *    together with the pulled authors' tweets older than the cursor.
+   * Round trips: 3 (4 on a rebuild) plus the bodies, against 2 on one server.
+   */
+  private async readAcrossSlots(user: string, cursor: string, limit: number): Promise<[string[], string[], number, number, string[]]> {
+    const o = this.options;
+    const k = this.keys;
+    const now = Date.now();
+    const [back, marker, pulledAll] = await Promise.all([
+      this.window.enabled ? this.activity.recordReturning([user, now]) : Promise.resolve([]),
+      this.window.enabled ? this.redis.exists(k.timelineRebuild(user)) : Promise.resolve(0),
+      this.redis.zrange(k.pulledAuthors(), 0, -1),
+    ]);
+    let rebuilt = 0;
+    if (back.length > 0 || marker === 1) {
+      const authors = await this.redis.zrange(k.following(user), 0, o.rebuildAuthors - 1, 'REV');
+      const pulledSet = new Set(pulledAll);
+      const pushed = authors.filter((a) => !pulledSet.has(a)); // pulled authors are merged below anyway
+      const lists = await Promise.all(
+        pushed.map((a) => this.redis.zrange(k.userTweets(a), '+inf', '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, o.rebuildTweetsPerAuthor, 'WITHSCORES')),
+      );
+      const rows: ParsedEntry[] = [];
+      for (const got of lists) for (let i = 0; i < got.length; i += 2) rows.push({ ms: Number(got[i + 1]), id: got[i]! });
+      const fresh = rows
+        .sort(compareEntries)
+        .slice(0, o.cap)
+        .map((r) => timelineEntry(r.ms, r.id));
+      await this.redis.timelineAuthorEntries(k.following(user), k.timeline(user), '', 'f', o.cap, ...fresh);
+      await this.redis.del(k.timelineRebuild(user));
+      rebuilt = 1;
+    }
+    const noPulled = `${k.timeline(user)}:no-pulled-authors`; // same slot as the timeline, never written
+    const followedPulled = async (): Promise<string[]> => {
+      if (pulledAll.length === 0) return [];
+      const scores = await this.redis.zmscore(k.following(user), ...pulledAll);
+      return pulledAll.filter((_, i) => scores[i] !== null).slice(0, MAX_PULLED_AUTHORS);
+    };
+    const max = cursor === '' ? '+inf' : String(parseEntry(cursor).ms);
+    const slack = cursor === '' ? 0 : 16; // equal times are filtered by id below, as in home-page.lua
+    const [[timeline], pulledLists] = await Promise.all([
+      this.redis.homePage(k.timeline(user), k.following(user), noPulled, noPulled, noPulled, noPulled, cursor, limit, '', 0, user, now, 0, 0, 0, 0, o.cap),
+      followedPulled().then((authors) =>
+        Promise.all(authors.map((a) => this.redis.zrange(k.userTweets(a), max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, limit + slack, 'WITHSCORES'))),
+      ),
+    ]);
+    const pulled: string[] = [];
+    let more = 0;
+    const after = cursor === '' ? undefined : parseEntry(cursor);
+    for (const rows of pulledLists) {
+      let taken = 0;
+      for (let j = 0; j < rows.length; j += 2) {
+        const e = { ms: Number(rows[j + 1]), id: rows[j]! };
+        if (taken < limit && (!after || compareEntries(after, e) < 0)) {
+          pulled.push(timelineEntry(e.ms, e.id));
+          taken++;
+        }
+      }
+      if (taken === limit) more = 1;
+    }
+    return [timeline, pulled, more, rebuilt, await this.hiddenAcrossSlots(user, pulled)];
+  }
+
+  /**
+   * Twitter's reply rule for pulled entries on a cluster, as home-page.lua's `visible` decides it:
+   * `reply-parents` and `following:<user>` sit in different slots, so two reads instead of one script.
+   */
+  private async hiddenAcrossSlots(user: string, pulled: readonly string[]): Promise<string[]> {
+    if (pulled.length === 0) return [];
+    const parents = await this.redis.hmget(this.keys.replyParents(), ...pulled.map(entryId));
+    const asked = [...new Set(parents.filter((p): p is string => p !== null && p !== user))];
+    if (asked.length === 0) return [];
+    const scores = await this.redis.zmscore(this.keys.following(user), ...asked);
+    const follows = new Set(asked.filter((_, i) => scores[i] !== null));
+    return pulled.filter((_, i) => {
+      const parent = parents[i];
+      return parent != null && parent !== user && !follows.has(parent);
+    });
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Every Redis key name, built from one prefix. On Redis Cluster (`hashTags`) the keys of one user
- * carry the user as hash tag (`timeline:{alice}`, `following:{alice}`…), so they share a slot and
- * a script can use them together; a tweet's fan-out bookkeeping carries the tweet id.
+ * carry the user as hash tag (`timeline:{alice}`, `following:{alice}`, `notifs:{alice}`,
+ * `mutes:{alice}`…), so they share a slot and a script can use them together; the keys of one tweet
+ * (`tweet:{id}`, `deleted:{id}`, `likes:{id}`, `counts:{id}`…, its fan-out bookkeeping) carry the
+ * tweet id. Global keys (`users`, `pulled-authors`, `active-users`, `tag:<tag>`) are each alone.
  */
 export interface Keys {
   prefix: string;
@@ -13,6 +15,8 @@ export interface Keys {
   tweetTags(id: string): string;
   /** ZSET of an author's own tweet ids, score = createdAt ms. */
   userTweets(user: string): string;
+  /** HASH tweet id -> the author it replies to, of every stored reply (save-tweet.lua; removed by delete-tweet.lua): Twitter's reply rule where no fan-out walk runs (pulled authors, follow merges, rebuilds on return). */
+  replyParents(): string;
   /** LIST of home timeline ids, newest first, capped. */
   timeline(user: string): string;
   /** ZSET of followers, score = follow order (strictly increasing per key: a stable paging cursor). */
@@ -66,6 +70,8 @@ export interface Keys {
   notifications(user: string): string;
   /** ZSET of the actors of one notification group, score = their activity ms. */
   notificationGroup(user: string, group: string): string;
+  /** HASH actor -> '<event ms>:f|u' of an undoable group (`like:`, `retweet:`): the last like/unlike per actor (last writer wins); kept after an undo. */
+  notificationClocks(user: string, group: string): string;
   /** String: the user's notifications are read up to this time (ms); groups newer are unread. */
   notificationsRead(user: string): string;
   /** HASH `<mute|block>:<target>` -> '<event ms>:f|u': the last applied mute/block event per target (last writer wins). */
@@ -109,9 +115,10 @@ export function createKeys(prefix = '', options: KeyOptions = {}): Keys {
   return {
     prefix,
     hashTags,
-    tweet: (id) => `${prefix}tweet:${id}`,
-    tweetTags: (id) => `${prefix}tags:${id}`,
+    tweet: (id) => `${prefix}tweet:${tag(id)}`,
+    tweetTags: (id) => `${prefix}tags:${tag(id)}`,
     userTweets: (user) => `${prefix}tweets:${tag(user)}`,
+    replyParents: () => `${prefix}reply-parents`,
     timeline: (user) => `${prefix}timeline:${tag(user)}`,
     followers: (user) => `${prefix}followers:${tag(user)}`,
     following: (user) => `${prefix}following:${tag(user)}`,
@@ -132,22 +139,23 @@ export function createKeys(prefix = '', options: KeyOptions = {}): Keys {
     rateLimit: (name) => `${prefix}rl:${name}:`,
     gatewayPositions: (topic, group) => `${prefix}gateway:positions:${topic}:${group}`,
     gatewayGroups: () => `${prefix}gateway:groups`,
-    notifications: (user) => `${prefix}notifs:${user}`,
-    notificationGroup: (user, group) => `${prefix}notif:${user}:${group}`,
-    notificationsRead: (user) => `${prefix}notif-read:${user}`,
-    relationClocks: (user) => `${prefix}relations:${user}`,
-    mutes: (user) => `${prefix}mutes:${user}`,
-    mutedBy: (user) => `${prefix}muted-by:${user}`,
-    blocks: (user) => `${prefix}blocks:${user}`,
-    blockedBy: (user) => `${prefix}blocked-by:${user}`,
-    tombstone: (id) => `${prefix}deleted:${id}`,
-    replies: (id) => `${prefix}replies:${id}`,
-    likes: (id) => `${prefix}likes:${id}`,
-    likeClocks: (id) => `${prefix}like-clocks:${id}`,
-    retweets: (id) => `${prefix}retweets:${id}`,
-    retweetClocks: (id) => `${prefix}retweet-clocks:${id}`,
-    retweetEntries: (id) => `${prefix}retweet-entries:${id}`,
-    counts: (id) => `${prefix}counts:${id}`,
+    notifications: (user) => `${prefix}notifs:${tag(user)}`,
+    notificationGroup: (user, group) => `${prefix}notif:${tag(user)}:${group}`,
+    notificationClocks: (user, group) => `${prefix}notif-clocks:${tag(user)}:${group}`,
+    notificationsRead: (user) => `${prefix}notif-read:${tag(user)}`,
+    relationClocks: (user) => `${prefix}relations:${tag(user)}`,
+    mutes: (user) => `${prefix}mutes:${tag(user)}`,
+    mutedBy: (user) => `${prefix}muted-by:${tag(user)}`,
+    blocks: (user) => `${prefix}blocks:${tag(user)}`,
+    blockedBy: (user) => `${prefix}blocked-by:${tag(user)}`,
+    tombstone: (id) => `${prefix}deleted:${tag(id)}`,
+    replies: (id) => `${prefix}replies:${tag(id)}`,
+    likes: (id) => `${prefix}likes:${tag(id)}`,
+    likeClocks: (id) => `${prefix}like-clocks:${tag(id)}`,
+    retweets: (id) => `${prefix}retweets:${tag(id)}`,
+    retweetClocks: (id) => `${prefix}retweet-clocks:${tag(id)}`,
+    retweetEntries: (id) => `${prefix}retweet-entries:${tag(id)}`,
+    counts: (id) => `${prefix}counts:${tag(id)}`,
     walk: (name) => `${prefix}walk:${name}`,
   };
 }

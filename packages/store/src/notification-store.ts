@@ -33,6 +33,13 @@ export function notificationGroup(kind: NotificationKind, subject: string): stri
   return `${kind}:${subject}`;
 }
 
+/** The kind of a group and the tweet it is about (none for follows). */
+function groupSubject(group: string): { kind: NotificationKind; tweetId?: string } {
+  const sep = group.indexOf(':');
+  const kind = group.slice(0, sep) as NotificationKind;
+  return kind === 'follow' ? { kind } : { kind, tweetId: group.slice(sep + 1) };
+}
+
 const ACTORS_SHOWN = 3;
 /** Actors read per group to find the most recent visible ones past muted ones. */
 const ACTORS_READ = 20;
@@ -50,17 +57,33 @@ export class NotificationStore {
 
   /** Adds one activity (idempotent); false when the user had blocked the actor by then. */
   async add(user: string, group: string, actor: string, atMs: number): Promise<boolean> {
+    return this.apply(user, group, actor, atMs, '');
+  }
+
+  /**
+   * A like/unlike or retweet/undo (`on` false): last writer wins per actor of the group by event
+   * time, so an undo takes the actor out (the group goes when empty) and a redelivered older like
+   * does not bring them back. False when turned away (blocked, or older than the actor's latest).
+   */
+  async react(user: string, group: string, actor: string, atMs: number, on: boolean): Promise<boolean> {
+    return this.apply(user, group, actor, atMs, on ? 'f' : 'u');
+  }
+
+  private async apply(user: string, group: string, actor: string, atMs: number, action: '' | 'f' | 'u'): Promise<boolean> {
     const u = user.toLowerCase();
     const k = this.keys;
     const applied = await this.redis.notify(
       k.notifications(u),
       k.notificationGroup(u, group),
       k.relationClocks(u),
+      k.notificationClocks(u, group),
       group,
       actor.toLowerCase(),
       Math.floor(atMs),
       this.cap,
       k.notificationGroup(u, ''),
+      action,
+      k.notificationClocks(u, ''),
     );
     return applied === 1;
   }
@@ -72,7 +95,8 @@ export class NotificationStore {
 
   /**
    * A page of groups, newest activity first, with the actors in `hidden` (muted, blocked) left
-   * out, and the unread count (groups with activity after the read marker). Three round trips.
+   * out, groups about a deleted tweet (its tombstone) left out, and the unread count (groups with
+   * activity after the read marker). Three round trips.
    */
   async page(user: string, cursor: string | undefined, limit: number, hidden: ReadonlySet<string>): Promise<NotificationPage> {
     const u = user.toLowerCase();
@@ -85,6 +109,8 @@ export class NotificationStore {
       const key = k.notificationGroup(u, group);
       pipeline.zcard(key).zrange(key, 0, ACTORS_READ - 1, 'REV', 'WITHSCORES');
       if (hiddenList.length > 0) pipeline.zmscore(key, ...hiddenList);
+      const { tweetId } = groupSubject(group);
+      if (tweetId !== undefined) pipeline.exists(k.tombstone(tweetId));
     }
     const res = (await pipeline.exec()) ?? [];
     const values = res.map(([err, v]) => {
@@ -98,18 +124,18 @@ export class NotificationStore {
       const total = Number(values[i++]);
       const raw = values[i++] as string[];
       const hiddenHere = hiddenList.length > 0 ? (values[i++] as (string | null)[]).filter((s) => s !== null).length : 0;
+      const { kind, tweetId } = groupSubject(group);
+      // The tweet it is about was deleted (tombstones are kept): applied before or after the delete, it is not listed.
+      if (tweetId !== undefined && Number(values[i++]) === 1) continue;
       const visible: { actor: string; ms: number }[] = [];
       for (let j = 0; j < raw.length; j += 2) if (!hidden.has(raw[j]!)) visible.push({ actor: raw[j]!, ms: Number(raw[j + 1]) });
       const count = total - hiddenHere;
       if (count <= 0 || visible.length === 0) continue;
-      const sep = group.indexOf(':');
-      const kind = group.slice(0, sep) as NotificationKind;
-      const subject = group.slice(sep + 1);
       const latest = visible[0]!.ms;
       notifications.push({
         id: group,
         kind,
-        ...(kind === 'follow' ? {} : { tweetId: subject }),
+        ...(tweetId === undefined ? {} : { tweetId }),
         actors: visible.slice(0, ACTORS_SHOWN).map((v) => v.actor),
         count,
         at: new Date(latest).toISOString(),

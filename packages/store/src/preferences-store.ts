@@ -1,5 +1,6 @@
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
+import { execAcrossSlots, type Queued } from './cluster-routing.ts';
 
 export interface TagScore {
   tag: string;
@@ -19,17 +20,15 @@ export class PreferencesStore {
 
   /** Many users' scores in ONE round trip (a pipeline of ZADDs). Tags never leave a user's sums. */
   async write(entries: readonly { user: string; scores: Readonly<Record<string, number>> }[]): Promise<void> {
-    const pipeline = this.redis.pipeline();
-    let commands = 0;
+    const commands: Queued[] = [];
     for (const { user, scores } of entries) {
       const args: (string | number)[] = [];
       for (const [tag, score] of Object.entries(scores)) args.push(score, tag);
       if (args.length === 0) continue;
-      pipeline.zadd(this.keys.preferences(user), ...args);
-      commands++;
+      commands.push((r) => r.zadd(this.keys.preferences(user), ...args));
     }
-    if (commands === 0) return;
-    const results = (await pipeline.exec()) ?? [];
+    if (commands.length === 0) return;
+    const results = await execAcrossSlots(this.redis, commands);
     const failed = results.find(([error]) => error)?.[0];
     if (failed) throw failed;
   }

@@ -1,6 +1,7 @@
 import type { RelationEvent, RelationKind } from '@chirp/core';
 import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
+import { execAcrossSlots, isCluster } from './cluster-routing.ts';
 
 /** What one user has set towards another. */
 export interface RelationState {
@@ -26,16 +27,16 @@ export class RelationStore {
     const target = e.target.toLowerCase();
     const k = this.keys;
     const [own, reverse] = e.kind === 'mute' ? [k.mutes(user), k.mutedBy(target)] : [k.blocks(user), k.blockedBy(target)];
-    const applied = await this.redis.relation(
-      k.relationClocks(user),
-      own,
-      reverse,
-      `${e.kind}:${target}`,
-      target,
-      user,
-      Date.parse(e.at),
-      e.action === 'on' ? 'f' : 'u',
-    );
+    const on = e.action === 'on' ? 'f' : 'u';
+    if (!isCluster(this.redis)) {
+      return (await this.redis.relation(k.relationClocks(user), own, reverse, `${e.kind}:${target}`, target, user, Date.parse(e.at), on)) === 1;
+    }
+    // Redis Cluster: the reverse set is on the target's slot. The event is applied on the user's
+    // slot (relation.lua, own side only), then the reverse set is made to agree with the own set
+    // as it is now, also on a redelivery (idempotent).
+    const applied = await this.redis.relation(k.relationClocks(user), own, own, `${e.kind}:${target}`, target, user, Date.parse(e.at), on, 'own');
+    if ((await this.redis.sismember(own, target)) === 1) await this.redis.sadd(reverse, user);
+    else await this.redis.srem(reverse, user);
     return applied === 1;
   }
 
@@ -48,8 +49,8 @@ export class RelationStore {
   /** Whether either user blocked the other: no follow, reply or mention notification between them. */
   async blockedEitherWay(a: string, b: string): Promise<boolean> {
     const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-    const res = await this.redis.pipeline().sismember(this.keys.blocks(x), y).sismember(this.keys.blocks(y), x).exec();
-    return (res ?? []).some(([err, v]) => {
+    const res = await execAcrossSlots(this.redis, [(r) => r.sismember(this.keys.blocks(x), y), (r) => r.sismember(this.keys.blocks(y), x)]);
+    return res.some(([err, v]) => {
       if (err) throw err;
       return v === 1;
     });
@@ -57,8 +58,12 @@ export class RelationStore {
 
   async state(user: string, target: string): Promise<RelationState> {
     const [u, t] = [user.toLowerCase(), target.toLowerCase()];
-    const res = await this.redis.pipeline().sismember(this.keys.mutes(u), t).sismember(this.keys.blocks(u), t).sismember(this.keys.blocks(t), u).exec();
-    const v = (res ?? []).map(([err, x]) => {
+    const res = await execAcrossSlots(this.redis, [
+      (r) => r.sismember(this.keys.mutes(u), t),
+      (r) => r.sismember(this.keys.blocks(u), t),
+      (r) => r.sismember(this.keys.blocks(t), u),
+    ]);
+    const v = res.map(([err, x]) => {
       if (err) throw err;
       return x === 1;
     });

@@ -28,16 +28,17 @@ const SCRIPTS = {
   fanoutRange: { file: 'fanout-range', keys: 4 },
   fanoutBatch: { file: 'fanout-batch', keys: 1 },
   recordActivity: { file: 'record-activity', keys: 1 },
-  follow: { file: 'follow', keys: 6 },
+  follow: { file: 'follow', keys: 7 },
   unfollow: { file: 'unfollow', keys: 5 },
-  homePage: { file: 'home-page', keys: 5 },
+  homePage: { file: 'home-page', keys: 6 },
   forYouCandidates: { file: 'for-you-candidates', keys: 2 },
-  notify: { file: 'notify', keys: 3 },
+  notify: { file: 'notify', keys: 4 },
   relation: { file: 'relation', keys: 3 },
   notificationsRead: { file: 'notifications-read', keys: 1 },
   // social (issue 18): deletes, replies, retweets, likes (packages/store/src/social-store.ts)
   saveTweet: { file: 'save-tweet', keys: undefined },
   indexByAuthor: { file: 'index-by-author', keys: 2 },
+  saveTags: { file: 'save-tags', keys: 2 },
   deleteTweet: { file: 'delete-tweet', keys: undefined },
   unfanPage: { file: 'unfan-page', keys: 2 },
   unretweetEntries: { file: 'unretweet-entries', keys: 1 },
@@ -45,6 +46,15 @@ const SCRIPTS = {
   retweetPage: { file: 'retweet-page', keys: 5 },
   unretweetPage: { file: 'unretweet-page', keys: 4 },
   replyRange: { file: 'reply-range', keys: 3 },
+  // Redis Cluster forms of save-tweet.lua, one slot each (tweet-store.ts)
+  saveBody: { file: 'save-body', keys: 2 },
+  saveReply: { file: 'save-reply', keys: 5 },
+  // Redis Cluster forms of follow.lua / unfollow.lua on the user's slot (graph-store.ts)
+  edgeUserSide: { file: 'edge-user-side', keys: 2 },
+  followerMirror: { file: 'follower-mirror', keys: 1 },
+  timelineAuthorEntries: { file: 'timeline-author-entries', keys: 2 },
+  recordActivityReturning: { file: 'record-activity-returning', keys: 1 },
+  dropReply: { file: 'drop-reply', keys: 4 },
 } as const;
 
 export interface ScriptCommands {
@@ -54,13 +64,14 @@ export interface ScriptCommands {
   recordActivity(...args: (string | number)[]): Promise<number>;
   follow(...args: (string | number)[]): Promise<number>;
   unfollow(...args: (string | number)[]): Promise<number>;
-  homePage(...args: (string | number)[]): Promise<[string[], string[], number, number]>;
+  homePage(...args: (string | number)[]): Promise<[string[], string[], number, number, string[]]>;
   forYouCandidates(...args: (string | number)[]): Promise<[string[], string[], string[][]]>;
   notify(...args: (string | number)[]): Promise<number>;
   relation(...args: (string | number)[]): Promise<number>;
   notificationsRead(...args: (string | number)[]): Promise<number>;
   saveTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;
   indexByAuthor(...args: (string | number)[]): Promise<number>;
+  saveTags(...args: (string | number)[]): Promise<number>;
   deleteTweet(numKeys: number, ...args: (string | number)[]): Promise<number>;
   unfanPage(...args: (string | number)[]): Promise<[string, number]>;
   unretweetEntries(...args: (string | number)[]): Promise<[number, number]>;
@@ -68,6 +79,13 @@ export interface ScriptCommands {
   retweetPage(...args: (string | number)[]): Promise<[string, number]>;
   unretweetPage(...args: (string | number)[]): Promise<[string, number]>;
   replyRange(...args: (string | number)[]): Promise<[string, number]>;
+  saveBody(...args: (string | number)[]): Promise<number>;
+  saveReply(...args: (string | number)[]): Promise<number>;
+  edgeUserSide(...args: (string | number)[]): Promise<[number, number]>;
+  followerMirror(...args: (string | number)[]): Promise<number>;
+  timelineAuthorEntries(...args: (string | number)[]): Promise<number>;
+  recordActivityReturning(...args: (string | number)[]): Promise<string[]>;
+  dropReply(...args: (string | number)[]): Promise<number>;
 }
 
 export type ChirpRedis = Redis & ScriptCommands;

@@ -136,8 +136,8 @@ export class TimelineStore {
    */
   async deliverFirstPages(pages: readonly FirstPageDelivery[], limit: number): Promise<PageOutcome[]> {
     if (pages.length === 0) return [];
-    // Redis Cluster: the batch script cannot reach timelines on every node; each page goes by node.
-    // (The by-node path does not yet apply the active-user cutoff or the tombstone check: issue 16.)
+    // Redis Cluster: the batch script cannot reach timelines on every node; each page goes by node
+    // (with the tombstone check and the active-user cutoff of fanout-page.lua).
     if (this.routing.cluster) {
       const outcomes: PageOutcome[] = [];
       for (const p of pages) {
@@ -187,6 +187,8 @@ export class TimelineStore {
     markerValue: string,
     last: boolean,
   ): Promise<DeliveryOutcome> {
+    // social (issue 18): a deleted tweet is delivered nowhere (as deliver-to-users.lua: as if done before).
+    if ((await this.redis.exists(this.keys.tombstone(tweetId))) === 1) return 'duplicate';
     const entry = timelineEntry(createdAtMs, tweetId);
     const groups = this.routing.groupByNode(users, (u) => this.keys.timeline(u));
     await Promise.all(
@@ -205,14 +207,29 @@ export class TimelineStore {
     return OUTCOME[code] ?? 'applied';
   }
 
-  /** Redis Cluster form of deliverFollowerPage: the page is read here, then delivered by node. */
+  /**
+   * Redis Cluster form of deliverFollowerPage: the page is read here, then delivered by node, with
+   * what fanout-page.lua does on one server: a deleted tweet ends the range unpushed, and only
+   * followers active within the window (or never recorded) receive the push.
+   */
   private async deliverFollowerPageByNode(page: FollowerPageDelivery): Promise<PageOutcome> {
-    const done = await this.redis.get(this.keys.fanoutMarker(page.tweetId, page.marker));
+    const marker = this.keys.fanoutMarker(page.tweetId, page.marker);
+    const done = await this.redis.get(marker);
     if (done !== null) return { outcome: 'duplicate', next: done, pushed: 0 };
+    if ((await this.redis.exists(this.keys.tombstone(page.tweetId))) === 1) {
+      await this.redis.set(marker, 'end', 'EX', this.markerTtl);
+      return { outcome: 'applied', next: 'end', pushed: 0 };
+    }
     const rows = await this.redis.zrangebyscore(this.keys.followers(page.author), `(${page.cursor}`, page.to, 'WITHSCORES', 'LIMIT', 0, page.limit);
     const followers = rows.filter((_, i) => i % 2 === 0);
     const next = followers.length === page.limit ? rows[rows.length - 1]! : 'end';
-    const users = page.includeAuthor ? [page.author, ...followers] : followers;
+    const cutoff = this.pushCutoff();
+    let receivers = followers;
+    if (cutoff !== '' && followers.length > 0) {
+      const last = await this.redis.zmscore(this.keys.activeUsers(), ...followers);
+      receivers = followers.filter((_, i) => last[i] === null || Number(last[i]) >= cutoff);
+    }
+    const users = page.includeAuthor ? [page.author, ...receivers] : receivers;
     const outcome = await this.deliverByNode(page.tweetId, page.createdAtMs, users, page.marker, next, next === 'end');
     return { outcome, next, pushed: outcome === 'duplicate' ? 0 : users.length };
   }

@@ -3,6 +3,7 @@ import type { Keys } from './keys.ts';
 import type { ChirpRedis } from './scripts.ts';
 import { pageBySortedScore, type Page } from './paging.ts';
 import { throwFirstError } from './pipeline-result.ts';
+import { execAcrossSlots, isCluster, type Queued } from './cluster-routing.ts';
 
 /** Likes, retweets and replies of a tweet, each the size of a set rebuilt from the log (never a blind INCR). */
 export interface TweetCounts {
@@ -51,6 +52,7 @@ export class TweetStore {
    */
   async indexByAuthorMany(tweets: readonly { id: string; author: string; createdAtMs: number }[]): Promise<void> {
     if (tweets.length === 0) return;
+    if (isCluster(this.redis)) return this.indexByAuthorAcrossSlots(tweets);
     const pipe = this.redis.pipeline() as unknown as Pick<ChirpRedis, 'indexByAuthor'> & { exec(): Promise<[Error | null, unknown][] | null> };
     for (const t of tweets) void pipe.indexByAuthor(this.keys.tombstone(t.id), this.keys.userTweets(t.author), t.createdAtMs, t.id);
     throwFirstError(await pipe.exec());
@@ -63,13 +65,15 @@ export class TweetStore {
    */
   async saveMany(tweets: readonly Tweet[]): Promise<void> {
     if (tweets.length === 0) return;
+    if (isCluster(this.redis)) return this.saveAcrossSlots(tweets);
     const pipe = this.redis.pipeline() as unknown as Pick<ChirpRedis, 'saveTweet'> & { exec(): Promise<[Error | null, unknown][] | null> };
     const k = this.keys;
     for (const tweet of tweets) {
       const keys = [k.tombstone(tweet.id), k.tweet(tweet.id), k.userTweets(tweet.author), k.users()];
       const parent = tweet.replyTo?.id;
-      if (parent) keys.push(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), k.tombstone(parent));
-      void pipe.saveTweet(keys.length, ...keys, JSON.stringify(tweet), Date.parse(tweet.createdAt), tweet.author, tweet.id);
+      if (parent) keys.push(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), k.tombstone(parent), k.replyParents());
+      const args = [JSON.stringify(tweet), Date.parse(tweet.createdAt), tweet.author, tweet.id, ...(tweet.replyTo ? [tweet.replyTo.author] : [])];
+      void pipe.saveTweet(keys.length, ...keys, ...args);
     }
     throwFirstError(await pipe.exec());
   }
@@ -78,22 +82,43 @@ export class TweetStore {
     await this.saveTagsMany([{ tweetId, tags, createdAtMs }], cap);
   }
 
-  /** Tags of many tweets and their `tag:<tag>` lists (each capped) in ONE round trip. Idempotent. */
+  /**
+   * Tags of many tweets and their `tag:<tag>` lists (each capped) in ONE round trip (one script per
+   * verdict, save-tags.lua). Idempotent. A deleted tweet's verdict is dropped, whenever it arrives.
+   */
   async saveTagsMany(verdicts: readonly { tweetId: string; tags: readonly Tag[]; createdAtMs: number | null }[], cap = 1000): Promise<void> {
     if (verdicts.length === 0) return;
-    const pipe = this.redis.pipeline();
+    if (!isCluster(this.redis)) {
+      const pipe = this.redis.pipeline() as unknown as Pick<ChirpRedis, 'saveTags'> & ReturnType<ChirpRedis['pipeline']>;
+      const touched = new Set<string>();
+      for (const { tweetId, tags, createdAtMs } of verdicts) {
+        const score = createdAtMs ?? Date.now();
+        void pipe.saveTags(this.keys.tombstone(tweetId), this.keys.tweetTags(tweetId), JSON.stringify(tags), score, tweetId, this.keys.tagTweets(''), ...tags);
+        for (const tag of tags) touched.add(tag);
+      }
+      // Trimmed once per tag of the batch rather than once per push.
+      for (const tag of touched) pipe.zremrangebyrank(this.keys.tagTweets(tag), 0, -cap - 1);
+      throwFirstError(await pipe.exec());
+      return;
+    }
+    // Redis Cluster: `tag:<tag>` lists live on other slots than the tweet's keys, so save-tags.lua
+    // cannot run there. The tombstone is read first (the tweet's slot) and deleted tweets skipped;
+    // a delete that lands between that read and the writes is not caught (docs/guarantees.md).
+    const deleted = await Promise.all(verdicts.map((v) => this.redis.exists(this.keys.tombstone(v.tweetId))));
+    const commands: Queued[] = [];
     const touched = new Set<string>();
-    for (const { tweetId, tags, createdAtMs } of verdicts) {
-      pipe.set(this.keys.tweetTags(tweetId), JSON.stringify(tags));
+    for (const [i, { tweetId, tags, createdAtMs }] of verdicts.entries()) {
+      if (deleted[i] === 1) continue;
+      commands.push((r) => r.set(this.keys.tweetTags(tweetId), JSON.stringify(tags)));
       const score = createdAtMs ?? Date.now();
       for (const tag of tags) {
-        pipe.zadd(this.keys.tagTweets(tag), score, tweetId);
+        commands.push((r) => r.zadd(this.keys.tagTweets(tag), score, tweetId));
         touched.add(tag);
       }
     }
     // Trimmed once per tag of the batch rather than once per push.
-    for (const tag of touched) pipe.zremrangebyrank(this.keys.tagTweets(tag), 0, -cap - 1);
-    throwFirstError(await pipe.exec());
+    for (const tag of touched) commands.push((r) => r.zremrangebyrank(this.keys.tagTweets(tag), 0, -cap - 1));
+    throwFirstError(await execAcrossSlots(this.redis, commands));
   }
 
   async get(id: string): Promise<StoredTweet | null> {
@@ -109,7 +134,10 @@ export class TweetStore {
     if (ids.length === 0) return [];
     const keys: string[] = [];
     for (const id of ids) keys.push(this.keys.tweet(id), this.keys.tweetTags(id), this.keys.counts(id));
-    const values = await this.redis.mget(keys);
+    // Redis Cluster: one MGET per tweet (its three keys share the tweet's slot), sent per node together.
+    const values = isCluster(this.redis)
+      ? (await Promise.all(ids.map((_, i) => this.redis.mget(keys.slice(3 * i, 3 * i + 3))))).flat()
+      : await this.redis.mget(keys);
     const out: StoredTweet[] = [];
     for (let i = 0; i < ids.length; i++) {
       const body = values[3 * i];
@@ -122,6 +150,79 @@ export class TweetStore {
       out.push(tweet);
     }
     return out;
+  }
+
+  /**
+   * Redis Cluster form of saveMany: a tweet's keys, its author's list, `users` and its parent's keys
+   * are on different slots, so each part is one call on its own slot (all sent together): the body
+   * unless deleted (save-body.lua), then the author's list and `users`, and a reply under its parent
+   * (save-reply.lua). The author's list is written like indexByAuthorAcrossSlots, so a delete that
+   * runs in between never leaves the id behind. Idempotent as saveMany.
+   */
+  private async saveAcrossSlots(tweets: readonly Tweet[]): Promise<void> {
+    const k = this.keys;
+    const stored = await execAcrossSlots(
+      this.redis,
+      tweets.map((t) => (r) => r.saveBody(k.tombstone(t.id), k.tweet(t.id), JSON.stringify(t))),
+    );
+    throwFirstError(stored);
+    const saved = tweets.filter((_, i) => stored[i]![1] === 1);
+    const commands: Queued[] = [];
+    for (const t of saved) {
+      const ms = Date.parse(t.createdAt);
+      commands.push((r) => r.zadd(k.users(), 'NX', ms, t.author));
+      const parent = t.replyTo?.id;
+      if (parent) commands.push((r) => r.saveReply(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), k.tombstone(parent), ms, t.id));
+    }
+    throwFirstError(await execAcrossSlots(this.redis, commands));
+    await this.indexByAuthorAcrossSlots(saved.map((t) => ({ id: t.id, author: t.author, createdAtMs: Date.parse(t.createdAt) })));
+    // A reply deleted while it was being saved: its delete may have left the parent's index before
+    // save-reply.lua wrote it, so the index is checked against the tombstone written first.
+    const replies = saved.filter((t) => t.replyTo?.id);
+    const deleted = await execAcrossSlots(
+      this.redis,
+      replies.map((t) => (r) => r.exists(k.tombstone(t.id))),
+    );
+    throwFirstError(deleted);
+    const gone = replies.filter((_, i) => deleted[i]![1] === 1);
+    throwFirstError(
+      await execAcrossSlots(
+        this.redis,
+        gone.map((t) => {
+          const p = t.replyTo!.id;
+          return (r) => r.dropReply(k.replies(p), k.counts(p), k.likes(p), k.retweets(p), t.id);
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Redis Cluster form of indexByAuthorMany: the tombstone (the tweet's slot) and the author's list
+   * (the author's slot) cannot be read and written in one script. The id goes into the list first,
+   * then the tombstone is read, and a deleted tweet's id comes out again: a delete sets the
+   * tombstone before it takes the id out, so whichever order the two run in, no deleted id stays.
+   */
+  private async indexByAuthorAcrossSlots(tweets: readonly { id: string; author: string; createdAtMs: number }[]): Promise<void> {
+    if (tweets.length === 0) return;
+    const k = this.keys;
+    throwFirstError(
+      await execAcrossSlots(
+        this.redis,
+        tweets.map((t) => (r) => r.zadd(k.userTweets(t.author), t.createdAtMs, t.id)),
+      ),
+    );
+    const deleted = await execAcrossSlots(
+      this.redis,
+      tweets.map((t) => (r) => r.exists(k.tombstone(t.id))),
+    );
+    throwFirstError(deleted);
+    const gone = tweets.filter((_, i) => deleted[i]![1] === 1);
+    throwFirstError(
+      await execAcrossSlots(
+        this.redis,
+        gone.map((t) => (r) => r.zrem(k.userTweets(t.author), t.id)),
+      ),
+    );
   }
 
   async authorTweetIds(author: string, cursor: string | undefined, limit: number): Promise<Page<string>> {

@@ -71,6 +71,7 @@ export class GroupTable<V> {
       if (sameMember && partitions.includes(p)) continue;
       part.abort.abort();
       this.parts.delete(p);
+      this.forgetPartition(p);
     }
     let marks: Promise<Map<number, { high: bigint }>> | undefined;
     const currentMarks = (): Promise<Map<number, { high: bigint }>> => (marks ??= highWatermarks(this.o.kafka, this.o.topic));
@@ -168,6 +169,14 @@ export class GroupTable<V> {
     part.storage.clear();
     let records = 0;
     let corrupt = 0;
+    const labels = { group: this.o.group, partition: String(p) };
+    const progress = (): void => {
+      if (this.parts.get(p) !== part) return; // revoked meanwhile: its gauges are gone and stay gone
+      this.metrics.partitionRestoreRecords.set(labels, records);
+      this.metrics.partitionRestoreSeconds.set(labels, (Date.now() - started) / 1000);
+    };
+    if (this.parts.get(p) === part) this.metrics.partitionRunning.set(labels, 0);
+    progress();
     const reader = new PartitionReader({
       kafka: this.o.kafka,
       topic: this.o.topic,
@@ -190,6 +199,7 @@ export class GroupTable<V> {
             if (corrupt <= 3) this.log.error({ err: error, partition: p, offset: m.offset }, 'undecodable changelog record skipped');
           }
         }
+        progress();
       },
     });
     const onAbort = (): void => void reader.close();
@@ -208,13 +218,28 @@ export class GroupTable<V> {
     }
     this.metrics.restoredRecords.inc({ group: this.o.group }, records);
     this.metrics.restoreDuration.observe({ group: this.o.group }, (Date.now() - started) / 1000);
+    if (this.parts.get(p) === part) {
+      progress();
+      this.metrics.partitionRunning.set(labels, 1);
+    }
     this.log.info({ partition: p, keys: part.storage.size, records, ms: Date.now() - started }, 'table partition restored');
+  }
+
+  /** A partition no longer held here leaves the per-partition gauges (the monitor shows what is held). */
+  private forgetPartition(p: number): void {
+    const labels = { group: this.o.group, partition: String(p) };
+    this.metrics.partitionRunning.remove(labels);
+    this.metrics.partitionRestoreRecords.remove(labels);
+    this.metrics.partitionRestoreSeconds.remove(labels);
   }
 
   /** Idempotent: stops restores and closes the changelog producer. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      for (const part of this.parts.values()) part.abort.abort();
+      for (const [p, part] of this.parts) {
+        part.abort.abort();
+        this.forgetPartition(p);
+      }
       this.parts.clear();
       this.metrics.partitions.set({ group: this.o.group }, 0);
       try {

@@ -83,6 +83,11 @@ export class PartitionReader {
     });
   }
 
+  /** The next offset this reader will read, per partition (the monitor shows a view's position). */
+  currentPositions(): Map<number, bigint> {
+    return new Map(this.positions);
+  }
+
   /** The high watermark partition p had when the reader started. */
   target(partition: number): bigint {
     return this.targets.get(partition) ?? 0n;

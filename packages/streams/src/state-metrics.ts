@@ -7,6 +7,12 @@ export interface StateMetrics {
   restoredRecords: Counter<'group'>;
   duplicates: Counter<'group'>;
   viewRecords: Counter<'topic'>;
+  /** Per held partition (a partition is a small fixed set, never a key): 0 while restoring, 1 once running. */
+  partitionRunning: Gauge<'group' | 'partition'>;
+  /** Changelog records read by the partition's latest restore (rising while it runs). */
+  partitionRestoreRecords: Gauge<'group' | 'partition'>;
+  /** Seconds the partition's latest restore took (rising while it runs). */
+  partitionRestoreSeconds: Gauge<'group' | 'partition'>;
 }
 
 const cache = new WeakMap<Registry, StateMetrics>();
@@ -41,6 +47,24 @@ export function stateMetrics(registry: Registry): StateMetrics {
         registers: [registry],
       }),
       viewRecords: new Counter({ name: 'chirp_view_records_total', help: 'Records applied to a view', labelNames: ['topic'], registers: [registry] }),
+      partitionRunning: new Gauge({
+        name: 'chirp_table_partition_running',
+        help: 'A held group table partition: 0 while it restores from its changelog, 1 once it runs',
+        labelNames: ['group', 'partition'],
+        registers: [registry],
+      }),
+      partitionRestoreRecords: new Gauge({
+        name: 'chirp_table_partition_restore_records',
+        help: "Changelog records read by the partition's latest restore",
+        labelNames: ['group', 'partition'],
+        registers: [registry],
+      }),
+      partitionRestoreSeconds: new Gauge({
+        name: 'chirp_table_partition_restore_seconds',
+        help: "Duration of the partition's latest restore (so far, while it runs)",
+        labelNames: ['group', 'partition'],
+        registers: [registry],
+      }),
     };
     cache.set(registry, m);
   }

@@ -17,6 +17,14 @@ export interface ViewOptions<V> {
   onUpdate?: (key: string, value: V | undefined, previous: V | undefined) => void;
 }
 
+export interface ViewState {
+  topic: string;
+  ready: boolean;
+  keys: number;
+  /** The next offset the view reads, per partition. */
+  partitions: { partition: number; position: number }[];
+}
+
 /**
  * goka's view: a read-only replica of a whole table, kept up to date by reading every partition
  * of its topic from the beginning, forever (a consumer group of its own per instance, never
@@ -115,6 +123,17 @@ export class View<V> {
   async catchUp(): Promise<void> {
     await this.ready();
     await this.reader!.reach();
+  }
+
+  /** What the processors page shows of a view: its topic, whether it caught up, its keys and its position per partition. */
+  state(): ViewState {
+    const positions = this.reader?.currentPositions() ?? new Map<number, bigint>();
+    return {
+      topic: this.o.topic,
+      ready: this.readyFlag,
+      keys: this.storage.size,
+      partitions: [...positions].sort(([a], [b]) => a - b).map(([partition, position]) => ({ partition, position: Number(position) })),
+    };
   }
 
   get(key: string): V | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestContext, waitFor } from '@chirp/testkit';
-import { createLogger, createRegistry } from '@chirp/telemetry';
+import { createLogger, createRegistry, parseSamples, type Registry, type Sample } from '@chirp/telemetry';
 import { defineGroup, Emitter, jsonCodec, StatefulProcessor, stream, tableRecordCodec, View, type GroupGraph, type TableRecord } from '@chirp/streams';
 
 const ctx = await createTestContext({ partitions: 3 });
@@ -32,11 +32,11 @@ function graph(group: string, topic: string, opts: { flaky?: Set<string>; mirror
   });
 }
 
-function processor(g: GroupGraph<Counter>): StatefulProcessor<Counter> {
+function processor(g: GroupGraph<Counter>, registry = createRegistry('test')): StatefulProcessor<Counter> {
   const p = new StatefulProcessor({
     kafka: ctx.kafka,
     graph: g,
-    registry: createRegistry('test'),
+    registry,
     logger,
     concurrency: 8,
     failure: { retries: 1, retryBaseMs: 10, retryRounds: 3, retryTopicDelayMs: 300 },
@@ -74,6 +74,11 @@ async function produce(topic: string, keys: number, perKey: number, from = 0): P
   return expected;
 }
 
+/** The per-partition table gauges a registry exports, as the monitor scrapes them. */
+async function tableGauges(registry: Registry): Promise<Sample[]> {
+  return parseSamples(await registry.metrics(), (name) => name.startsWith('chirp_table_partition_'));
+}
+
 const stateOf = (v: View<TableRecord<Counter>>): Map<string, Counter> => new Map([...v.entries()].map(([k, r]) => [k, r.value]));
 
 describe('StatefulProcessor on the real broker', () => {
@@ -94,14 +99,33 @@ describe('StatefulProcessor on the real broker', () => {
 
     // A second member (a restart): restores, mirrors what it restored, and continues.
     const rebuilt = new Map<string, Counter>();
-    const second = processor(graph('counter', topic, { mirror: rebuilt }));
+    const registry = createRegistry('test');
+    const second = processor(graph('counter', topic, { mirror: rebuilt }), registry);
     await second.start();
     await waitFor(() => rebuilt.size === 12, { what: 'the restored table mirrored' });
+    // Its recovery state per partition, for the monitor's processors page: every partition running,
+    // the restores together read at least one record per key and at most one per event written.
+    await waitFor(async () => (await tableGauges(registry)).filter((s) => s.name === 'chirp_table_partition_running' && s.value === 1).length === 3, {
+      what: 'three partitions running',
+    });
+    const gauges = await tableGauges(registry);
+    const restored = gauges.filter((s) => s.name === 'chirp_table_partition_restore_records').reduce((sum, s) => sum + s.value, 0);
+    expect(restored).toBeGreaterThanOrEqual(12);
+    expect(restored).toBeLessThanOrEqual(240);
+    expect(
+      gauges
+        .filter((s) => s.name === 'chirp_table_partition_restore_seconds')
+        .map((s) => s.labels.partition)
+        .sort(),
+    ).toEqual(['0', '1', '2']);
+    expect(gauges.every((s) => s.labels.group === g.group)).toBe(true);
     const expected = await produce(topic, 12, 10, 20);
     await waitFor(() => [...rebuilt.values()].reduce((s, c) => s + c.count, 0) >= 360, { what: '360 events counted', timeoutMs: 30_000 });
     expect(rebuilt).toEqual(expected);
     await changelog.catchUp();
     expect(stateOf(changelog)).toEqual(expected);
+    await second.close();
+    expect(await tableGauges(registry)).toEqual([]); // nothing held, nothing shown
   });
 
   it('co-partitions its input with the retry topic and the changelog, and applies a retried message exactly once', async () => {

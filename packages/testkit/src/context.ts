@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { inject, afterAll, expect } from 'vitest';
 import type { Kafka, Producer } from 'kafkajs';
 import { systemTopics, topicNames, type TopicNames } from '@chirp/core';
-import { closeRedis, createKeys, createRedis, type ChirpRedis, type Keys } from '@chirp/store';
+import type { Cluster } from 'ioredis';
+import { closeRedis, createKeys, createRedis, isCluster, type ChirpRedis, type Keys } from '@chirp/store';
 import { createKafka, createProducer, deleteTopics, ensureTopics } from '@chirp/streams';
 import { startService, type ServiceProcess } from './service-process.ts';
 
@@ -12,6 +13,8 @@ export interface TestContext {
   /** Topic and consumer-group prefix of this suite, e.g. `t3f9a1c.`. */
   prefix: string;
   redisPrefix: string;
+  /** REDIS_CLUSTER_NODES of the cluster topology (cluster-global-setup.ts); undefined on one server. */
+  redisClusterNodes: string | undefined;
   topics: TopicNames;
   kafka: Kafka;
   redis: ChirpRedis;
@@ -36,6 +39,8 @@ export async function createTestContext(options: { partitions?: number } = {}): 
   }
   const brokers = inject('brokers');
   const redisUrl = inject('redisUrl');
+  // The cluster topology (cluster-global-setup.ts): a Redis Cluster client, keys with hash tags.
+  const redisClusterNodes = inject('redisClusterNodes') || undefined;
   const id = randomBytes(4).toString('hex');
   const prefix = `t${id}.`;
   const redisPrefix = `t${id}:`;
@@ -62,36 +67,45 @@ export async function createTestContext(options: { partitions?: number } = {}): 
     await admin.disconnect();
     await deleteTopics(kafka, all);
   });
-  const redis = createRedis({ url: redisUrl, name: `test-${id}` });
+  const redis = createRedis({ url: redisUrl, clusterNodes: redisClusterNodes, name: `test-${id}` });
   onCleanup(async () => {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    // SCAN is per node: on a cluster every master is scanned, and keys go one by one (their slots differ).
+    const nodes = isCluster(redis) ? (redis as unknown as Cluster).nodes('master') : [redis];
+    for (const node of nodes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
+        if (keys.length) await (isCluster(redis) ? Promise.all(keys.map((k) => redis.unlink(k))) : redis.unlink(...keys));
+        cursor = next;
+      } while (cursor !== '0');
+    }
     await closeRedis(redis);
   });
-  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
-    KAFKA_BROKERS: brokers,
-    REDIS_URL: redisUrl,
-    TOPIC_PREFIX: prefix,
-    REDIS_PREFIX: redisPrefix,
-    TOPIC_PARTITIONS: String(partitions),
-    PROCESSOR_RETRY_DELAY_MS: '200',
-    RATE_LIMIT_PER_MINUTE: '0',
-    ...extra,
-  });
+  // A variable given as undefined in `extra` is left out (REDIS_CLUSTER_NODES: undefined runs a
+  // service on one server, e.g. a suite's private Redis, also on the cluster topology).
+  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv =>
+    definedOnly({
+      KAFKA_BROKERS: brokers,
+      REDIS_URL: redisUrl,
+      ...(redisClusterNodes ? { REDIS_CLUSTER_NODES: redisClusterNodes } : {}),
+      TOPIC_PREFIX: prefix,
+      REDIS_PREFIX: redisPrefix,
+      TOPIC_PARTITIONS: String(partitions),
+      PROCESSOR_RETRY_DELAY_MS: '200',
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...extra,
+    });
   let sharedProducer: Producer | undefined;
   return {
     brokers,
     redisUrl,
     prefix,
     redisPrefix,
+    redisClusterNodes,
     topics,
     kafka,
     redis,
-    keys: createKeys(redisPrefix),
+    keys: createKeys(redisPrefix, { hashTags: redisClusterNodes !== undefined }),
     env,
     onCleanup,
     async startService(name, extra) {
@@ -111,4 +125,8 @@ export async function createTestContext(options: { partitions?: number } = {}): 
       return sharedProducer;
     },
   };
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
 }

@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     brokers: string;
     redisUrl: string;
+    /** Set by cluster-global-setup.ts (the cluster topology): REDIS_CLUSTER_NODES of the suites. */
+    redisClusterNodes?: string;
   }
 }
 

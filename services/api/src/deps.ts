@@ -46,6 +46,8 @@ export interface AnalyticsReader {
   table(): { name: string; kind: string; topic: string; viewReady: boolean };
   /** A key's value in the table, undefined when absent. */
   value(key: string): unknown;
+  /** This process's view of the table (its position per partition), for the processors page. */
+  viewState?(): { name: string; topic: string; ready: boolean; keys: number; partitions: { partition: number; position: number }[] } | undefined;
 }
 
 export interface Health {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { ChirpError } from '@chirp/core';
-import type { HomeTimeline, Keys, StoredTweet, TweetStore } from '@chirp/store';
+import { execAcrossSlots, type ChirpRedis, type HomeTimeline, type Keys, type Queued, type StoredTweet, type TweetStore } from '@chirp/store';
 import type { Logger } from '@chirp/telemetry';
 
 /** One open stream, as the hub sees it: where tweets go and how much it holds unsent. */
@@ -165,16 +165,16 @@ export class LiveHub {
       }
       const users = [...this.streams.keys()];
       const author = event.author.toLowerCase();
-      const pipeline = this.o.redis.pipeline();
       // Per reader: the follow edge, and whether they muted or blocked the author (issue 18: the
-      // home timeline hides those at read, so the live stream must not push them either).
-      for (const u of users) {
-        pipeline.zscore(this.o.keys.following(u), event.author);
-        pipeline.sismember(this.o.keys.mutes(u.toLowerCase()), author);
-        pipeline.sismember(this.o.keys.blocks(u.toLowerCase()), author);
-      }
+      // home timeline hides those at read, so the live stream must not push them either). Each
+      // reader's keys share a slot; on Redis Cluster the readers' commands go per node.
+      const reads = users.flatMap((u): Queued[] => [
+        (r) => r.zscore(this.o.keys.following(u), event.author),
+        (r) => r.sismember(this.o.keys.mutes(u.toLowerCase()), author),
+        (r) => r.sismember(this.o.keys.blocks(u.toLowerCase()), author),
+      ]);
       // The event carries the tweet; older publishers sent only ids, so fall back to a read.
-      const [tweet, replies] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), pipeline.exec()]);
+      const [tweet, replies] = await Promise.all([event.tweet ?? this.o.tweets.get(event.tweetId), execAcrossSlots(this.o.redis as ChirpRedis, reads)]);
       if (!tweet) return;
       users.forEach((u, i) => {
         const [edge, muted, blocked] = [0, 1, 2].map((j) => replies?.[3 * i + j]?.[1]);

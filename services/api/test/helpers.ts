@@ -32,6 +32,8 @@ export interface StartApiOptions {
 }
 
 export interface ApiOptions extends StartApiOptions {
+  /** Where the lag monitor answers (/lag.json, /processors.json); default a closed port. */
+  monitorUrl?: string;
   auth?: Partial<AuthOptions>;
   rateLimitPerMinute?: number;
   /** The Kafka the publisher produces to (default the suite's; one that is not there for outage tests). */
@@ -81,7 +83,7 @@ export async function startApi(ctx: TestContext, options: ApiOptions = {}): Prom
     registry,
     logger,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
-    monitorUrl: 'http://127.0.0.1:9',
+    monitorUrl: options.monitorUrl ?? 'http://127.0.0.1:9',
     health: { kafka: () => brokerReachable(ctx.kafka), redis: async () => (await redis.ping()) === 'PONG' },
     ...(options.analytics ? { analytics: options.analytics } : {}),
     relations: new RelationStore(redis, ctx.keys),

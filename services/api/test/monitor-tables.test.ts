@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { AnalyticsReads, ForwardDecay, ForYou } from '@chirp/analytics';
 import { changelogTopic, groupId } from '@chirp/core';
@@ -27,7 +29,30 @@ ctx.onCleanup(() => reads.close());
 reads.start();
 await reads.ready();
 const forYou = new ForYou({ redis: ctx.redis, keys: ctx.keys, tweets: new TweetStore(ctx.redis, ctx.keys), recencyHalfLifeMs: 3600_000 });
-const { url } = await startApi(ctx, { analytics: { forYou, reads } });
+// A monitor stand-in for /processors.json: down on the first call, then two partitions of the changelog at high 5.
+let monitorCalls = 0;
+const processorsBody = {
+  updatedAt: new Date().toISOString(),
+  rateWindowSeconds: 10,
+  groups: [{ group: groupId(ctx.prefix, 'analytics'), members: 1, lag: 0, partitions: [] }],
+  topics: [
+    {
+      topic,
+      partitions: [
+        { partition: 0, low: 0, high: 5 },
+        { partition: 1, low: 0, high: 5 },
+      ],
+    },
+  ],
+};
+const monitor = createServer((req, res) => {
+  const down = ++monitorCalls === 1;
+  res.writeHead(req.url === '/processors.json' && !down ? 200 : 503, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(down ? { error: 'the cluster has not been read yet' } : processorsBody));
+});
+await new Promise<void>((resolve) => monitor.listen(0, '127.0.0.1', resolve));
+ctx.onCleanup(() => new Promise((resolve) => monitor.close(resolve)));
+const { url } = await startApi(ctx, { analytics: { forYou, reads }, monitorUrl: `http://127.0.0.1:${(monitor.address() as AddressInfo).port}` });
 const users = await signUpAll(url, ['mona', 'nils']);
 
 const get = async (path: string, as?: keyof typeof users): Promise<{ status: number; body: Record<string, unknown> }> => {
@@ -59,5 +84,27 @@ describe('GET /api/monitor/tables/<table>/<key>', () => {
     // Another account's clicks are theirs: refused before the table is read, so existence does not leak.
     expect(await get('/api/monitor/tables/analytics/mona', 'nils')).toMatchObject({ status: 403, body: { field: 'key' } });
     expect((await get('/api/monitor/tables/analytics/mona')).status).toBe(401);
+  });
+});
+
+describe('GET /api/monitor/processors', () => {
+  it("passes the monitor's figures on (503 while it cannot answer) and adds the API's view with its position and lag per partition", async () => {
+    expect(await get('/api/monitor/processors')).toMatchObject({ status: 503 });
+    const { status, body } = await get('/api/monitor/processors'); // public, like /api/pipeline
+    expect(status).toBe(200);
+    expect(body.groups).toEqual(processorsBody.groups);
+    expect(body.topics).toBeUndefined();
+    const views = body.views as {
+      name: string;
+      process: string;
+      topic: string;
+      ready: boolean;
+      keys: number;
+      partitions: { partition: number; position: number; high: number; lag: number }[];
+    }[];
+    expect(views.map((v) => [v.name, v.process, v.topic, v.ready, v.keys])).toEqual([['analytics', 'api', topic, true, 1]]);
+    // One record (mona's) was read: position 1 on its partition, 0 on the other; lag is high − position.
+    expect(views[0]!.partitions.map((p) => p.position).sort()).toEqual([0, 1]);
+    expect(views[0]!.partitions.every((p) => p.high === 5 && p.lag === 5 - p.position)).toBe(true);
   });
 });

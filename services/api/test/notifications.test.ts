@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { followEventSchema, type Tweet } from '@chirp/core';
-import { closeRedis, createRedis, NotificationStore, RelationStore, type Notification } from '@chirp/store';
+import { closeRedis, createKeys, createRedis, NotificationStore, RelationStore, type Notification } from '@chirp/store';
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { createLogger } from '@chirp/telemetry';
 import { createTestContext, freePort, signUpAll, waitFor, type ServiceProcess, type TestUser } from '@chirp/testkit';
@@ -17,6 +17,8 @@ import { startApi } from './helpers.ts';
  * processes, all on a private Redis so the last test can FLUSHALL it and rebuild from Kafka.
  */
 const ctx = await createTestContext();
+// The private Redis is one server on every topology: its keys without hash tags, services told so.
+const keys = createKeys(ctx.redisPrefix);
 const dir = mkdtempSync(join(tmpdir(), 'chirp-notify-redis-'));
 ctx.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
 const redisPort = await freePort();
@@ -35,10 +37,10 @@ const search = new LogSearchIndex({
 });
 void search.start();
 ctx.onCleanup(() => search.close());
-const api = await startApi(ctx, { redis, subscriber, search });
+const api = await startApi({ ...ctx, keys }, { redis, subscriber, search });
 const services: ServiceProcess[] = [];
 // One after another: several processes compiling at once on a busy 2-core machine can miss the start timeout.
-for (const name of ['graph', 'notify', 'saver', 'fanout']) services.push(await ctx.startService(name, { REDIS_URL: redisUrl }));
+for (const name of ['graph', 'notify', 'saver', 'fanout']) services.push(await ctx.startService(name, { REDIS_URL: redisUrl, REDIS_CLUSTER_NODES: undefined }));
 
 const u = await signUpAll(api.url, ['maria', 'hanna', 'john', 'alex', 'bob'] as const);
 
@@ -78,10 +80,10 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
   it('a mention of a blocked user produces no notification for them; the block removes both follow edges and stops follows', async () => {
     expect((await call(u.john, 'PUT', '/api/users/john/following/hanna')).status).toBe(204);
     expect((await call(u.hanna, 'PUT', '/api/users/hanna/following/john')).status).toBe(204);
-    await waitFor(async () => (await redis.zscore(ctx.keys.followers('hanna'), 'john')) !== null, { what: 'john follows hanna' });
+    await waitFor(async () => (await redis.zscore(keys.followers('hanna'), 'john')) !== null, { what: 'john follows hanna' });
     expect((await call(u.hanna, 'PUT', '/api/users/hanna/blocks/john')).status).toBe(204);
     await waitFor(async () => (await relation(u.hanna, 'john')).blocked, { what: 'the block applied' });
-    await waitFor(async () => (await redis.zcard(ctx.keys.followers('hanna'))) + (await redis.zcard(ctx.keys.followers('john'))) === 0, {
+    await waitFor(async () => (await redis.zcard(keys.followers('hanna'))) + (await redis.zcard(keys.followers('john'))) === 0, {
       what: 'both follow edges removed',
     });
     const refused = await call(u.john, 'PUT', '/api/users/john/following/hanna');
@@ -99,7 +101,7 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
     expect(hanna.notifications.find((n) => n.tweetId === blocked.id)).toBeUndefined();
     expect(hanna.notifications.every((n) => !n.actors.includes('john'))).toBe(true);
     // Not even hidden at read: the view never held it.
-    expect(await redis.exists(ctx.keys.notificationGroup('hanna', `mention:${blocked.id}`))).toBe(0);
+    expect(await redis.exists(keys.notificationGroup('hanna', `mention:${blocked.id}`))).toBe(0);
 
     // No replies across a block, either way: 403 naming replyTo, nothing published.
     const hannas = await post(u.hanna, 'a tweet john may not answer');
@@ -115,10 +117,10 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
     expect((await call(u.alex, 'PUT', '/api/users/alex/following/bob')).status).toBe(204);
     expect((await call(u.alex, 'PUT', '/api/users/alex/mutes/bob')).status).toBe(204);
     await waitFor(async () => (await relation(u.alex, 'bob')).muted, { what: 'the mute applied' });
-    await waitFor(async () => (await redis.zcard(ctx.keys.following('alex'))) === 2, { what: 'alex follows both' });
+    await waitFor(async () => (await redis.zcard(keys.following('alex'))) === 2, { what: 'alex follows both' });
     const muted = await post(u.bob, 'bob speaks @alex');
     const shown = await post(u.maria, 'maria speaks');
-    const entries = async (): Promise<string> => (await redis.lrange(ctx.keys.timeline('alex'), 0, -1)).join(' ');
+    const entries = async (): Promise<string> => (await redis.lrange(keys.timeline('alex'), 0, -1)).join(' ');
     await waitFor(async () => (await entries()).includes(muted.id) && (await entries()).includes(shown.id), { what: 'both fanned out to alex' });
     const home = (await (await call(u.alex, 'GET', '/api/timelines/alex')).json()) as { tweets: Tweet[] };
     expect(home.tweets.map((t) => t.id)).toContain(shown.id);
@@ -126,7 +128,7 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
     const profile = (await (await fetch(`${api.url}/api/users/bob/tweets`)).json()) as { tweets: Tweet[] };
     expect(profile.tweets.map((t) => t.id)).toContain(muted.id);
     // Notifications filter the muted actor at read: bob's mention of alex is stored but not shown.
-    await waitFor(async () => (await redis.exists(ctx.keys.notificationGroup('alex', `mention:${muted.id}`))) === 1, { what: "bob's mention stored" });
+    await waitFor(async () => (await redis.exists(keys.notificationGroup('alex', `mention:${muted.id}`))) === 1, { what: "bob's mention stored" });
     expect((await notifications(u.alex)).notifications.find((n) => n.id === `mention:${muted.id}`)).toBeUndefined();
     // Unmuted: it shows again.
     expect((await call(u.alex, 'DELETE', '/api/users/alex/mutes/bob')).status).toBe(204);
@@ -151,7 +153,7 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
     // (same key, same partition, after them): once the markers are applied, so are the redeliveries.
     const producer = await ctx.producer();
     const follows = new Emitter({ producer, topic: ctx.topics.follows, codec: jsonCodec(followEventSchema) });
-    const key = ctx.keys.notificationGroup('maria', group.id);
+    const key = keys.notificationGroup('maria', group.id);
     const scores = await redis.zrange(key, 0, -1, 'WITHSCORES');
     const applied = new Map<string, number>();
     for (let i = 0; i < scores.length; i += 2) applied.set(scores[i]!, Number(scores[i + 1]));
@@ -182,7 +184,7 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
     );
     expect(likes.kind).toBe('like');
     expect(likes.tweetId).toBe(liked.id);
-    expect(await redis.zcard(ctx.keys.notificationGroup('maria', group.id))).toBe(4);
+    expect(await redis.zcard(keys.notificationGroup('maria', group.id))).toBe(4);
   });
 
   it('the unread count clears after POST /api/notifications/read', async () => {
@@ -262,11 +264,11 @@ describe('mentions, notifications, mute and block (issue 18 B)', () => {
     const before = await families();
     expect(Object.keys(before).some((k) => k.includes('notif-read:maria'))).toBe(true);
     expect(Object.keys(before).some((k) => k.includes('blocks:hanna'))).toBe(true);
-    const store = new NotificationStore(redis, ctx.keys, 200);
-    const page = async (user: string): Promise<unknown> => store.page(user, undefined, 100, await new RelationStore(redis, ctx.keys).hiddenFor(user));
+    const store = new NotificationStore(redis, keys, 200);
+    const page = async (user: string): Promise<unknown> => store.page(user, undefined, 100, await new RelationStore(redis, keys).hiddenFor(user));
     const shown = await Promise.all(['maria', 'hanna', 'alex'].map(page));
     await redis.flushall(); // a private Redis: the shared one is never flushed
-    const report = await rebuild({ env: ctx.env({ REDIS_URL: redisUrl, LOG_LEVEL: 'warn' }) });
+    const report = await rebuild({ env: ctx.env({ REDIS_URL: redisUrl, REDIS_CLUSTER_NODES: undefined, LOG_LEVEL: 'warn' }) });
     console.log(report.phases.map((p) => `${p.phase}: ${p.messages} messages in ${p.seconds.toFixed(1)} s`).join('; '));
     expect(await families()).toEqual(before);
     expect(await Promise.all(['maria', 'hanna', 'alex'].map(page))).toEqual(shown);

@@ -14,6 +14,7 @@ await runMain(logger, async () => {
   const redisErr = redisErrors(registry);
   const redis = createRedis({
     url: config.REDIS_URL,
+    clusterNodes: config.REDIS_CLUSTER_NODES,
     name: 'chirp-gateway',
     onError: (error) => {
       redisErr.inc({ kind: (error as NodeJS.ErrnoException).code ?? 'error' });
@@ -26,7 +27,7 @@ await runMain(logger, async () => {
   const gateway = await startGateway({
     kafka,
     redis,
-    keys: createKeys(config.REDIS_PREFIX),
+    keys: createKeys(config.REDIS_PREFIX, { hashTags: config.REDIS_CLUSTER_NODES !== undefined }),
     prefix: config.TOPIC_PREFIX,
     rules,
     gatewayKeys: config.GATEWAY_KEYS,

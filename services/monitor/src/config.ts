@@ -1,11 +1,23 @@
 import { z } from 'zod';
-import { commonEnv, kafkaEnv, monitorEnv } from '@chirp/core';
+import { commonEnv, groupId, kafkaEnv, monitorEnv, topicNames } from '@chirp/core';
 
 /** Where the monitor serves /metrics and /lag.json unless METRICS_PORT says otherwise (kafka_exporter's port). */
 export const DEFAULT_METRICS_PORT = 9308;
 
 /** The local stack's workers that report chirp_e2e_latency_seconds (ports of stack/services.ts; 9104 is analytics). */
 export const DEFAULT_SCRAPE_TARGETS = [9101, 9102, 9103, 9104, 9105, 9110].map((port) => `http://127.0.0.1:${port}/metrics`).join(',');
+
+/**
+ * The Kafka topics each worker group writes besides its changelog (docs/architecture.md, Processes):
+ * the processors page's output rate is how fast these grow. Groups writing only Redis have none.
+ */
+export function groupOutputs(prefix: string): Map<string, string[]> {
+  const t = topicNames(prefix);
+  return new Map([
+    [groupId(prefix, 'fanout'), [t.fanout]],
+    [groupId(prefix, 'tagger'), [t.tweetTags]],
+  ]);
+}
 
 function isHttpUrl(value: string): boolean {
   try {

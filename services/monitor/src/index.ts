@@ -8,3 +8,5 @@ export * from './latency-tracker.ts';
 export * from './http-server.ts';
 export * from './kafka-client.ts';
 export * from './loop.ts';
+export * from './processors.ts';
+export * from './table-state.ts';

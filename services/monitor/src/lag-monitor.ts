@@ -6,6 +6,8 @@ import { lagReport, type LagReport } from './lag-report.ts';
 import { registerLagMetrics, type MonitorSelfMetrics } from './lag-metrics.ts';
 import { LatencyTracker, type StageLatency } from './latency-tracker.ts';
 import { runEvery } from './loop.ts';
+import { processorsReport, SnapshotWindow, type ProcessorsReport } from './processors.ts';
+import { TableStateReader, type TablePartitionState } from './table-state.ts';
 
 export interface LagMonitorOptions {
   kafka: Kafka;
@@ -18,6 +20,10 @@ export interface LagMonitorOptions {
   logger: Logger;
   /** A read older than this is no longer exported as current. Default: three intervals, at least 15 s. */
   staleAfterMs?: number;
+  /** Per group id the Kafka topics it writes besides its changelog (the processors page's output rate). */
+  groupOutputs?: ReadonlyMap<string, readonly string[]>;
+  /** The span the processors page's rates cover. Default: two intervals, at least 10 s. */
+  rateWindowMs?: number;
 }
 
 /** fetch's own message is "fetch failed"; the cause says why (ECONNREFUSED, timeout). */
@@ -38,6 +44,9 @@ export class LagMonitor {
   private readonly abort = new AbortController();
   private snapshot: ClusterSnapshot | undefined;
   private latency: StageLatency[] = [];
+  private readonly window: SnapshotWindow;
+  private readonly tableReader: TableStateReader;
+  private tables: TablePartitionState[] = [];
   private kafkaFailing = false;
   private readonly downTargets = new Set<string>();
   private loop: Promise<void> | undefined;
@@ -49,6 +58,8 @@ export class LagMonitor {
     this.collector = new LagCollector({ kafka: options.kafka, prefix: options.prefix });
     this.latencyTracker = new LatencyTracker({ targets: options.scrapeTargets, timeoutMs: Math.min(options.intervalMs, 2000) });
     this.staleAfterMs = options.staleAfterMs ?? Math.max(3 * options.intervalMs, 15_000);
+    this.window = new SnapshotWindow(options.rateWindowMs ?? Math.max(2 * options.intervalMs, 10_000));
+    this.tableReader = new TableStateReader({ targets: options.scrapeTargets, timeoutMs: Math.min(options.intervalMs, 2000) });
     this.metrics = registerLagMetrics(options.registry, () => this.current());
   }
 
@@ -76,13 +87,24 @@ export class LagMonitor {
     return this.snapshot ? lagReport(this.snapshot, this.latency) : undefined;
   }
 
+  /** The /processors.json body: per group offsets, lag in messages and seconds, rates, retry/DLQ, table state. */
+  processors(): ProcessorsReport | undefined {
+    const now = this.window.newest();
+    return now ? processorsReport({ now, before: this.window.oldest(), outputs: this.options.groupOutputs ?? new Map(), tables: this.tables }) : undefined;
+  }
+
   private async tick(signal: AbortSignal): Promise<void> {
-    await Promise.all([this.readLag(), this.readLatency(signal)]);
+    await Promise.all([this.readLag(), this.readLatency(signal), this.readTables(signal)]);
+  }
+
+  private async readTables(signal: AbortSignal): Promise<void> {
+    this.tables = await this.tableReader.read(signal);
   }
 
   private async readLag(): Promise<void> {
     try {
       this.snapshot = await this.collector.collect();
+      this.window.add(this.snapshot);
       this.metrics.lastSuccess.set(this.snapshot.at / 1000);
       if (this.kafkaFailing) this.options.logger.info('reading the cluster again');
       this.kafkaFailing = false;

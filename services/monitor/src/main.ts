@@ -1,6 +1,6 @@
 import { loadConfig } from '@chirp/core';
 import { closeAll, createLogger, createRegistry, runMain } from '@chirp/telemetry';
-import { DEFAULT_METRICS_PORT, MONITOR_ENV } from './config.ts';
+import { DEFAULT_METRICS_PORT, groupOutputs, MONITOR_ENV } from './config.ts';
 import { startMonitorServer } from './http-server.ts';
 import { createMonitorKafka } from './kafka-client.ts';
 import { LagMonitor } from './lag-monitor.ts';
@@ -18,11 +18,13 @@ await runMain(logger, async () => {
     scrapeTargets: config.MONITOR_SCRAPE_TARGETS,
     registry,
     logger,
+    groupOutputs: groupOutputs(config.TOPIC_PREFIX),
   });
   const server = await startMonitorServer({
     port: config.METRICS_PORT ?? DEFAULT_METRICS_PORT,
     registry,
     report: () => monitor.report(),
+    processors: () => monitor.processors(),
     ready: () => monitor.ready(),
   });
   monitor.start();

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import type { LagReport } from '../src/lag-report.ts';
+import type { ProcessorsReport } from '../src/processors.ts';
 import { parseSamples, type Sample } from '@chirp/telemetry';
 
 const ctx = await createTestContext({ partitions: 4 });
@@ -10,11 +11,12 @@ const topic = ctx.topics.newTweets;
 const fanoutGroup = `${ctx.prefix}fanout`;
 const liveGroup = `${ctx.prefix}saver`;
 const foreignGroup = `x${ctx.prefix}fanout`; // not under the prefix: never reported
+const statefulGroup = `${ctx.prefix}analytics`; // a group table's group, for /processors.json
 
 const admin = ctx.kafka.admin();
 await admin.connect();
 ctx.onCleanup(async () => {
-  await admin.deleteGroups([fanoutGroup, liveGroup, foreignGroup]).catch(() => undefined);
+  await admin.deleteGroups([fanoutGroup, liveGroup, foreignGroup, statefulGroup]).catch(() => undefined);
   await admin.disconnect();
 });
 
@@ -38,6 +40,13 @@ const worker = createServer((_req, res) => {
         ['1', 3],
         ['+Inf', 3],
       ]),
+      // The group table gauges of packages/streams: partition 0 running, partition 1 still restoring.
+      `chirp_table_partition_running{group="${statefulGroup}",partition="0",service="fake"} 1`,
+      `chirp_table_partition_restore_records{group="${statefulGroup}",partition="0",service="fake"} 40`,
+      `chirp_table_partition_restore_seconds{group="${statefulGroup}",partition="0",service="fake"} 0.5`,
+      `chirp_table_partition_running{group="${statefulGroup}",partition="1",service="fake"} 0`,
+      `chirp_table_partition_restore_records{group="${statefulGroup}",partition="1",service="fake"} 10`,
+      `chirp_table_partition_restore_seconds{group="${statefulGroup}",partition="1",service="fake"} 2`,
     ].join('\n'),
   );
 });
@@ -74,6 +83,7 @@ const scrape = async (): Promise<Sample[]> => parseSamples(await (await fetch(`$
 const pick = (samples: Sample[], name: string, labels: Record<string, string>): number[] =>
   samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).map((s) => s.value);
 const lagJson = async (): Promise<LagReport> => (await (await fetch(`${base}/lag.json`)).json()) as LagReport;
+const processorsJson = async (): Promise<ProcessorsReport> => (await (await fetch(`${base}/processors.json`)).json()) as ProcessorsReport;
 
 describe('lag monitor on the real broker', () => {
   it('exports per partition lag of a group whose workers are down, uncommitted partitions at high − low', async () => {
@@ -181,6 +191,84 @@ describe('lag monitor on the real broker', () => {
       { what: 'the deleted group to vanish from /metrics', timeoutMs: 20_000 },
     );
     expect((await lagJson()).groups.map((g) => g.group)).not.toContain(fanoutGroup);
+  });
+
+  it('serves /processors.json: offsets, lag in messages and seconds, rates, retry and DLQ records, table recovery per partition', async () => {
+    const clicks = ctx.topics.clicks;
+    await admin.createTopics({
+      topics: [
+        { topic: `${statefulGroup}-table`, numPartitions: 4 },
+        { topic: `${statefulGroup}.retry`, numPartitions: 4 },
+        { topic: `${statefulGroup}.dlq`, numPartitions: 1 },
+      ],
+      waitForLeaders: true,
+    });
+    await producer.send({ topic: `${statefulGroup}.dlq`, messages: [{ value: 'dead 1' }, { value: 'dead 2' }] });
+    await producer.send({ topic: clicks, messages: Array.from({ length: 6 }, (_, i) => ({ partition: 0, value: `c${i}` })) });
+    await admin.setOffsets({ groupId: statefulGroup, topic: clicks, partitions: [{ partition: 0, offset: '2' }] });
+
+    const first = await waitFor(
+      async () => {
+        const r = await processorsJson();
+        const g = r.groups.find((x) => x.group === statefulGroup);
+        return g?.partitions.some((p) => p.topic === clicks && p.partition === 0 && p.offset === 2 && p.high === 6) && g.deadLetterRecords === 2 ? g : null;
+      },
+      { what: 'the stateful group on /processors.json', timeoutMs: 20_000 },
+    );
+    expect(first.partitions.find((p) => p.topic === clicks && p.partition === 0)).toMatchObject({ offset: 2, high: 6, lag: 4 });
+    expect(first.retryRecords).toBe(0);
+    expect(first.outputTopics).toEqual([`${statefulGroup}-table`]);
+    expect(first.table).toEqual({
+      topic: `${statefulGroup}-table`,
+      partitions: [
+        {
+          group: statefulGroup,
+          partition: 0,
+          state: 'running',
+          restoredRecords: 40,
+          restoreSeconds: 0.5,
+          restoreRate: 80,
+          source: expect.any(String) as string,
+        },
+        {
+          group: statefulGroup,
+          partition: 1,
+          state: 'recovering',
+          restoredRecords: 10,
+          restoreSeconds: 2,
+          restoreRate: 5,
+          source: expect.any(String) as string,
+        },
+      ],
+    });
+    // Nothing moved on the group's partition for a window: its lag in seconds is unknown (stalled).
+    await waitFor(
+      async () => {
+        const p = (await processorsJson()).groups.find((x) => x.group === statefulGroup)?.partitions.find((q) => q.topic === clicks && q.partition === 0);
+        return p?.consumeRate === 0 && p.inputRate === 0;
+      },
+      { what: 'a window without progress', timeoutMs: 30_000 },
+    );
+    const stalled = (await processorsJson()).groups.find((x) => x.group === statefulGroup)!;
+    expect(stalled.partitions.find((p) => p.topic === clicks && p.partition === 0)?.lagSeconds).toBeNull();
+    expect(stalled.lagSeconds).toBeNull();
+
+    // 20 more written, the group moves 10 ahead: both rates rise, and the lag in seconds is lag ÷ consume rate.
+    await producer.send({ topic: clicks, messages: Array.from({ length: 20 }, (_, i) => ({ partition: 0, value: `d${i}` })) });
+    await admin.setOffsets({ groupId: statefulGroup, topic: clicks, partitions: [{ partition: 0, offset: '12' }] });
+    const moving = await waitFor(
+      async () => {
+        const r = await processorsJson();
+        const p = r.groups.find((x) => x.group === statefulGroup)?.partitions.find((q) => q.topic === clicks && q.partition === 0);
+        return p && p.offset === 12 && p.high === 26 && (p.consumeRate ?? 0) > 0 && (p.inputRate ?? 0) > 0 ? { p, r } : null;
+      },
+      { what: 'rates after new records and a commit', timeoutMs: 20_000 },
+    );
+    expect(moving.p.lag).toBe(14);
+    expect(moving.p.lagSeconds).toBeCloseTo(14 / moving.p.consumeRate!, 6);
+    expect(moving.p.inputRate! * moving.r.rateWindowSeconds).toBeCloseTo(20, 0);
+    expect(moving.p.consumeRate! * moving.r.rateWindowSeconds).toBeCloseTo(10, 0);
+    expect(moving.r.groups.map((g) => g.group)).not.toContain(foreignGroup);
   });
 
   it('answers /healthz, /readyz and 404', async () => {

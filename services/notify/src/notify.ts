@@ -30,15 +30,16 @@ export function notifyInputs(rt: WorkerRuntime, o: NotifyOptions): Input[] {
       if (t.replyTo && t.replyTo.author.toLowerCase() !== author)
         await notifications.add(t.replyTo.author, notificationGroup('reply', t.replyTo.id), author, at);
     }),
-    // Likes and retweets (branch social's topics), grouped per tweet. An unlike or undo leaves the
-    // notification, as an unfollow does: it happened (and the counts on the tweet are exact anyway).
+    // Likes and retweets, grouped per tweet. An unlike or undo takes the actor out of the group
+    // (the group goes when empty), last writer wins per actor, so a redelivered or overtaken older
+    // like, and a rebuild from the compacted topics, give the same feed as the live order.
     input(rt.topics.likes, jsonCodec(likeEventSchema), async ({ value: e }) => {
-      if (e.action === 'like' && e.user.toLowerCase() !== e.author.toLowerCase())
-        await notifications.add(e.author, notificationGroup('like', e.tweetId), e.user, Date.parse(e.at));
+      if (e.user.toLowerCase() !== e.author.toLowerCase())
+        await notifications.react(e.author, notificationGroup('like', e.tweetId), e.user, Date.parse(e.at), e.action === 'like');
     }),
     input(rt.topics.retweets, jsonCodec(retweetEventSchema), async ({ value: e }) => {
-      if (e.action === 'retweet' && e.user.toLowerCase() !== e.author.toLowerCase())
-        await notifications.add(e.author, notificationGroup('retweet', e.tweetId), e.user, Date.parse(e.at));
+      if (e.user.toLowerCase() !== e.author.toLowerCase())
+        await notifications.react(e.author, notificationGroup('retweet', e.tweetId), e.user, Date.parse(e.at), e.action === 'retweet');
     }),
     input(rt.topics.follows, jsonCodec(followEventSchema), async ({ value: e }) => {
       // An unfollow leaves the notification (as Twitter does): it happened.

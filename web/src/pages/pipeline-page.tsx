@@ -1,53 +1,21 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment } from 'react';
 import type { ReactElement } from 'react';
-import { ApiError, api } from '../api.ts';
-import { isAbortError } from '../api-error.ts';
-import { ErrorState, Loading } from '../components/status.tsx';
-import { errorMessage } from '../error-message.ts';
+import { api } from '../api.ts';
+import { MonitorStatus } from '../components/monitor-status.tsx';
 import { formatCount, formatSeconds } from '../format.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { updatedLabel, useMonitorPoll } from '../hooks/use-monitor-poll.ts';
 import { useNow } from '../hooks/use-now.ts';
-import { pollEvery } from '../poll.ts';
-import { relativeTime } from '../relative-time.ts';
-import type { PipelineGroup, PipelineLatency, PipelineProcess, PipelineStatus } from '../types.ts';
+import { paths } from '../router.ts';
+import type { PipelineGroup, PipelineLatency, PipelineProcess } from '../types.ts';
 
 export const PIPELINE_REFRESH_MS = 5000;
-
-type View =
-  | { kind: 'loading' }
-  | { kind: 'ready'; data: PipelineStatus; staleReason: string }
-  | { kind: 'unavailable'; reason: string }
-  | { kind: 'error'; message: string };
 
 /** Consumer lag and end-to-end latency from the monitor service, refreshed while the page is open. */
 export function PipelinePage({ refreshMs = PIPELINE_REFRESH_MS }: { refreshMs?: number }): ReactElement {
   useDocumentTitle('Pipeline');
-  const [view, setView] = useState<View>({ kind: 'loading' });
+  const view = useMonitorPoll((signal) => api.getPipeline(signal), refreshMs);
   const now = useNow(1000);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void pollEvery(
-      async (signal) => {
-        try {
-          const data = await api.getPipeline(signal);
-          setView({ kind: 'ready', data, staleReason: '' });
-        } catch (error) {
-          if (signal.aborted || isAbortError(error)) return;
-          if (error instanceof ApiError && error.status === 503) {
-            setView({ kind: 'unavailable', reason: error.message });
-            return;
-          }
-          const message = errorMessage(error);
-          // Keep the last good numbers on screen, marked stale, rather than blanking the page.
-          setView((prev) => (prev.kind === 'ready' ? { ...prev, staleReason: message } : { kind: 'error', message }));
-        }
-      },
-      refreshMs,
-      controller.signal,
-    );
-    return () => controller.abort();
-  }, [refreshMs]);
 
   return (
     <section className="page">
@@ -55,18 +23,11 @@ export function PipelinePage({ refreshMs = PIPELINE_REFRESH_MS }: { refreshMs?: 
         Pipeline
       </h1>
       <p className="muted">Kafka consumer lag and end-to-end latency, refreshed every {Math.round(refreshMs / 1000)} s.</p>
-      {view.kind === 'loading' && <Loading label="Loading pipeline status…" />}
-      {view.kind === 'unavailable' && (
-        <div className="notice" role="alert">
-          <p>
-            <strong>The pipeline monitor is unavailable.</strong>
-          </p>
-          {/* The server's words, as a detail: on its own it is a lower-case fragment echoing the headline. */}
-          {view.reason && <p className="muted">Details: {withFullStop(view.reason)}</p>}
-          <p className="muted">This page keeps trying every {Math.round(refreshMs / 1000)} s.</p>
-        </div>
-      )}
-      {view.kind === 'error' && <ErrorState message={view.message} />}
+      <p className="muted">
+        Per partition offsets, rates, retries and table recovery: <a href={paths.processors()}>processors</a>. A key&apos;s value in a group table:{' '}
+        <a href={paths.tables()}>table query</a>.
+      </p>
+      <MonitorStatus view={view} refreshMs={refreshMs} loadingLabel="Loading pipeline status…" />
       {view.kind === 'ready' && (
         <>
           {/* Not a live region: it changes every second. Only a failed refresh is announced. */}
@@ -83,11 +44,6 @@ export function PipelinePage({ refreshMs = PIPELINE_REFRESH_MS }: { refreshMs?: 
   );
 }
 
-function withFullStop(text: string): string {
-  const t = text.trim();
-  return /[.!?]$/.test(t) ? t : `${t}.`;
-}
-
 /** `twitter.fanout` may break after the dot, never inside `fan|out`, when a phone is too narrow. */
 function breakAfterDots(name: string): ReactElement[] {
   return name.split('.').map((part, i, parts) => (
@@ -100,12 +56,6 @@ function breakAfterDots(name: string): ReactElement[] {
       )}
     </Fragment>
   ));
-}
-
-function updatedLabel(iso: string, now: number): string {
-  const age = relativeTime(iso, now);
-  if (age === '' || age === 'now') return 'Updated just now';
-  return /^\d+[smh]$/.test(age) ? `Updated ${age} ago` : `Updated ${age}`;
 }
 
 function LagTable({ groups }: { groups: PipelineGroup[] }): ReactElement {

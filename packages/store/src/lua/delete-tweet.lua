@@ -5,7 +5,7 @@
 -- KEYS[1] deleted:<id>  KEYS[2] tweet:<id>  KEYS[3] tweets:<author>  KEYS[4] tags:<id>
 -- KEYS[5] timeline:<author>  KEYS[6] likes:<id>  KEYS[7] retweets:<id>  KEYS[8] counts:<id>
 -- for a reply also: KEYS[9] replies:<parent>  KEYS[10] counts:<parent>  KEYS[11] likes:<parent>
--- KEYS[12] retweets:<parent>
+-- KEYS[12] retweets:<parent>  KEYS[13] reply-parents
 -- ARGV[1] id, ARGV[2] timeline entry of the tweet, ARGV[3] key prefix of tag sets ("<prefix>tag:")
 -- Returns 1 when the tombstone is new, 0 when the tweet was deleted before (the rest is redone: idempotent).
 --- @include "tweet-counts"
@@ -23,4 +23,5 @@ if #KEYS >= 12 then
   redis.call('ZREM', KEYS[9], ARGV[1])
   writeCounts(KEYS[10], KEYS[11], KEYS[12], KEYS[9])
 end
+if #KEYS >= 13 then redis.call('HDEL', KEYS[13], ARGV[1]) end
 return fresh

@@ -8,18 +8,40 @@
 -- each, merged by time into what the timeline holds, cut at the cap — in this same script, so no
 -- push can interleave with it (an entry pushed before or after is found and kept once).
 -- KEYS[1] timeline:<user>  KEYS[2] following:<user>  KEYS[3] pulled-authors  KEYS[4] active-users
--- KEYS[5] timeline-rebuild:<user>
+-- KEYS[5] timeline-rebuild:<user>  KEYS[6] reply-parents (tweet id -> the author it replies to)
 -- ARGV[1] cursor entry ('<ms>:<id>', '' = top), ARGV[2] page size, ARGV[3] key prefix of
 -- authors' tweet lists ("<prefix>tweets:"), ARGV[4] most pulled authors merged, ARGV[5] user,
 -- ARGV[6] now ms, ARGV[7] activity window ms (0 = off: no record, no rebuild), ARGV[8] least ms
 -- between two activity writes, ARGV[9] authors read by a rebuild, ARGV[10] tweets per author,
 -- ARGV[11] cap
--- Returns { timeline entries, pulled entries, 1 when a pulled author has more, 1 when rebuilt now }
+-- Twitter's reply rule holds on both paths that read authors' lists instead of pushed entries (the
+-- rebuild and the pulled merge): a reply is the reader's only when they are the author replied to
+-- or follow them (KEYS[6], written by save-tweet.lua), as the fan-out's reply walk decides.
+-- Returns { timeline entries, pulled entries, 1 when a pulled author has more, 1 when rebuilt now,
+-- pulled entries the reply rule hides: read and passed over like a missing body, so paging goes on }
 --- @include "timeline-entry"
 --- @include "activity"
 local limit = tonumber(ARGV[2])
 local cap = tonumber(ARGV[11])
 local cursor = ARGV[1]
+
+-- Per id: false when it is a reply the reader may not see (Twitter's rule). One HMGET per 500
+-- ids, a ZSCORE per distinct author replied to.
+local function visible(ids)
+  local ok, follows = {}, {}
+  for from = 1, #ids, 500 do
+    local parents = redis.call('HMGET', KEYS[6], unpack(ids, from, math.min(from + 499, #ids)))
+    for i, parent in ipairs(parents) do
+      local v = true
+      if parent and parent ~= ARGV[5] then
+        if follows[parent] == nil then follows[parent] = redis.call('ZSCORE', KEYS[2], parent) ~= false end
+        v = follows[parent]
+      end
+      ok[from + i - 1] = v
+    end
+  end
+  return ok
+end
 
 local rebuilt = 0
 local window = tonumber(ARGV[7])
@@ -35,6 +57,14 @@ if window > 0 then
         for i = 1, #got, 2 do rows[#rows + 1] = { tonumber(got[i + 1]), got[i] } end
       end
     end
+    local ids = {}
+    for i, row in ipairs(rows) do ids[i] = row[2] end
+    local ok = visible(ids)
+    local kept = {}
+    for i, row in ipairs(rows) do
+      if ok[i] then kept[#kept + 1] = row end
+    end
+    rows = kept
     table.sort(rows, function(a, b)
       if a[1] ~= b[1] then return a[1] > b[1] end
       return bytesGreater(a[2], b[2])
@@ -62,6 +92,7 @@ local ids = {}
 if start < length then ids = redis.call('LRANGE', KEYS[1], start, math.min(start + limit, length) - 1) end
 
 local pulled = {}
+local hidden = {}
 local more = 0
 if redis.call('EXISTS', KEYS[3]) == 1 then
   local authors = redis.call('ZINTER', 2, KEYS[2], KEYS[3])
@@ -80,5 +111,11 @@ if redis.call('EXISTS', KEYS[3]) == 1 then
     end
     if taken == limit then more = 1 end
   end
+  local pulledIds = {}
+  for i, e in ipairs(pulled) do pulledIds[i] = entryId(e) end
+  local ok = visible(pulledIds)
+  for i, e in ipairs(pulled) do
+    if not ok[i] then hidden[#hidden + 1] = e end
+  end
 end
-return { ids, pulled, more, rebuilt }
+return { ids, pulled, more, rebuilt, hidden }

@@ -32,5 +32,42 @@ export function monitorRoutes(deps: AppDeps): Router {
     res.json({ table: req.params.table, key, value });
   });
 
+  /**
+   * The processors page: the monitor's figures per consumer group (services/monitor `/processors.json`)
+   * and this API's views with their position and lag per partition. Public like /api/pipeline:
+   * offsets and rates, no key or value of anyone's.
+   */
+  router.get('/api/monitor/processors', async (_req, res) => {
+    let body: ProcessorsBody;
+    try {
+      const response = await fetch(new URL('/processors.json', deps.monitorUrl), { signal: AbortSignal.timeout(2000) });
+      if (!response.ok) throw new Error(`monitor answered ${response.status}`);
+      body = (await response.json()) as ProcessorsBody;
+    } catch (cause) {
+      throw new ChirpError('UPSTREAM', 'the lag monitor is unavailable', { cause, retriable: true });
+    }
+    const highs = new Map((body.topics ?? []).flatMap((t) => t.partitions.map((p) => [`${t.topic}\u0000${p.partition}`, p.high] as const)));
+    const state = deps.analytics?.reads.viewState?.();
+    const views = state
+      ? [
+          {
+            ...state,
+            process: 'api',
+            partitions: state.partitions.map((p) => {
+              const high = highs.get(`${state.topic}\u0000${p.partition}`) ?? null;
+              return { ...p, high, lag: high === null ? null : Math.max(0, high - p.position) };
+            }),
+          },
+        ]
+      : [];
+    const { topics: _topics, ...rest } = body;
+    res.json({ ...rest, views });
+  });
+
   return router;
+}
+
+interface ProcessorsBody {
+  topics?: { topic: string; partitions: { partition: number; high: number }[] }[];
+  [field: string]: unknown;
 }

@@ -27,11 +27,11 @@ end
 -- Records activity of `user` at `at` ms, at most once per `minInterval` ms (a later write only
 -- moves the score forward: ZADD GT). Returns true when the user comes back after more than
 -- `window` ms away (their timeline missed pushes): then `markerKey` is set (for `window` ms), so
--- the first read rebuilds it, once.
+-- the first read rebuilds it, once. `markerKey` nil (Redis Cluster): the caller sets it.
 local function recordActivity(activeKey, markerKey, user, at, window, minInterval)
   local last = redis.call('ZSCORE', activeKey, user)
   local returning = last ~= false and tonumber(last) < at - window
-  if returning then redis.call('SET', markerKey, '1', 'PX', window) end
+  if returning and markerKey then redis.call('SET', markerKey, '1', 'PX', window) end
   if not last or returning or tonumber(last) <= at - minInterval then redis.call('ZADD', activeKey, 'GT', at, user) end
   return returning
 end
