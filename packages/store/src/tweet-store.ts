@@ -104,11 +104,11 @@ export class TweetStore {
     // Redis Cluster: `tag:<tag>` lists live on other slots than the tweet's keys, so save-tags.lua
     // cannot run there. The tombstone is read first (the tweet's slot) and deleted tweets skipped;
     // a delete that lands between that read and the writes is not caught (docs/guarantees.md).
-    const deleted = await Promise.all(verdicts.map((v) => this.redis.exists(this.keys.tombstone(v.tweetId))));
+    const deleted = new Set((await this.tombstoned(verdicts.map((v) => ({ id: v.tweetId })))).map((t) => t.id));
     const commands: Queued[] = [];
     const touched = new Set<string>();
-    for (const [i, { tweetId, tags, createdAtMs }] of verdicts.entries()) {
-      if (deleted[i] === 1) continue;
+    for (const { tweetId, tags, createdAtMs } of verdicts) {
+      if (deleted.has(tweetId)) continue;
       commands.push((r) => r.set(this.keys.tweetTags(tweetId), JSON.stringify(tags)));
       const score = createdAtMs ?? Date.now();
       for (const tag of tags) {
@@ -178,13 +178,7 @@ export class TweetStore {
     await this.indexByAuthorAcrossSlots(saved.map((t) => ({ id: t.id, author: t.author, createdAtMs: Date.parse(t.createdAt) })));
     // A reply deleted while it was being saved: its delete may have left the parent's index before
     // save-reply.lua wrote it, so the index is checked against the tombstone written first.
-    const replies = saved.filter((t) => t.replyTo?.id);
-    const deleted = await execAcrossSlots(
-      this.redis,
-      replies.map((t) => (r) => r.exists(k.tombstone(t.id))),
-    );
-    throwFirstError(deleted);
-    const gone = replies.filter((_, i) => deleted[i]![1] === 1);
+    const gone = await this.tombstoned(saved.filter((t) => t.replyTo?.id));
     throwFirstError(
       await execAcrossSlots(
         this.redis,
@@ -194,6 +188,16 @@ export class TweetStore {
         }),
       ),
     );
+  }
+
+  /** The items whose tweet has a tombstone (`deleted:<id>`), read per slot on a cluster. */
+  private async tombstoned<T extends { id: string }>(items: readonly T[]): Promise<T[]> {
+    const deleted = await execAcrossSlots(
+      this.redis,
+      items.map((t) => (r) => r.exists(this.keys.tombstone(t.id))),
+    );
+    throwFirstError(deleted);
+    return items.filter((_, i) => deleted[i]![1] === 1);
   }
 
   /**
@@ -211,12 +215,7 @@ export class TweetStore {
         tweets.map((t) => (r) => r.zadd(k.userTweets(t.author), t.createdAtMs, t.id)),
       ),
     );
-    const deleted = await execAcrossSlots(
-      this.redis,
-      tweets.map((t) => (r) => r.exists(k.tombstone(t.id))),
-    );
-    throwFirstError(deleted);
-    const gone = tweets.filter((_, i) => deleted[i]![1] === 1);
+    const gone = await this.tombstoned(tweets);
     throwFirstError(
       await execAcrossSlots(
         this.redis,
