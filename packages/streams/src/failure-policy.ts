@@ -4,7 +4,8 @@
  * **Dependency failures** — the world is down, not the message: ioredis connection errors
  * ("Connection is closed.", ECONNREFUSED and kin, MaxRetriesPerRequestError, a Redis still LOADING),
  * kafkajs errors flagged retriable or about connections, and `ChirpError`s coded `REDIS_UNAVAILABLE`,
- * `KAFKA_UNAVAILABLE` or `UPSTREAM` (the LLM provider), also when found in an error's `cause`.
+ * `KAFKA_UNAVAILABLE` or `UPSTREAM` (the LLM provider; for analytics, the tagger not yet past a
+ * clicked tweet), also when found in an error's `cause`.
  * They never count against a message: the processor pauses that partition (kafkajs `pause()`),
  * keeps its offsets, and hands the same batch again after the project's backoff
  * (`dependencyBaseMs` doubling up to `dependencyCapMs`); that redelivery is the probe, and the

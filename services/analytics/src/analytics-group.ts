@@ -11,6 +11,11 @@ export interface AnalyticsGroupOptions {
   mirror?: (entries: { key: string; value: UserState }[]) => Promise<void>;
   /** Observes a click's end-to-end latency once it is applied (`e2eObserver` of `@chirp/worker`). */
   observeLatency?: (at: string) => void;
+  /**
+   * Asked when a click finds no verdict: throws a dependency error (UPSTREAM) while the verdict may
+   * still come (`TaggerProgress.check`). Without it, a missing verdict is always the message's failure.
+   */
+  verdictPending?: (tweetId: string, clickAt: string) => Promise<void>;
 }
 
 export interface AnalyticsGroup {
@@ -20,11 +25,14 @@ export interface AnalyticsGroup {
 
 /**
  * The analytics group: clicks keyed by user, joined with the tweet's tags (lookup of the compacted
- * twitter.tweetTags), folded into the user's state. A click on a tweet the tagger has not tagged
- * yet fails with NOT_READY, a failure of the message (not UPSTREAM, which the failure policy treats
- * as an outage and would pause the partition for): it goes to the group's retry topic at once and
- * is tried after its delay, for the configured rounds, then dead-lettered (replayable). The API
- * refuses clicks on tweets that do not exist, so only a producer that bypasses it sends those.
+ * twitter.tweetTags), folded into the user's state. A click that finds no verdict asks
+ * `verdictPending` first: while the tagger has not reached the click's time, or the lookup is
+ * behind twitter.tweetTags, the verdict is on its way, and the click waits like any dependency
+ * failure (UPSTREAM: the partition pauses and probes, offsets kept, however long the tagger is
+ * away). Only when the tagger is past the tweet and no verdict came does the click fail as a
+ * message, NOT_READY: the group's retry topic after its delay, for the configured rounds, then the
+ * DLQ (replayable). The API refuses clicks on tweets that do not exist, so only a producer that
+ * bypasses it sends those.
  */
 export function analyticsGroup(o: AnalyticsGroupOptions): AnalyticsGroup {
   const tags = lookup(o.tweetTagsTopic, jsonCodec(tweetTagsSchema));
@@ -37,10 +45,14 @@ export function analyticsGroup(o: AnalyticsGroupOptions): AnalyticsGroup {
       stream<UserState, Click>(
         o.clicksTopic,
         jsonCodec(clickSchema),
-        (ctx, { value: click }) => {
+        async (ctx, { value: click }) => {
           if (click.user !== ctx.key) throw new ChirpError('VALIDATION', `click ${click.clickId} of ${click.user} keyed by ${ctx.key}`);
-          const verdict = ctx.lookup(tags, click.tweetId);
-          if (!verdict) throw new ChirpError('NOT_READY', `tweet ${click.tweetId} is not tagged yet`, { retriable: true });
+          let verdict = ctx.lookup(tags, click.tweetId);
+          if (!verdict && o.verdictPending) {
+            await o.verdictPending(click.tweetId, click.at);
+            verdict = ctx.lookup(tags, click.tweetId); // the lookup may have read it meanwhile
+          }
+          if (!verdict) throw new ChirpError('NOT_READY', `tweet ${click.tweetId} is not tagged, and the tagger is past it`, { retriable: true });
           ctx.setValue(applyClick(ctx.value(), click, verdict.tags, o.model));
           o.observeLatency?.(click.at);
         },

@@ -1,16 +1,17 @@
-import { analyticsEnv, loadConfig } from '@chirp/core';
+import { analyticsEnv, groupId, loadConfig } from '@chirp/core';
 import { PreferencesStore } from '@chirp/store';
 import { CLICK_WEIGHTS, ForwardDecay } from '@chirp/analytics';
 import { StatefulProcessor } from '@chirp/streams';
 import { createWorkerRuntime, e2eObserver, startWorker } from '@chirp/worker';
 import { runMain } from '@chirp/telemetry';
 import { analyticsGroup } from './analytics-group.ts';
+import { TaggerProgress } from './tagger-progress.ts';
 
 const rt = createWorkerRuntime('analytics');
 const config = loadConfig(analyticsEnv);
 await runMain(rt.logger, async () => {
   const prefs = new PreferencesStore(rt.redis, rt.keys);
-  const { graph } = analyticsGroup({
+  const { graph, tags } = analyticsGroup({
     group: rt.groupId,
     clicksTopic: rt.topics.clicks,
     tweetTagsTopic: rt.topics.tweetTags,
@@ -21,6 +22,7 @@ await runMain(rt.logger, async () => {
     },
     mirror: (entries) => prefs.write(entries.map(({ key, value }) => ({ user: key, scores: value.affinity }))),
     observeLatency: e2eObserver(rt.registry, 'analysed'),
+    verdictPending: (tweetId, clickAt) => tagger.check(tweetId, clickAt),
   });
   const processor = new StatefulProcessor({
     kafka: rt.kafka,
@@ -30,5 +32,13 @@ await runMain(rt.logger, async () => {
     concurrency: rt.concurrency,
     failure: rt.failure,
   });
-  return startWorker(rt, processor, rt.config.METRICS_PORT ?? 9104);
+  // Asked only when a click finds no verdict (handlers run after start, when both exist).
+  const tagger = new TaggerProgress({
+    kafka: rt.kafka,
+    newTweetsTopic: rt.topics.newTweets,
+    taggerGroup: groupId(rt.config.TOPIC_PREFIX, 'tagger'),
+    view: () => processor.lookupView(tags),
+  });
+  const worker = await startWorker(rt, processor, rt.config.METRICS_PORT ?? 9104);
+  return { ...worker, close: () => worker.close().finally(() => tagger.close()) };
 });

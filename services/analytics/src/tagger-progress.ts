@@ -1,0 +1,120 @@
+import type { Admin, Kafka } from 'kafkajs';
+import { ChirpError } from '@chirp/core';
+
+export interface TaggerProgressOptions {
+  kafka: Kafka;
+  /** twitter.newTweets, the tagger's input. */
+  newTweetsTopic: string;
+  /** The tagger's consumer group. */
+  taggerGroup: string;
+  /** The group's lookup of twitter.tweetTags, once the processor made it (undefined before). */
+  view: () => { catchUp(): Promise<void> } | undefined;
+  /** Clock skew allowed between the API that stamped a click and the one that stamped the tweet. */
+  slackMs?: number;
+  /** How long one admin answer is reused by the partitions that wait. */
+  cacheMs?: number;
+  /** How long the lookup may take to read what twitter.tweetTags holds now before it counts as behind. */
+  viewTimeoutMs?: number;
+}
+
+/**
+ * Tells apart the two reasons a click finds no verdict for its tweet:
+ *
+ * - **The tagger or the lookup is behind** (the tagger stopped, restarting, lagging; the lookup
+ *   not yet at the end of twitter.tweetTags). The verdict is on its way: this is a dependency
+ *   failure, like Redis down, and `check` throws `UPSTREAM`, so the processor pauses the partition,
+ *   keeps its offsets and probes again, for as long as it takes.
+ * - **The tagger is past the tweet and the lookup holds all of twitter.tweetTags**: no verdict is
+ *   coming (a click on a tweet that never existed, sent by a producer that bypassed the API). `check`
+ *   returns and the click fails as a message (NOT_READY → retry topic → DLQ).
+ *
+ * "Past the tweet" needs no tweet offset: the API accepts a click only on a stored tweet, so the
+ * tweet was appended to twitter.newTweets before the click's time. The tagger is past it once its
+ * committed offset on every partition reaches the first record stamped after that time (plus
+ * `slackMs`), or the partition's end. Proven times are remembered: the tagger only moves on.
+ */
+export class TaggerProgress {
+  private readonly o: Required<Omit<TaggerProgressOptions, 'view'>> & Pick<TaggerProgressOptions, 'view'>;
+  private admin: Admin | undefined;
+  /** Every time up to this one is proven behind the tagger. */
+  private provenMs = -Infinity;
+  private lastCheck: { atMs: number; checkedAt: number; past: boolean } | undefined;
+  private inFlight: Promise<boolean> | undefined;
+
+  constructor(options: TaggerProgressOptions) {
+    this.o = { slackMs: 5000, cacheMs: 1000, viewTimeoutMs: 5000, ...options };
+  }
+
+  /** Throws `UPSTREAM` while the verdict for a tweet clicked at `clickAt` may still come; see the class. */
+  async check(tweetId: string, clickAt: string): Promise<void> {
+    const atMs = Math.min(Date.parse(clickAt), Date.now()) + this.o.slackMs;
+    if (!(await this.taggerPast(atMs)))
+      throw new ChirpError('UPSTREAM', `tweet ${tweetId} has no verdict yet and the tagger has not reached ${clickAt}`, { retriable: true });
+    const view = this.o.view();
+    if (view && !(await settlesWithin(view.catchUp(), this.o.viewTimeoutMs)))
+      throw new ChirpError('UPSTREAM', `tweet ${tweetId} has no verdict yet and the lookup of the verdicts is behind`, { retriable: true });
+  }
+
+  private async taggerPast(atMs: number): Promise<boolean> {
+    for (;;) {
+      if (atMs <= this.provenMs) return true;
+      const last = this.lastCheck;
+      if (last && !last.past && atMs >= last.atMs && Date.now() - last.checkedAt < this.o.cacheMs) return false;
+      if (!this.inFlight) {
+        this.inFlight = this.query(atMs).finally(() => (this.inFlight = undefined));
+        return this.inFlight;
+      }
+      await this.inFlight.catch(() => undefined); // another partition asks: its answer may do
+    }
+  }
+
+  private async query(atMs: number): Promise<boolean> {
+    const admin = await this.connect();
+    let byTime: { partition: number; offset: string }[];
+    let committed: { partition: number; offset: string }[];
+    try {
+      const [times, [offsets]] = await Promise.all([
+        admin.fetchTopicOffsetsByTimestamp(this.o.newTweetsTopic, atMs),
+        admin.fetchOffsets({ groupId: this.o.taggerGroup, topics: [this.o.newTweetsTopic] }),
+      ]);
+      byTime = times;
+      committed = offsets?.partitions ?? [];
+    } catch (cause) {
+      throw new ChirpError('KAFKA_UNAVAILABLE', 'cannot read the tagger’s progress from Kafka', { cause, retriable: true });
+    }
+    // No commit yet counts as the partition's start.
+    const done = new Map(committed.map((p) => [p.partition, Math.max(0, Number(p.offset))]));
+    const past = byTime.every((p) => (done.get(p.partition) ?? 0) >= Number(p.offset));
+    this.lastCheck = { atMs, checkedAt: Date.now(), past };
+    if (past) this.provenMs = Math.max(this.provenMs, atMs);
+    return past;
+  }
+
+  private async connect(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.o.kafka.admin();
+      try {
+        await admin.connect();
+      } catch (cause) {
+        throw new ChirpError('KAFKA_UNAVAILABLE', 'cannot reach Kafka to read the tagger’s progress', { cause, retriable: true });
+      }
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+
+  async close(): Promise<void> {
+    await this.admin?.disconnect();
+    this.admin = undefined;
+  }
+}
+
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
