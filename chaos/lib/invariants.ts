@@ -17,6 +17,8 @@ export interface CheckRow {
   examples: string[];
   /** Tweets behind the failures, to lay them against the faults' time windows. */
   tweets: { id: string; kind: FailureKind }[];
+  /** For a failure the examples do not explain: what Redis holds around it (missing timeline entries). */
+  details?: string[];
 }
 
 export type FailureKind = 'lost' | 'duplicated' | 'misplaced';
@@ -29,6 +31,7 @@ export interface InvariantOptions {
   /** Defaults of the analytics worker, for the clean recomputation of preferences. */
   halfLifeHours?: number;
   landmark?: string;
+  log?: (line: string) => void;
 }
 
 function row(check: string): CheckRow {
@@ -76,6 +79,33 @@ export async function totalLag(kafka: Kafka, prefix: string): Promise<number> {
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * What Redis holds around an expected timeline entry the API did not show: whether the raw list has
+ * it, the tweet's body and author-list entry, and the follow's timing against the tweet's.
+ */
+async function explainMissing(redis: Redis, model: Model, user: string, t: AckedTweet, shown: number): Promise<string> {
+  const created = Date.parse(t.createdAt);
+  const entry = `${String(created).padStart(13, '0')}:${t.id}`;
+  const [inList, length, body, authorScore, followerScore, oldest] = await Promise.all([
+    redis.lpos(`timeline:${user}`, entry),
+    redis.llen(`timeline:${user}`),
+    redis.exists(`tweet:${t.id}`),
+    redis.zscore(`tweets:${t.author}`, t.id),
+    t.author === user ? Promise.resolve(null) : redis.zscore(`followers:${t.author}`, user),
+    redis.lindex(`timeline:${user}`, -1),
+  ]);
+  const since = t.author === user ? undefined : model.followingSince(user, t.author);
+  return [
+    `${t.id} by ${t.author} in ${user}:`,
+    `raw list ${inList === null ? 'lacks it' : `has it at ${inList}`} (${length} entries, ${shown} shown, oldest ${oldest})`,
+    `body ${body ? 'saved' : 'MISSING'}, author list ${authorScore === null ? 'MISSING' : 'has it'}`,
+    since === undefined
+      ? 'own tweet'
+      : `follow sent ${created - since} ms before the tweet, follower since ${followerScore === null ? 'NOT A FOLLOWER' : `${created - Number(followerScore)} ms before`}`,
+    `edges ${JSON.stringify(model.edgeHistory(user, t.author).map((e) => [e.action, e.sentAt - created]))}`,
+  ].join(' ');
 }
 
 async function pageAll<T>(
@@ -140,6 +170,7 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
 
     // Timelines: expected = own tweets + tweets of followees posted since the follow began.
     const timelines = row('home timelines');
+    const lostDetails: string[] = [];
     const byAuthor = model.tweetsBy();
     const following = model.following();
     for (const user of model.users) {
@@ -184,10 +215,13 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
         timelines.checked++;
         if (!seen.has(t.id)) {
           fail(timelines, 'lost', `${t.id} by ${t.author} missing in ${user}`, t.id);
+          if (lostDetails.length < 40) lostDetails.push(await explainMissing(redis, model, user, t, items.length));
         }
       }
     }
     rows.push(timelines);
+    if (lostDetails.length > 0) o.log?.(`  missing timeline entries, first ${lostDetails.length}:\n    ${lostDetails.join('\n    ')}`);
+    timelines.details = lostDetails;
 
     // Graph: followers and following equal the latest acknowledged action per edge.
     const graph = row('graph = latest event per edge');

@@ -42,6 +42,11 @@ export class Model {
     return list !== undefined && list.at(-1)!.action === 'follow';
   }
 
+  /** The acknowledged actions of an edge, oldest first. */
+  edgeHistory(user: string, target: string): readonly { action: EdgeAction; sentAt: number }[] {
+    return this.edges.get(`${user}>${target}`) ?? [];
+  }
+
   /** Since when `user` has followed `target` without a break (the send time of the run's first follow). */
   followingSince(user: string, target: string): number | undefined {
     const list = this.edges.get(`${user}>${target}`);

@@ -1,5 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { ChirpError } from '@chirp/core';
+import { ChirpError, retryTopic } from '@chirp/core';
 
 export interface TaggerProgressOptions {
   kafka: Kafka;
@@ -38,8 +38,10 @@ export class TaggerProgress {
   private admin: Admin | undefined;
   /** Every time up to this one is proven behind the tagger. */
   private provenMs = -Infinity;
-  private lastCheck: { atMs: number; checkedAt: number; past: boolean } | undefined;
+  /** The last answer: "not past" or a failure is reused for `cacheMs` by every partition asking. */
+  private last: { atMs: number; checkedAt: number; past: boolean; error?: ChirpError } | undefined;
   private inFlight: Promise<boolean> | undefined;
+  private viewCatchUp: Promise<boolean> | undefined;
 
   constructor(options: TaggerProgressOptions) {
     this.o = { slackMs: 5000, cacheMs: 1000, viewTimeoutMs: 5000, ...options };
@@ -50,16 +52,26 @@ export class TaggerProgress {
     const atMs = Math.min(Date.parse(clickAt), Date.now()) + this.o.slackMs;
     if (!(await this.taggerPast(atMs)))
       throw new ChirpError('UPSTREAM', `tweet ${tweetId} has no verdict yet and the tagger has not reached ${clickAt}`, { retriable: true });
-    const view = this.o.view();
-    if (view && !(await settlesWithin(view.catchUp(), this.o.viewTimeoutMs)))
+    if (!(await this.lookupAtEnd()))
       throw new ChirpError('UPSTREAM', `tweet ${tweetId} has no verdict yet and the lookup of the verdicts is behind`, { retriable: true });
+  }
+
+  /** The lookup holds all of twitter.tweetTags within `viewTimeoutMs`; one catch-up shared by every partition asking. */
+  private lookupAtEnd(): Promise<boolean> {
+    const view = this.o.view();
+    if (!view) return Promise.resolve(true);
+    this.viewCatchUp ??= settlesWithin(view.catchUp(), this.o.viewTimeoutMs).finally(() => (this.viewCatchUp = undefined));
+    return this.viewCatchUp;
   }
 
   private async taggerPast(atMs: number): Promise<boolean> {
     for (;;) {
       if (atMs <= this.provenMs) return true;
-      const last = this.lastCheck;
-      if (last && !last.past && atMs >= last.atMs && Date.now() - last.checkedAt < this.o.cacheMs) return false;
+      const last = this.last;
+      if (last && Date.now() - last.checkedAt < this.o.cacheMs) {
+        if (last.error !== undefined) throw last.error;
+        if (!last.past && atMs >= last.atMs) return false;
+      }
       if (!this.inFlight) {
         this.inFlight = this.query(atMs).finally(() => (this.inFlight = undefined));
         return this.inFlight;
@@ -69,30 +81,43 @@ export class TaggerProgress {
   }
 
   private async query(atMs: number): Promise<boolean> {
-    const admin = await this.connect();
-    let byTime: { partition: number; offset: string }[];
-    let committed: { partition: number; offset: string }[];
+    const startedAt = Date.now();
     try {
-      const [times, [offsets]] = await Promise.all([
+      const admin = await this.connect();
+      const retry = retryTopic(this.o.taggerGroup);
+      // The tagger's retry topic too: a tweet it failed on is committed past on twitter.newTweets
+      // while its verdict still waits there. Read after the newTweets offsets, so nothing moves
+      // from one to the other unseen.
+      const [byTime, [committed]] = await Promise.all([
         admin.fetchTopicOffsetsByTimestamp(this.o.newTweetsTopic, atMs),
         admin.fetchOffsets({ groupId: this.o.taggerGroup, topics: [this.o.newTweetsTopic] }),
       ]);
-      byTime = times;
-      committed = offsets?.partitions ?? [];
+      // No retry topic (a tagger that never started): nothing waits there.
+      const retryEnds = await admin.fetchTopicOffsets(retry).catch(() => []);
+      const [retryCommitted] = retryEnds.length > 0 ? await admin.fetchOffsets({ groupId: this.o.taggerGroup, topics: [retry] }) : [];
+      const past =
+        reaches(committed?.partitions ?? [], byTime) &&
+        reaches(
+          retryCommitted?.partitions ?? [],
+          retryEnds.map((e) => ({ partition: e.partition, offset: e.high })),
+        );
+      this.last = { atMs, checkedAt: Date.now(), past };
+      // Where no record is as new as atMs, the partition's end stood in: that proves the times up
+      // to the query, not beyond (a later tweet may come with an earlier clock).
+      if (past) this.provenMs = Math.max(this.provenMs, Math.min(atMs, startedAt));
+      return past;
     } catch (cause) {
-      throw new ChirpError('KAFKA_UNAVAILABLE', 'cannot read the tagger’s progress from Kafka', { cause, retriable: true });
+      const error =
+        cause instanceof ChirpError ? cause : new ChirpError('KAFKA_UNAVAILABLE', 'cannot read the tagger’s progress from Kafka', { cause, retriable: true });
+      this.last = { atMs, checkedAt: Date.now(), past: false, error };
+      throw error;
     }
-    // No commit yet counts as the partition's start.
-    const done = new Map(committed.map((p) => [p.partition, Math.max(0, Number(p.offset))]));
-    const past = byTime.every((p) => (done.get(p.partition) ?? 0) >= Number(p.offset));
-    this.lastCheck = { atMs, checkedAt: Date.now(), past };
-    if (past) this.provenMs = Math.max(this.provenMs, atMs);
-    return past;
   }
 
   private async connect(): Promise<Admin> {
     if (!this.admin) {
-      const admin = this.o.kafka.admin();
+      // A short retry budget: the partition's own backoff is the retry.
+      const admin = this.o.kafka.admin({ retry: { retries: 1, initialRetryTime: 200, maxRetryTime: 1000 } });
       try {
         await admin.connect();
       } catch (cause) {
@@ -109,11 +134,24 @@ export class TaggerProgress {
   }
 }
 
+/** Whether the committed offsets (none: the partition's start) reach `targets` on every partition. */
+function reaches(committed: readonly { partition: number; offset: string }[], targets: readonly { partition: number; offset: string }[]): boolean {
+  const done = new Map(committed.map((p) => [p.partition, Math.max(0, Number(p.offset))]));
+  return targets.every((t) => (done.get(t.partition) ?? 0) >= Number(t.offset));
+}
+
+/** true when `promise` resolves within `ms`; false when it takes longer or rejects (a reader closed or crashed counts as behind). */
 async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([promise.then(() => true), timeout]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
