@@ -110,6 +110,9 @@ export class Processor {
       heartbeatInterval: 3000,
       allowAutoTopicCreation: false,
       maxBytesPerPartition: this.o.maxBytesPerPartition,
+      // Kafka's own fetch.max.wait.ms (kafkajs waits 5 s): a fetch that waits for data holds up a
+      // partition resumed meanwhile, a rebalance and the shutdown for that long (5 s per stop).
+      maxWaitTimeInMs: 500,
       ...(this.o.partitionAssigners ? { partitionAssigners: this.o.partitionAssigners } : {}),
     });
     this.consumer = consumer;

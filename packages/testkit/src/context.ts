@@ -44,23 +44,29 @@ export async function createTestContext(options: { partitions?: number } = {}): 
   const id = randomBytes(4).toString('hex');
   const prefix = `t${id}.`;
   const redisPrefix = `t${id}:`;
-  const cleanups: (() => unknown)[] = [];
-  const onCleanup = (step: () => unknown): void => void cleanups.push(step);
-  afterAll(async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.warn('cleanup step failed', error);
-      }
+  // The context's own steps (its topics, its Redis keys) run last, in reverse order; what the suite
+  // registered (services, consumers, producers, views) is independent and stops all at once: one at
+  // a time, each Kafka client's leave cost seconds, 20-35 s per suite.
+  const own: (() => unknown)[] = [];
+  const suite: (() => unknown)[] = [];
+  const onCleanup = (step: () => unknown): void => void suite.push(step);
+  const runStep = async (step: () => unknown): Promise<void> => {
+    try {
+      await step();
+    } catch (error) {
+      console.warn('cleanup step failed', error);
     }
+  };
+  afterAll(async () => {
+    await Promise.all(suite.reverse().map(runStep));
+    for (const step of own.reverse()) await runStep(step);
   }, 60_000);
 
   const kafka = createKafka({ brokers, clientId: `test-${id}` });
   const partitions = options.partitions ?? 4;
   const topics = topicNames(prefix);
   await ensureTopics(kafka, systemTopics(prefix, partitions));
-  onCleanup(async () => {
+  own.push(async () => {
     const admin = kafka.admin();
     await admin.connect();
     const all = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
@@ -68,7 +74,7 @@ export async function createTestContext(options: { partitions?: number } = {}): 
     await deleteTopics(kafka, all);
   });
   const redis = createRedis({ url: redisUrl, clusterNodes: redisClusterNodes, name: `test-${id}` });
-  onCleanup(async () => {
+  own.push(async () => {
     // SCAN is per node: on a cluster every master is scanned, and keys go one by one (their slots differ).
     const nodes = isCluster(redis) ? (redis as unknown as Cluster).nodes('master') : [redis];
     for (const node of nodes) {
