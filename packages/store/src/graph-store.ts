@@ -1,4 +1,5 @@
 import type { Keys } from './keys.ts';
+import { hiddenReplies } from './reply-rule.ts';
 import type { ChirpRedis } from './scripts.ts';
 import { pageBySortedScore, type Page } from './paging.ts';
 import { throwFirstError } from './pipeline-result.ts';
@@ -85,8 +86,15 @@ export class GraphStore {
       await this.redis.zadd(k.users(), 'NX', atMs, user);
       await this.redis.zadd(k.users(), 'NX', atMs, target);
       const rows = await this.redis.zrange(k.userTweets(target), '+inf', '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, this.mergeOnFollow, 'WITHSCORES');
+      // Twitter's reply rule, as follow.lua applies it on one server.
+      const hidden = await hiddenReplies(
+        this.redis,
+        k,
+        user,
+        rows.filter((_, i) => i % 2 === 0),
+      );
       const fresh: string[] = [];
-      for (let i = 0; i < rows.length; i += 2) fresh.push(timelineEntry(Number(rows[i + 1]), rows[i]!));
+      for (let i = 0; i < rows.length; i += 2) if (!hidden.has(rows[i]!)) fresh.push(timelineEntry(Number(rows[i + 1]), rows[i]!));
       await this.redis.timelineAuthorEntries(k.following(user), k.timeline(user), target, 'f', this.timelineCap, ...fresh);
     } else {
       // The whole list, up to the cap plus the trim slack, as unfollow.lua reads it.

@@ -1,5 +1,6 @@
 import { ACTIVITY_WRITE_INTERVAL_MS, ActivityStore, ActivityWindow } from './activity-store.ts';
 import type { Keys } from './keys.ts';
+import { hiddenReplies } from './reply-rule.ts';
 import type { ChirpRedis } from './scripts.ts';
 import { isCluster } from './cluster-routing.ts';
 import type { StoredTweet, TweetStore } from './tweet-store.ts';
@@ -144,7 +145,14 @@ export class HomeTimeline {
       );
       const rows: ParsedEntry[] = [];
       for (const got of lists) for (let i = 0; i < got.length; i += 2) rows.push({ ms: Number(got[i + 1]), id: got[i]! });
+      const hidden = await hiddenReplies(
+        this.redis,
+        k,
+        user,
+        rows.map((r) => r.id),
+      ); // the reply rule, as the rebuild in home-page.lua
       const fresh = rows
+        .filter((r) => !hidden.has(r.id))
         .sort(compareEntries)
         .slice(0, o.cap)
         .map((r) => timelineEntry(r.ms, r.id));
@@ -183,20 +191,9 @@ export class HomeTimeline {
     return [timeline, pulled, more, rebuilt, await this.hiddenAcrossSlots(user, pulled)];
   }
 
-  /**
-   * Twitter's reply rule for pulled entries on a cluster, as home-page.lua's `visible` decides it:
-   * `reply-parents` and `following:<user>` sit in different slots, so two reads instead of one script.
-   */
+  /** Twitter's reply rule for pulled entries on a cluster, as home-page.lua's `visible` decides it. */
   private async hiddenAcrossSlots(user: string, pulled: readonly string[]): Promise<string[]> {
-    if (pulled.length === 0) return [];
-    const parents = await this.redis.hmget(this.keys.replyParents(), ...pulled.map(entryId));
-    const asked = [...new Set(parents.filter((p): p is string => p !== null && p !== user))];
-    if (asked.length === 0) return [];
-    const scores = await this.redis.zmscore(this.keys.following(user), ...asked);
-    const follows = new Set(asked.filter((_, i) => scores[i] !== null));
-    return pulled.filter((_, i) => {
-      const parent = parents[i];
-      return parent != null && parent !== user && !follows.has(parent);
-    });
+    const hidden = await hiddenReplies(this.redis, this.keys, user, pulled.map(entryId));
+    return pulled.filter((e) => hidden.has(entryId(e)));
   }
 }

@@ -123,6 +123,12 @@ describe(`cross-slot store paths (${isCluster(redis) ? 'Redis Cluster' : 'one Re
     expect(back.rebuilt).toBe(true);
     expect(back.tweets.map((t) => t.id).sort()).toEqual(['xs-p', 'xs-r5', 'xs-r6']); // by xs0, xs6 and xs7
     expect((await home.page('xs22', undefined, 10)).rebuilt).toBe(false);
+    // A returning reader who does not follow xs0: xs6's reply to xs0 stays out of the rebuild.
+    await redis.zadd(keys.activeUsers(), Date.now() - 40 * 24 * 3600_000, 'xs24');
+    await redis.zadd(keys.following('xs24'), 1, 'xs6');
+    const other = await home.page('xs24', undefined, 10);
+    expect(other.rebuilt).toBe(true);
+    expect(other.tweets).toEqual([]);
     const activity = new ActivityStore(redis, keys, new ActivityWindow(30));
     await redis.zadd(keys.activeUsers(), Date.now() - 40 * 24 * 3600_000, 'xs23');
     expect(await activity.record([{ user: 'xs23', atMs: Date.now() }])).toBe(1);
