@@ -1,5 +1,7 @@
 import type { Keys } from './keys.ts';
+import { execAcrossSlots } from './cluster-routing.ts';
 import { pageBySortedScore } from './paging.ts';
+import { throwFirstError } from './pipeline-result.ts';
 import type { ChirpRedis } from './scripts.ts';
 
 /** What a notification group is about, read from its id (`<kind>:<subject>`). */
@@ -104,16 +106,24 @@ export class NotificationStore {
     const [readRaw, groups] = await Promise.all([this.redis.get(k.notificationsRead(u)), pageBySortedScore(this.redis, k.notifications(u), cursor, limit)]);
     const readAt = Number(readRaw ?? 0);
     const hiddenList = [...hidden];
+    // The user's keys in one pipeline (one slot); the tombstones, on their tweets' slots, beside it.
     const pipeline = this.redis.pipeline().zcount(k.notifications(u), `(${readAt}`, '+inf');
     for (const group of groups.items) {
       const key = k.notificationGroup(u, group);
       pipeline.zcard(key).zrange(key, 0, ACTORS_READ - 1, 'REV', 'WITHSCORES');
       if (hiddenList.length > 0) pipeline.zmscore(key, ...hiddenList);
-      const { tweetId } = groupSubject(group);
-      if (tweetId !== undefined) pipeline.exists(k.tombstone(tweetId));
     }
-    const res = (await pipeline.exec()) ?? [];
-    const values = res.map(([err, v]) => {
+    const subjects = groups.items.map((g) => groupSubject(g).tweetId).filter((t): t is string => t !== undefined);
+    const [res, tombstones] = await Promise.all([
+      pipeline.exec(),
+      execAcrossSlots(
+        this.redis,
+        subjects.map((t) => (r) => r.exists(k.tombstone(t))),
+      ),
+    ]);
+    throwFirstError(tombstones);
+    const deleted = new Set(subjects.filter((_, j) => tombstones[j]![1] === 1));
+    const values = (res ?? []).map(([err, v]) => {
       if (err) throw err;
       return v;
     });
@@ -126,7 +136,7 @@ export class NotificationStore {
       const hiddenHere = hiddenList.length > 0 ? (values[i++] as (string | null)[]).filter((s) => s !== null).length : 0;
       const { kind, tweetId } = groupSubject(group);
       // The tweet it is about was deleted (tombstones are kept): applied before or after the delete, it is not listed.
-      if (tweetId !== undefined && Number(values[i++]) === 1) continue;
+      if (tweetId !== undefined && deleted.has(tweetId)) continue;
       const visible: { actor: string; ms: number }[] = [];
       for (let j = 0; j < raw.length; j += 2) if (!hidden.has(raw[j]!)) visible.push({ actor: raw[j]!, ms: Number(raw[j + 1]) });
       const count = total - hiddenHere;

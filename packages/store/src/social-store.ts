@@ -192,7 +192,10 @@ export class SocialStore {
     ];
     for (const tag of tags ? (JSON.parse(tags) as string[]) : []) commands.push((r) => r.zrem(k.tagTweets(tag), id));
     const parent = d.replyTo?.id;
-    if (parent) commands.push((r) => r.dropReply(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), id));
+    if (parent) {
+      commands.push((r) => r.dropReply(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), id));
+      commands.push((r) => r.hdel(k.replyParents(), id));
+    }
     throwFirstError(await execAcrossSlots(this.redis, commands));
     await this.redis.del(k.tweetTags(id), k.likes(id), k.retweets(id), k.counts(id)); // one slot: the tweet's
     return fresh;

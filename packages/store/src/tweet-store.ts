@@ -172,7 +172,10 @@ export class TweetStore {
       const ms = Date.parse(t.createdAt);
       commands.push((r) => r.zadd(k.users(), 'NX', ms, t.author));
       const parent = t.replyTo?.id;
-      if (parent) commands.push((r) => r.saveReply(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), k.tombstone(parent), ms, t.id));
+      if (parent) {
+        commands.push((r) => r.saveReply(k.replies(parent), k.counts(parent), k.likes(parent), k.retweets(parent), k.tombstone(parent), ms, t.id));
+        commands.push((r) => r.hset(k.replyParents(), t.id, t.replyTo!.author)); // the reply rule's record, as save-tweet.lua writes it
+      }
     }
     throwFirstError(await execAcrossSlots(this.redis, commands));
     await this.indexByAuthorAcrossSlots(saved.map((t) => ({ id: t.id, author: t.author, createdAtMs: Date.parse(t.createdAt) })));
