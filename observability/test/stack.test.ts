@@ -128,7 +128,19 @@ describe('observability on a running stack', () => {
       );
 
     await post(20);
-    await waitFor(async () => (await lag()) === 0 && (await fetch(`http://127.0.0.1:${monitor.port}/lag.json`)).ok, {
+    // Caught up means the 20 committed: a snapshot from before the post also says lag 0, and a
+    // fanout stopped before it committed leaves the group no offsets to lag behind (seen once).
+    const committed = async (): Promise<number> => {
+      const admin = ctx.kafka.admin();
+      await admin.connect();
+      try {
+        const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [ctx.topics.newTweets] });
+        return (offsets?.partitions ?? []).reduce((s, p) => s + Math.max(0, Number(p.offset)), 0);
+      } finally {
+        await admin.disconnect();
+      }
+    };
+    await waitFor(async () => (await committed()) === 20 && (await lag()) === 0 && (await fetch(`http://127.0.0.1:${monitor.port}/lag.json`)).ok, {
       what: 'a caught-up group',
       timeoutMs: 30_000,
     });
