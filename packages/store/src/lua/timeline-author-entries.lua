@@ -24,8 +24,5 @@ for _, e in ipairs(current) do
   if not drop[e] then kept[#kept + 1] = e end
 end
 if #kept == #current then return 1 end
-redis.call('DEL', KEYS[2])
-for k = 1, #kept, 1000 do
-  redis.call('RPUSH', KEYS[2], unpack(kept, k, math.min(k + 999, #kept)))
-end
+replaceList(KEYS[2], kept)
 return 1

@@ -25,8 +25,5 @@ for k = 1, #current, 500 do
   end
 end
 if #kept == #current then return 1 end
-redis.call('DEL', KEYS[3])
-for k = 1, #kept, 1000 do
-  redis.call('RPUSH', KEYS[3], unpack(kept, k, math.min(k + 999, #kept)))
-end
+replaceList(KEYS[3], kept)
 return 1

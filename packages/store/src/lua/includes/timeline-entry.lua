@@ -79,6 +79,14 @@ local function insertEntry(key, entry, cap)
   return 1
 end
 
+-- The list at `key` becomes `entries` (1,000 per RPUSH: unpack's stack stays small).
+local function replaceList(key, entries)
+  redis.call('DEL', key)
+  for k = 1, #entries, 1000 do
+    redis.call('RPUSH', key, unpack(entries, k, math.min(k + 999, #entries)))
+  end
+end
+
 -- Merges `fresh` (entries newest first, no repeats) into the timeline at `key`: one pass over its
 -- first cap entries, an entry in both kept once, the result cut at the cap. Returns its length.
 local function mergeEntries(key, fresh, cap)
@@ -98,9 +106,6 @@ local function mergeEntries(key, fresh, cap)
       merged[#merged + 1] = b; j = j + 1
     end
   end
-  redis.call('DEL', key)
-  for k = 1, #merged, 1000 do
-    redis.call('RPUSH', key, unpack(merged, k, math.min(k + 999, #merged)))
-  end
+  replaceList(key, merged)
   return #merged
 end
