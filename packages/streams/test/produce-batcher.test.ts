@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Producer, ProducerBatch } from 'kafkajs';
 import { z } from 'zod';
-import { createTestContext } from '@chirp/testkit';
+import { createTestContext, recordSends } from '@chirp/testkit';
 import { createProducer, Emitter, jsonCodec, ProduceBatcher } from '../src/index.ts';
 
 const ctx = await createTestContext();
@@ -34,12 +34,7 @@ describe('ProduceBatcher', () => {
     ctx.onCleanup(() => producer.disconnect());
     // The batcher's contract is one sendBatch (kafkajs puts it in one Produce request per broker,
     // plus its own retries of that request, which is why the wire is not counted).
-    const batches: string[][] = [];
-    const sendBatch = producer.sendBatch.bind(producer);
-    producer.sendBatch = (batch) => {
-      batches.push((batch.topicMessages ?? []).map((t) => `${t.topic}:${t.messages.length}`));
-      return sendBatch(batch);
-    };
+    const batches = recordSends(producer);
     const batcher = new ProduceBatcher({ producer, lingerMs: 5 });
     const codec = jsonCodec(z.object({ n: z.number() }));
     const a = new Emitter({ producer: batcher, topic: ctx.topics.newTweets, codec });

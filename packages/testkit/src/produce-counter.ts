@@ -19,3 +19,23 @@ export function countProduceRequests(producer: Producer): ProduceCounter {
     stop,
   };
 }
+
+/**
+ * Records every `send` and `sendBatch` call of a producer, each as its topics with their message
+ * counts (`"<topic>:<n>"`). What a caller asked for, where countProduceRequests also counts
+ * kafkajs's own retries of a request.
+ */
+export function recordSends(producer: Producer): string[][] {
+  const calls: string[][] = [];
+  const send = producer.send.bind(producer);
+  const sendBatch = producer.sendBatch.bind(producer);
+  producer.send = (record) => {
+    calls.push([`${record.topic}:${record.messages.length}`]);
+    return send(record);
+  };
+  producer.sendBatch = (batch) => {
+    calls.push((batch.topicMessages ?? []).map((t) => `${t.topic}:${t.messages.length}`));
+    return sendBatch(batch);
+  };
+  return calls;
+}

@@ -4,7 +4,7 @@ import { createRedis, TweetStore } from '@chirp/store';
 import { createProducer, Emitter, jsonCodec, type Message } from '@chirp/streams';
 import { createTagger } from '@chirp/tagging';
 import { createRegistry } from '@chirp/telemetry';
-import { countRedisCommands, createTestContext } from '@chirp/testkit';
+import { countRedisCommands, createTestContext, recordSends } from '@chirp/testkit';
 import { taggerInput } from '../src/tagger.ts';
 
 const ctx = await createTestContext();
@@ -16,12 +16,7 @@ describe('tagger', () => {
     ctx.onCleanup(() => producer.disconnect());
     // Sends, not Produce requests on the wire: those include kafkajs's retries of a send (the
     // produce-batcher test saw one on a loaded broker). One send is one request per broker.
-    const produces = { count: 0 };
-    const send = producer.send.bind(producer);
-    producer.send = (record) => {
-      produces.count++;
-      return send(record);
-    };
+    const sends = recordSends(producer);
     const redis = createRedis({ url: ctx.redisUrl, name: 'tagger-batch-test' });
     ctx.onCleanup(() => redis.quit());
     const tagger = createTagger();
@@ -58,7 +53,7 @@ describe('tagger', () => {
     redis.pipeline = (...a: Parameters<typeof pipeline>) => (execs.n++, pipeline(...a));
     redis.multi = ((...a: Parameters<typeof multi>) => (execs.n++, multi(...a))) as typeof multi;
     await edge.handleBatch(batch, hctx);
-    expect(produces.count).toBe(1);
+    expect(sends).toHaveLength(1);
     expect(execs.n).toBe(1);
     expect(commands.count).toBeGreaterThan(20);
     await edge.handleBatch(batch, hctx); // handed again whole: same tags, same list
