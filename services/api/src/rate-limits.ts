@@ -52,8 +52,16 @@ export function rateLimits(o: RateLimitOptions): { writesPerClient: RequestHandl
   const writes = (name: string, key: Options['keyGenerator'], skip: Options['skip']): RequestHandler =>
     o.writesPerMinute > 0 ? limiter(name, { windowMs: 60_000, limit: o.writesPerMinute, keyGenerator: key, skip }) : off;
   const signIn = (name: string, key: Options['keyGenerator']): RequestHandler =>
-    // Only failures count (skipSuccessfulRequests): the 11th failure in the window is a 429.
-    limiter(name, { windowMs: o.signInWindowMs, limit: o.signInMaxFailures, skipSuccessfulRequests: true, keyGenerator: key });
+    // Only wrong passwords (401) count: the 11th in the window is a 429. Everything else is taken
+    // back once answered, a 429 included: an attempt one limit refused is not another failure for
+    // the other, so a user whose handle is under attack does not lock out their own address.
+    limiter(name, {
+      windowMs: o.signInWindowMs,
+      limit: o.signInMaxFailures,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+      keyGenerator: key,
+    });
   return {
     writesPerClient: writes('writes-client', clientKey, (req) => req.method === 'GET' || req.method === 'HEAD'),
     writesPerAccount: writes(

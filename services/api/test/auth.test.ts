@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { TweetStore } from '@chirp/store';
 import { createTestContext, signIn, signUp, waitFor, type TestUser } from '@chirp/testkit';
@@ -177,28 +178,54 @@ describe('CSRF', () => {
   });
 });
 
+/**
+ * A sign-in sent from another loopback address (127.0.0.0/8 is all loopback on Linux), so each
+ * limit test has a client address of its own and no failure of an earlier test counts against it.
+ */
+function signInFrom(
+  from: string,
+  handle: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+  const body = JSON.stringify({ handle, password });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/api/sessions`,
+      { method: 'POST', localAddress: from, headers: { ...json, ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') h.set(k, v);
+          resolve({ status: res.statusCode ?? 0, headers: h, body: JSON.parse(text) as Record<string, unknown> });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 describe('sign-in limits', () => {
   it('11 wrong passwords → 429 with Retry-After (X-Forwarded-For does not pick the key); the right one works after the window', async () => {
     await signUp(url, 'target', 'the right password');
     passwords.push('the right password');
-    const wrong = (i: number): Promise<Response> =>
-      fetch(`${url}/api/sessions`, {
-        method: 'POST',
-        headers: { ...json, 'x-forwarded-for': `10.0.0.${i}` },
-        body: JSON.stringify({ handle: 'target', password: `wrong guess ${i}` }),
-      });
+    const from = '127.0.0.2';
+    const wrong = (i: number) => signInFrom(from, 'target', `wrong guess ${i}`, { 'x-forwarded-for': `10.0.0.${i}` });
     for (let i = 1; i <= 10; i++) {
       const res = await wrong(i);
       expect(res.status).toBe(401);
-      expect(((await res.json()) as { field: string }).field).toBe('password');
+      expect(res.body.field).toBe('password');
     }
     const limited = await wrong(11);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await limited.json()) as { error: string }).error).toMatch(/too many/);
+    expect(limited.body.error).toMatch(/too many/);
     // Still refused inside the window, even with the right password.
-    const right = (): Promise<Response> =>
-      fetch(`${url}/api/sessions`, { method: 'POST', headers: json, body: JSON.stringify({ handle: 'target', password: 'the right password' }) });
+    const right = () => signInFrom(from, 'target', 'the right password');
     expect((await right()).status).toBe(429);
     const after = await waitFor(
       async () => {
@@ -207,7 +234,21 @@ describe('sign-in limits', () => {
       },
       { what: 'the sign-in window to pass', timeoutMs: WINDOW_MS * 4, intervalMs: 250 },
     );
-    expect(((await after.json()) as { handle: string }).handle).toBe('target');
+    expect(after.body.handle).toBe('target');
+  });
+
+  it('only wrong passwords count: attempts refused with 429 for a locked handle do not lock out their client address', async () => {
+    await signUp(url, 'locked', 'the locked password');
+    passwords.push('the locked password');
+    // Lock the handle with ten wrong guesses from ten addresses, so no address reaches its own limit.
+    for (let i = 1; i <= 10; i++) expect((await signInFrom(`127.0.1.${i}`, 'locked', `guess ${i}`)).status).toBe(401);
+    expect((await signInFrom('127.0.1.11', 'locked', 'guess 11')).status).toBe(429);
+    // One client retries the locked handle a dozen times: each is refused by the handle's limit.
+    const client = '127.0.2.1';
+    for (let i = 0; i < 12; i++) expect((await signInFrom(client, 'locked', 'the locked password')).status).toBe(429);
+    // Those refusals were not failed sign-ins of that address: its user signs in at once.
+    const own = await signInFrom(client, 'victim', 'victim password 1');
+    expect(own.status).toBe(201);
   });
 });
 
