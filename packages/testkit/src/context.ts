@@ -19,6 +19,10 @@ export interface TestContext {
   kafka: Kafka;
   redis: ChirpRedis;
   keys: Keys;
+  /** True on the cluster topology: `redis` is a Redis Cluster client and keys carry hash tags. */
+  cluster: boolean;
+  /** Another client of this suite's Redis, on the same topology as `redis`; closed after the suite. */
+  createRedis(name: string): ChirpRedis;
   /** The environment a service of this suite runs with. */
   env(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
   startService(name: string, extra?: NodeJS.ProcessEnv): Promise<ServiceProcess>;
@@ -75,16 +79,7 @@ export async function createTestContext(options: { partitions?: number } = {}): 
   });
   const redis = createRedis({ url: redisUrl, clusterNodes: redisClusterNodes, name: `test-${id}` });
   own.push(async () => {
-    // SCAN is per node: on a cluster every master is scanned, and keys go one by one (their slots differ).
-    const nodes = isCluster(redis) ? (redis as unknown as Cluster).nodes('master') : [redis];
-    for (const node of nodes) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await node.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
-        if (keys.length) await (isCluster(redis) ? Promise.all(keys.map((k) => redis.unlink(k))) : redis.unlink(...keys));
-        cursor = next;
-      } while (cursor !== '0');
-    }
+    await deleteMatching(redis, `${redisPrefix}*`);
     await closeRedis(redis);
   });
   // A variable given as undefined in `extra` is left out (REDIS_CLUSTER_NODES: undefined runs a
@@ -112,6 +107,12 @@ export async function createTestContext(options: { partitions?: number } = {}): 
     kafka,
     redis,
     keys: createKeys(redisPrefix, { hashTags: redisClusterNodes !== undefined }),
+    cluster: redisClusterNodes !== undefined,
+    createRedis(name) {
+      const client = createRedis({ url: redisUrl, clusterNodes: redisClusterNodes, name });
+      onCleanup(() => closeRedis(client));
+      return client;
+    },
     env,
     onCleanup,
     async startService(name, extra) {
@@ -135,4 +136,25 @@ export async function createTestContext(options: { partitions?: number } = {}): 
 
 function definedOnly(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * Deletes the keys matching a SCAN pattern and says how many there were. SCAN is per node: on a
+ * cluster every master is scanned, and keys go one by one (their slots differ).
+ */
+export async function deleteMatching(redis: ChirpRedis, pattern: string): Promise<number> {
+  const nodes = isCluster(redis) ? (redis as unknown as Cluster).nodes('master') : [redis];
+  let deleted = 0;
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length) {
+        const counts = await (isCluster(redis) ? Promise.all(keys.map((k) => redis.unlink(k))) : [await redis.unlink(...keys)]);
+        deleted += counts.reduce((a, b) => a + b, 0);
+      }
+      cursor = next;
+    } while (cursor !== '0');
+  }
+  return deleted;
 }

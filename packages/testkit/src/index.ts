@@ -5,3 +5,4 @@ export * from './redis-counter.ts';
 export * from './accounts.ts';
 export * from './produce-counter.ts';
 export * from './free-port.ts';
+export * from './timelines.ts';

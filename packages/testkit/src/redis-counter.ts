@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
+import { isCluster, type ChirpRedis } from '@chirp/store';
 
 export interface CommandCounter {
   /** Commands sent since the last reset: each is one write to the socket. */
@@ -36,5 +37,37 @@ export function countRedisCommands(redis: Redis): CommandCounter {
     },
     reset: () => void ((count = 0), (roundTrips = 0)),
     restore: () => void (redis.sendCommand = original),
+  };
+}
+
+export interface WriteCounter {
+  /** Socket writes since the counter was made: commands sent together are one write, one round trip. */
+  readonly writes: number;
+  /** The masters written to: 1 on one server, every master of a Redis Cluster. */
+  readonly nodes: number;
+}
+
+/**
+ * Counts the socket writes of a client, on one server or on every master of a Redis Cluster (whose
+ * pipelines write to the node's stream directly). Each master is connected first, so its stream exists.
+ */
+export async function countSocketWrites(redis: ChirpRedis): Promise<WriteCounter> {
+  const nodes: Redis[] = isCluster(redis) ? (redis as unknown as Cluster).nodes('master') : [redis];
+  await Promise.all(nodes.map((n) => n.ping()));
+  let writes = 0;
+  for (const node of nodes) {
+    const stream = (node as unknown as { stream: { write: (...args: unknown[]) => boolean } }).stream;
+    const original = stream.write.bind(stream);
+    stream.write = (...args: unknown[]) => {
+      writes++;
+      return original(...args);
+    };
+  }
+  // The pings above were written before the streams were wrapped: nothing to take back.
+  return {
+    get writes() {
+      return writes;
+    },
+    nodes: nodes.length,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '@chirp/testkit';
+import { createTestContext, deleteMatching, waitFor } from '@chirp/testkit';
 import { affinityDiff, committed, defaultModel, expectedStates, makeClicks, metric, produceClicks, redisMismatches, tableView, tagTweets } from './helpers.ts';
 
 const ctx = await createTestContext({ partitions: 4 });
@@ -49,13 +49,7 @@ describe('analytics worker crash and rebuild', () => {
   }, 300_000);
 
   it('wipe the analytics keys in Redis, restart: preferences rebuilt from the changelog and equal', async () => {
-    let cursor = '0';
-    let wiped = 0;
-    do {
-      const [next, keys] = await ctx.redis.scan(cursor, 'MATCH', ctx.keys.preferences('*'), 'COUNT', 1000);
-      if (keys.length) wiped += await ctx.redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    const wiped = await deleteMatching(ctx.redis, ctx.keys.preferences('*'));
     expect(wiped).toBeGreaterThan(100);
     expect(await redisMismatches(ctx, expected)).toHaveLength([...expected.values()].filter((s) => Object.keys(s.affinity).length > 0).length);
 

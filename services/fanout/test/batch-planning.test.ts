@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTestContext } from '@chirp/testkit';
-import { createRedis, entryId, loadScript, type ChirpRedis } from '@chirp/store';
+import { createTestContext, readTimelines } from '@chirp/testkit';
+import { entryId, loadScript, type ChirpRedis } from '@chirp/store';
 import { createRegistry } from '@chirp/telemetry';
 import type { Emitter } from '@chirp/streams';
 import type { FanoutChunkMessage, Tweet } from '@chirp/core';
@@ -43,15 +43,12 @@ function fanoutOn(redis: ChirpRedis, emitted: FanoutChunkMessage[], chunkSize = 
 }
 
 async function holders(t: Tweet, users: readonly string[]): Promise<number[]> {
-  const p = ctx.redis.pipeline();
-  for (const u of users) p.lrange(ctx.keys.timeline(u), 0, -1);
-  return ((await p.exec()) ?? []).map(([, entries]) => (entries as string[]).filter((e) => entryId(e) === t.id).length);
+  return (await readTimelines(ctx, users)).map((entries) => entries.filter((e) => entryId(e) === t.id).length);
 }
 
 describe('batch planning of the fanout group (issue 13)', () => {
   it('plans a batch with one follower-count read and pushes all its small fan-outs in one script call; a redelivered batch pushes nothing', async () => {
-    const redis = createRedis({ url: ctx.redisUrl, name: 'fanout-batch-test' });
-    ctx.onCleanup(() => redis.quit());
+    const redis = ctx.createRedis('fanout-batch-test');
     const emitted: FanoutChunkMessage[] = [];
     const fanout = fanoutOn(redis, emitted, 5);
     const fans = new Map<string, string[]>();
@@ -66,9 +63,14 @@ describe('batch planning of the fanout group (issue 13)', () => {
     const steps = await fanout.planBatch(batch);
 
     expect(log.count('zcard')).toBe(11); // one per distinct author, all in one pipeline
-    expect(log.count('fanoutBatch')).toBe(1); // 40 tweets × (4 followers + author) = 200 pushes, within 500
-    expect(log.count('fanoutRange')).toBe(0);
-    expect(log.count('recordActivity')).toBe(1);
+    if (ctx.cluster) {
+      // The batch script cannot reach timelines on every master: each page goes by node (timeline-store.ts).
+      expect(log.count('fanoutBatch')).toBe(0);
+    } else {
+      expect(log.count('fanoutBatch')).toBe(1); // 40 tweets × (4 followers + author) = 200 pushes, within 500
+      expect(log.count('fanoutRange')).toBe(0);
+      expect(log.count('recordActivity')).toBe(1);
+    }
     expect(steps.filter((s) => s.mode === 'inline' && s.completed)).toHaveLength(40);
     expect(steps[20]).toMatchObject({ mode: 'chunked', completed: false, followers: 8 });
     expect(emitted.filter((c) => c.tweetId === 'bt-big')).toHaveLength(2);
@@ -81,8 +83,7 @@ describe('batch planning of the fanout group (issue 13)', () => {
   });
 
   it('cuts the small fan-outs of a batch into script calls of at most the push budget, and a follower set of exactly the chunk size goes on page by page', async () => {
-    const redis = createRedis({ url: ctx.redisUrl, name: 'fanout-budget-test' });
-    ctx.onCleanup(() => redis.quit());
+    const redis = ctx.createRedis('fanout-budget-test');
     const fanout = fanoutOn(redis, []);
     const per = 149; // + the author: 150 pushes per tweet
     const fans = await followers('wide', per);
@@ -92,7 +93,7 @@ describe('batch planning of the fanout group (issue 13)', () => {
     const steps = await fanout.planBatch(batch);
     // 7 × 150 = 1,050 pushes, at most 500 per call: 3 tweets per call, 3 calls.
     expect(PUSHES_PER_CALL).toBe(500);
-    expect(log.count('fanoutBatch')).toBe(3);
+    expect(log.count('fanoutBatch')).toBe(ctx.cluster ? 0 : 3);
     expect(steps.every((s) => s.completed)).toBe(true);
     for (const t of batch) expect((await holders(t, ['wide', ...fans])).every((n) => n === 1)).toBe(true);
 
@@ -103,8 +104,10 @@ describe('batch planning of the fanout group (issue 13)', () => {
     const t3 = tweet('e1', 'three', Date.now() - 1000);
     log.names.length = 0;
     expect(await exact.planBatch([t3])).toEqual([{ mode: 'inline', completed: true, followers: 3 }]);
-    expect(log.count('fanoutBatch')).toBe(1);
-    expect(log.count('fanoutRange')).toBe(1);
+    if (!ctx.cluster) {
+      expect(log.count('fanoutBatch')).toBe(1);
+      expect(log.count('fanoutRange')).toBe(1);
+    }
     expect(await holders(t3, ['three', ...three])).toEqual([1, 1, 1, 1]);
     expect(await exact.planBatch([t3])).toEqual([{ mode: 'inline', completed: false, followers: 3 }]);
   });

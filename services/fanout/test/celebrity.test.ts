@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext, signUpAll, waitFor, type ServiceProcess } from '@chirp/testkit';
+import { createTestContext, readTimelines, signUpAll, waitFor, type ServiceProcess } from '@chirp/testkit';
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { tweetSchema, type Tweet } from '@chirp/core';
 import { entryId, timelineEntry } from '@chirp/store';
@@ -30,14 +30,14 @@ async function census(tweet: Tweet, prefix: string, count: number): Promise<{ ho
   const entry = timelineEntry(Date.parse(tweet.createdAt), tweet.id);
   let holders = 0;
   let doubled = 0;
-  for (let start = 0; start < count; start += 5000) {
-    const p = ctx.redis.pipeline();
-    for (let i = start; i < Math.min(count, start + 5000); i++) p.lpos(ctx.keys.timeline(`${prefix}${i}`), entry, 'COUNT', 0);
-    for (const [, positions] of (await p.exec()) ?? []) {
-      const n = (positions as number[]).length;
-      if (n >= 1) holders++;
-      if (n > 1) doubled++;
-    }
+  const timelines = await readTimelines(
+    ctx,
+    Array.from({ length: count }, (_, i) => `${prefix}${i}`),
+  );
+  for (const entries of timelines) {
+    const n = entries.filter((e) => e === entry).length;
+    if (n >= 1) holders++;
+    if (n > 1) doubled++;
   }
   return { holders, doubled };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '@chirp/testkit';
-import { entryId, GraphStore } from '@chirp/store';
+import { createTestContext, readTimelines, waitFor } from '@chirp/testkit';
+import { entryId, execAcrossSlots, GraphStore } from '@chirp/store';
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { tweetSchema, type Tweet } from '@chirp/core';
 
@@ -37,10 +37,13 @@ describe('fanout worker crash and resume', () => {
     const probe = 'f0_0';
     // Timeline entries across every follower: AUTHORS * FOLLOWERS * TWEETS_PER_AUTHOR when done.
     const done = AUTHORS * FOLLOWERS * TWEETS_PER_AUTHOR;
+    const fans = Array.from({ length: AUTHORS * FOLLOWERS }, (_, i) => `f${Math.floor(i / FOLLOWERS)}_${i % FOLLOWERS}`);
     const total = async (): Promise<number> => {
-      const p = ctx.redis.pipeline();
-      for (let a = 0; a < AUTHORS; a++) for (let f = 0; f < FOLLOWERS; f++) p.llen(ctx.keys.timeline(`f${a}_${f}`));
-      return ((await p.exec()) ?? []).reduce((s, [, n]) => s + Number(n), 0);
+      const lens = await execAcrossSlots(
+        ctx.redis,
+        fans.map((f) => (r) => r.llen(ctx.keys.timeline(f))),
+      );
+      return lens.reduce((s, [, n]) => s + Number(n), 0);
     };
     await waitFor(async () => (await total()) > done / 10, { what: 'fan-out to be under way', timeoutMs: 30_000, intervalMs: 10 });
     await first.kill();
@@ -50,12 +53,9 @@ describe('fanout worker crash and resume', () => {
     await ctx.startService('fanout', env);
     await waitFor(async () => (await total()) >= done, { what: 'all tweets fanned out after restart', timeoutMs: 90_000, intervalMs: 200 });
     // Exactly once, for every follower of every author (and the author's own timeline).
-    const check = ctx.redis.pipeline();
-    for (let a = 0; a < AUTHORS; a++) {
-      check.lrange(ctx.keys.timeline(`a${a}`), 0, -1);
-      for (let f = 0; f < FOLLOWERS; f++) check.lrange(ctx.keys.timeline(`f${a}_${f}`), 0, -1);
-    }
-    const lists = ((await check.exec()) ?? []).map(([, v]) => (v as string[]).map(entryId));
+    const owners: string[] = [];
+    for (let a = 0; a < AUTHORS; a++) owners.push(`a${a}`, ...fans.slice(a * FOLLOWERS, (a + 1) * FOLLOWERS));
+    const lists = (await readTimelines(ctx, owners)).map((entries) => entries.map(entryId));
     let i = 0;
     for (let a = 0; a < AUTHORS; a++) {
       const want = [...expected.get(a)!].sort();

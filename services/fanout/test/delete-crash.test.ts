@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext, waitFor } from '@chirp/testkit';
+import { createTestContext, readTimelines, waitFor } from '@chirp/testkit';
 import { GraphStore } from '@chirp/store';
 import { Emitter, jsonCodec } from '@chirp/streams';
 import { tweetDeleteSchema, tweetSchema, type Tweet } from '@chirp/core';
@@ -25,11 +25,9 @@ async function searchIds(q: string): Promise<string[] | null> {
   return ((await res.json()) as { tweets: { id: string }[] }).tweets.map((t) => t.id);
 }
 
-/** Timelines holding the tweet, over every follower: one pipeline of LPOS. */
+/** Timelines holding the tweet, over every follower. */
 async function holding(id: string): Promise<number> {
-  const p = ctx.redis.pipeline();
-  for (const f of followers) p.lrange(ctx.keys.timeline(f), 0, -1);
-  return ((await p.exec()) ?? []).filter(([, v]) => (v as string[]).some((e) => e.endsWith(`:${id}`))).length;
+  return (await readTimelines(ctx, followers)).filter((entries) => entries.some((e) => e.endsWith(`:${id}`))).length;
 }
 
 describe(`delete of a tweet that reached ${FOLLOWERS} followers (chunked)`, () => {
