@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // part of `npm test`. Two projects, run one file at a time (three JVMs and six redis-servers):
 // - `cluster`: the *.cluster.test.ts suites, each starting clusters of its own on ports of its own;
 // - `pipeline-cluster`: the pipeline suite that runs on one node (store, saver, fanout, tagger,
-//   graph, analytics, api, notify, social), against a 3-broker Kafka and a Redis Cluster that
+//   graph, analytics, api, notify, social, gateway), against a 3-broker Kafka and a Redis Cluster that
 //   packages/testkit/src/cluster-global-setup.ts starts on 45100…/45300… and provides; every
 //   suite's context then uses a Redis Cluster client, hash-tagged keys and REDIS_CLUSTER_NODES.
 //   Pick files as usual: `npm run test:cluster -- --project pipeline-cluster services/graph`.
@@ -16,6 +16,8 @@ export const PIPELINE_SUITE = [
   'services/graph/test/**/*.test.ts',
   'services/analytics/test/**/*.test.ts',
   'services/api/test/**/*.test.ts',
+  'services/notify/test/**/*.test.ts',
+  'services/gateway/test/**/*.test.ts',
 ];
 
 export default defineConfig({

@@ -25,6 +25,13 @@ export interface RedisCluster {
   /** `REDIS_CLUSTER_NODES` for every process: every node, comma-separated `host:port`. */
   nodes: string;
   members: RedisClusterNode[];
+  /** The address of a node that is a master now (CLUSTER NODES of a live node), e.g. to kill it. */
+  currentMaster(): string;
+  /**
+   * Starts a stopped (killed) member again on its port and data: it rejoins from its nodes.conf, as
+   * a replica of the node that took its slots over.
+   */
+  restart(address: string): Promise<RedisClusterNode>;
   stop(): Promise<void>;
 }
 
@@ -41,16 +48,15 @@ export async function startRedisCluster(o: RedisClusterOptions): Promise<RedisCl
   const stop = async (): Promise<void> => void (await Promise.all(members.map((m) => m.process.stop())));
   try {
     const fresh = !existsSync(join(o.stateDir, `redis-${ports[0]}`, 'nodes.conf'));
-    for (const port of ports) {
-      const process = await startRedis({
+    const startNode = (port: number): Promise<Managed> =>
+      startRedis({
         dataDir: join(o.stateDir, `redis-${port}`),
         logFile: join(o.logDir, `redis-${port}.log`),
         port,
         extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '3000'],
         name: `redis-${port}`,
       });
-      members.push({ port, address: `127.0.0.1:${port}`, process });
-    }
+    for (const port of ports) members.push({ port, address: `127.0.0.1:${port}`, process: await startNode(port) });
     if (fresh) {
       const res = spawnSync('redis-cli', ['--cluster', 'create', ...members.map((m) => m.address), '--cluster-replicas', String(replicas), '--cluster-yes'], {
         encoding: 'utf8',
@@ -68,7 +74,26 @@ export async function startRedisCluster(o: RedisClusterOptions): Promise<RedisCl
       60_000,
       250,
     );
-    return { nodes: members.map((m) => m.address).join(','), members, stop };
+    const currentMaster = (): string => {
+      for (const m of members) {
+        const res = spawnSync('redis-cli', ['-p', String(m.port), 'cluster', 'nodes'], { encoding: 'utf8' });
+        if (res.status !== 0 || !res.stdout) continue;
+        // <id> <ip:port@bus> <flags> <master> <ping> <pong> <epoch> <link> <slots…>
+        for (const fields of res.stdout.split('\n').map((l) => l.split(' '))) {
+          const flags = (fields[2] ?? '').split(',');
+          if (flags.includes('master') && !flags.some((f) => f.startsWith('fail')) && fields[7] === 'connected' && fields.length > 8)
+            return fields[1]!.split('@')[0]!;
+        }
+      }
+      throw new Error('no live Redis Cluster node answers CLUSTER NODES');
+    };
+    const restart = async (address: string): Promise<RedisClusterNode> => {
+      const member = members.find((m) => m.address === address);
+      if (!member) throw new Error(`${address} is not a member of this Redis Cluster`);
+      member.process = await startNode(member.port);
+      return member;
+    };
+    return { nodes: members.map((m) => m.address).join(','), members, currentMaster, restart, stop };
   } catch (error) {
     await stop();
     throw error;

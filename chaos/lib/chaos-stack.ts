@@ -8,6 +8,7 @@ import { startBroker, type BrokerOptions } from '@chirp/stack/kafka-broker';
 import { startKafkaCluster, type KafkaCluster } from '@chirp/stack/kafka-cluster';
 import type { Managed } from '@chirp/stack/process';
 import { startRedis } from '@chirp/stack/redis-server';
+import { startRedisCluster, type RedisCluster } from '@chirp/stack/redis-cluster';
 import { startRoundRobinFront, type Front } from '@chirp/stack/round-robin-front';
 
 /** The services a chaos run starts; each is a real process, killed and restarted by the faults. */
@@ -17,12 +18,14 @@ export type ChaosService = (typeof CHAOS_SERVICES)[number];
 export interface ChaosStackOptions {
   /**
    * First of three ports: broker, its controller, Redis. On the cluster topology the first of
-   * seven: three brokers with their controllers (basePort … +5), then Redis (+6).
+   * twelve: three brokers with their controllers (basePort … +5), then a Redis Cluster of 3 masters
+   * and 3 replicas (+6 … +11, cluster buses 10000 above).
    */
   basePort: number;
   /**
-   * `cluster`: a 3-broker KRaft cluster (RF 3, min.insync.replicas 2), two instances of every
-   * worker, and two APIs behind a round-robin front on apiPort (instances on apiPort+1, +2).
+   * `cluster`: a 3-broker KRaft cluster (RF 3, min.insync.replicas 2), a Redis Cluster (3 masters,
+   * 1 replica each), two instances of every worker, and two APIs behind a round-robin front on
+   * apiPort (instances on apiPort+1, +2).
    */
   topology?: 'single' | 'cluster';
   apiPort: number;
@@ -41,6 +44,8 @@ export interface ChaosStackOptions {
 export class ChaosStack {
   readonly brokers: string;
   readonly redisUrl: string;
+  /** REDIS_CLUSTER_NODES on the cluster topology; undefined on one server. */
+  redisClusterNodes: string | undefined;
   readonly apiUrl: string;
   private readonly dir = mkdtempSync(join(tmpdir(), 'chirp-chaos-'));
   private readonly brokerOptions: BrokerOptions;
@@ -48,6 +53,7 @@ export class ChaosStack {
   private kafkaCluster: KafkaCluster | undefined;
   private front: Front | undefined;
   private redis: Managed | undefined;
+  private redisCluster: RedisCluster | undefined;
   /** Instance 1 of each service (the one faults strike); on the cluster topology instance 2 under `<name>#2`. */
   private readonly services = new Map<string, ServiceProcess>();
   private readonly cluster: boolean;
@@ -74,6 +80,7 @@ export class ChaosStack {
     return {
       KAFKA_BROKERS: this.brokers,
       REDIS_URL: this.redisUrl,
+      ...(this.redisClusterNodes ? { REDIS_CLUSTER_NODES: this.redisClusterNodes } : {}),
       TOPIC_PREFIX: this.o.prefix,
       REDIS_PREFIX: '',
       TOPIC_PARTITIONS: String(this.o.partitions),
@@ -108,7 +115,30 @@ export class ChaosStack {
   }
 
   async startRedis(): Promise<void> {
-    this.redis = await startRedis({ dataDir: join(this.dir, 'redis'), logFile: join(this.dir, 'redis.log'), port: this.redisPort });
+    if (this.cluster) {
+      this.redisCluster = await startRedisCluster({ basePort: this.redisPort, stateDir: this.dir, logDir: this.dir });
+      this.redisClusterNodes = this.redisCluster.nodes;
+    } else this.redis = await startRedis({ dataDir: join(this.dir, 'redis'), logFile: join(this.dir, 'redis.log'), port: this.redisPort });
+  }
+
+  /**
+   * Redis Cluster: kill -9 of a node that is a master now. Its replica takes its slots over (after
+   * cluster-node-timeout, 3 s); the new master has no replica, so workers commit nothing
+   * (REDIS_WAIT_REPLICAS) until `restartRedisMaster` brings the old node back as its replica.
+   */
+  async killRedisMaster(): Promise<string> {
+    if (!this.redisCluster) throw new Error('redis-master-kill needs the cluster topology');
+    const address = this.redisCluster.currentMaster();
+    const victim = this.redisCluster.members.find((m) => m.address === address)!;
+    victim.process.kill('SIGKILL');
+    await victim.process.done;
+    this.log(`  Redis master ${address} killed`);
+    return address;
+  }
+
+  async restartRedisNode(address: string): Promise<void> {
+    const member = await this.redisCluster!.restart(address);
+    this.log(`  Redis node ${address} back (pid ${member.process.pid})`);
   }
 
   /** Instance 1 (or `instance`) of a service; on the cluster topology the API instances sit behind the front. */
@@ -180,6 +210,7 @@ export class ChaosStack {
     await Promise.all([...this.services.values()].map((svc) => svc.stop().catch(() => undefined)));
     this.services.clear();
     await this.redis?.stop().catch(() => undefined);
+    await this.redisCluster?.stop().catch(() => undefined);
     await this.broker?.stop().catch(() => undefined);
     await this.kafkaCluster?.stop().catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true });

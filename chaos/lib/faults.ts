@@ -1,7 +1,7 @@
 import { seededRandom } from '@chirp/core';
 import type { ChaosService, ChaosStack } from './chaos-stack.ts';
 
-export type FaultKind = `sigkill:${ChaosService}` | `sigterm:${ChaosService}` | 'broker-kill' | 'redis-stop' | 'redis-kill9';
+export type FaultKind = `sigkill:${ChaosService}` | `sigterm:${ChaosService}` | 'broker-kill' | 'redis-stop' | 'redis-kill9' | 'redis-master-kill';
 
 export interface FaultRecord {
   fault: FaultKind;
@@ -67,6 +67,11 @@ export async function inject(stack: ChaosStack, fault: FaultKind, o: Pick<FaultP
     await stack.stopRedis(true);
     await pause(o.redisStopMs);
     await stack.startRedis();
+  } else if (fault === 'redis-master-kill') {
+    // Redis Cluster: the replica is promoted while the old master is down; it comes back as a replica.
+    const address = await stack.killRedisMaster();
+    await pause(downMs + 6000);
+    await stack.restartRedisNode(address);
   } else if (fault === 'redis-kill9') {
     await stack.stopRedis(false);
     await pause(downMs);

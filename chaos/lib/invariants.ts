@@ -1,7 +1,7 @@
 import { clickSchema, deadLetterTopic, groupId, retryTopic, TAGS, topicNames, WORKER_GROUPS, type Click } from '@chirp/core';
 import { CLICK_WEIGHTS, ForwardDecay } from '@chirp/analytics';
 import { createKafka } from '@chirp/streams';
-import { Redis } from 'ioredis';
+import { closeRedis, createKeys, createRedis, execAcrossSlots, type ChirpRedis, type Keys } from '@chirp/store';
 import type { Kafka } from 'kafkajs';
 import type { ApiClient } from './api-client.ts';
 import type { AckedTweet, Model } from './model.ts';
@@ -26,6 +26,8 @@ export type FailureKind = 'lost' | 'duplicated' | 'misplaced';
 export interface InvariantOptions {
   brokers: string;
   redisUrl: string;
+  /** REDIS_CLUSTER_NODES of a Redis Cluster topology (keys then carry hash tags); undefined on one server. */
+  redisClusterNodes?: string;
   prefix: string;
   timelineCap: number;
   /** Defaults of the analytics worker, for the clean recomputation of preferences. */
@@ -94,16 +96,16 @@ export function timelineOrder(a: { id: string; createdAt: string }, b: { id: str
  * What Redis holds around an expected timeline entry the API did not show: whether the raw list has
  * it, the tweet's body and author-list entry, and the follow's timing against the tweet's.
  */
-async function explainMissing(redis: Redis, model: Model, user: string, t: AckedTweet, shown: number): Promise<string> {
+async function explainMissing(redis: ChirpRedis, k: Keys, model: Model, user: string, t: AckedTweet, shown: number): Promise<string> {
   const created = Date.parse(t.createdAt);
   const entry = `${String(created).padStart(13, '0')}:${t.id}`;
   const [inList, length, body, authorScore, followerScore, oldest] = await Promise.all([
-    redis.lpos(`timeline:${user}`, entry),
-    redis.llen(`timeline:${user}`),
-    redis.exists(`tweet:${t.id}`),
-    redis.zscore(`tweets:${t.author}`, t.id),
-    t.author === user ? Promise.resolve(null) : redis.zscore(`followers:${t.author}`, user),
-    redis.lindex(`timeline:${user}`, -1),
+    redis.lpos(k.timeline(user), entry),
+    redis.llen(k.timeline(user)),
+    redis.exists(k.tweet(t.id)),
+    redis.zscore(k.userTweets(t.author), t.id),
+    t.author === user ? Promise.resolve(null) : redis.zscore(k.followers(t.author), user),
+    redis.lindex(k.timeline(user), -1),
   ]);
   const since = t.author === user ? undefined : model.followingSince(user, t.author);
   return [
@@ -141,7 +143,9 @@ async function pageAll<T>(
  * preferences equal to a clean recomputation from the clicks in the log; no dead letters; no lag.
  */
 export async function checkInvariants(api: ApiClient, model: Model, o: InvariantOptions): Promise<CheckRow[]> {
-  const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 3 });
+  const redis = createRedis({ url: o.redisUrl, clusterNodes: o.redisClusterNodes, name: 'chaos-check' });
+  // The services run with REDIS_PREFIX '' (chaos-stack.ts); on a cluster their keys carry hash tags.
+  const k = createKeys('', { hashTags: o.redisClusterNodes !== undefined });
   const kafka = createKafka({ brokers: o.brokers, clientId: 'chaos-check' });
   try {
     const rows: CheckRow[] = [];
@@ -153,10 +157,14 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
     const acked = [...model.tweets.values()];
     for (let i = 0; i < acked.length; i += 500) {
       const slice = acked.slice(i, i + 500);
-      const bodies = await redis.mget(...slice.map((t) => `tweet:${t.id}`));
-      const pipe = redis.pipeline();
-      for (const t of slice) pipe.zscore(`tweets:${t.author}`, t.id);
-      const scores = (await pipe.exec())!;
+      const bodies = await getMany(
+        redis,
+        slice.map((t) => k.tweet(t.id)),
+      );
+      const scores = await execAcrossSlots(
+        redis,
+        slice.map((t) => (r) => r.zscore(k.userTweets(t.author), t.id)),
+      );
       slice.forEach((t, j) => {
         saved.checked++;
         if (!bodies[j] || scores[j]![1] === null) {
@@ -165,9 +173,9 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
       });
     }
     for (const user of model.users) {
-      for (const id of await redis.zrange(`tweets:${user}`, 0, -1)) {
+      for (const id of await redis.zrange(k.userTweets(user), 0, -1)) {
         if (tweetsById.has(id)) continue;
-        const body = JSON.parse((await redis.get(`tweet:${id}`)) ?? 'null') as AckedTweet | null;
+        const body = JSON.parse((await redis.get(k.tweet(id))) ?? 'null') as AckedTweet | null;
         if (body && model.maybeTweets.get(body.text) === body.author) {
           tweetsById.set(id, body); // a request whose answer was lost: it may exist
           continue;
@@ -227,7 +235,7 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
         timelines.checked++;
         if (!seen.has(t.id)) {
           fail(timelines, 'lost', `${t.id} by ${t.author} missing in ${user}`, t.id);
-          if (lostDetails.length < 40) lostDetails.push(await explainMissing(redis, model, user, t, items.length));
+          if (lostDetails.length < 40) lostDetails.push(await explainMissing(redis, k, model, user, t, items.length));
         }
       }
     }
@@ -274,7 +282,10 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
     const ids = [...tweetsById.keys()];
     for (let i = 0; i < ids.length; i += 500) {
       const slice = ids.slice(i, i + 500);
-      const values = await redis.mget(...slice.map((id) => `tags:${id}`));
+      const values = await getMany(
+        redis,
+        slice.map((id) => k.tweetTags(id)),
+      );
       slice.forEach((id, j) => {
         tags.checked++;
         if (values[j] === null) {
@@ -286,7 +297,7 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
     }
     rows.push(tags);
 
-    rows.push(await checkPreferences(kafka, redis, model, o));
+    rows.push(await checkPreferences(kafka, redis, k, model, o));
     rows.push(await checkDeadLetters(kafka, o.prefix));
     const lag = row('consumer lag back to 0');
     lag.checked = WORKER_GROUPS.length;
@@ -298,8 +309,20 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
     rows.push(lag);
     return rows;
   } finally {
-    redis.disconnect();
+    await closeRedis(redis);
   }
+}
+
+/** GET of many keys, in order: one MGET on one server; on a cluster (keys on every slot) one GET each. */
+async function getMany(redis: ChirpRedis, keys: readonly string[]): Promise<(string | null)[]> {
+  const replies = await execAcrossSlots(
+    redis,
+    keys.map((key) => (r) => r.get(key)),
+  );
+  return replies.map(([error, value]) => {
+    if (error) throw error;
+    return value as string | null;
+  });
 }
 
 /** Reads a whole topic once, from the start to the high watermarks taken now. */
@@ -329,7 +352,7 @@ export async function readTopic(kafka: Kafka, topic: string): Promise<{ key: str
   return out;
 }
 
-async function checkPreferences(kafka: Kafka, redis: Redis, model: Model, o: InvariantOptions): Promise<CheckRow> {
+async function checkPreferences(kafka: Kafka, redis: ChirpRedis, k: Keys, model: Model, o: InvariantOptions): Promise<CheckRow> {
   const prefs = row('preferences = clean recomputation');
   const decay = new ForwardDecay({ halfLifeMs: (o.halfLifeHours ?? 168) * 3600_000, landmarkMs: Date.parse(o.landmark ?? '2025-01-01T00:00:00.000Z') });
   const clicks = new Map<string, Click>();
@@ -341,7 +364,7 @@ async function checkPreferences(kafka: Kafka, redis: Redis, model: Model, o: Inv
   const expected = new Map<string, Map<string, number>>();
   for (const c of clicks.values()) {
     perUser.set(c.user, (perUser.get(c.user) ?? 0) + 1);
-    const tags = JSON.parse((await redis.get(`tags:${c.tweetId}`)) ?? '[]') as string[];
+    const tags = JSON.parse((await redis.get(k.tweetTags(c.tweetId))) ?? '[]') as string[];
     const sums = expected.get(c.user) ?? new Map<string, number>();
     for (const t of tags) sums.set(t, (sums.get(t) ?? 0) + decay.contribution(CLICK_WEIGHTS[c.kind], Date.parse(c.at)));
     expected.set(c.user, sums);
@@ -355,7 +378,7 @@ async function checkPreferences(kafka: Kafka, redis: Redis, model: Model, o: Inv
   for (const user of model.users) {
     const want = expected.get(user) ?? new Map<string, number>();
     const got = new Map<string, number>();
-    const flat = await redis.zrange(`prefs:${user}`, 0, -1, 'WITHSCORES');
+    const flat = await redis.zrange(k.preferences(user), 0, -1, 'WITHSCORES');
     for (let i = 0; i < flat.length; i += 2) got.set(flat[i]!, Number(flat[i + 1]));
     for (const tag of new Set([...want.keys(), ...got.keys()])) {
       prefs.checked++;

@@ -102,7 +102,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     const kafka = createKafka({ brokers: stack.brokers, clientId: 'chaos-drain' });
     await waitFor(async () => (await totalLag(kafka, prefix)) === 0, { what: 'every group to catch up', timeoutMs: o.drainTimeoutMs, intervalMs: 1000 });
     log('› chaos: checking invariants…');
-    const checks = await checkInvariants(api, model, { brokers: stack.brokers, redisUrl: stack.redisUrl, prefix, timelineCap: o.timelineCap, log });
+    const checks = await checkInvariants(api, model, {
+      brokers: stack.brokers,
+      redisUrl: stack.redisUrl,
+      redisClusterNodes: stack.redisClusterNodes,
+      prefix,
+      timelineCap: o.timelineCap,
+      log,
+    });
     return {
       faults: attribute(records, checks, model, started),
       checks,

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { formatChaos, runChaos } from '../lib/run-chaos.ts';
 
-// `npm run test:cluster`: the cluster topology (3 KRaft brokers with RF 3 and min.insync.replicas 2,
-// two instances of every worker, two APIs behind a round-robin front) under a steady load of posts
-// while brokers are killed -9 and one instance of each worker is stopped or killed. Every
+// `npm run test:cluster -- --project cluster chaos`: the cluster topology (3 KRaft brokers with RF 3
+// and min.insync.replicas 2, a Redis Cluster of 3 masters with a replica each, two instances of
+// every worker, two APIs behind a round-robin front) under a steady load of posts while a broker
+// and a Redis master are killed -9 and one instance of each worker is killed or stopped. Every
 // acknowledged tweet must end up in every follower's timeline exactly once.
 describe('cluster topology under faults', () => {
-  it('a broker killed -9 and one instance of each worker stopped: posting keeps answering, nothing lost or doubled', async () => {
+  it('a broker and a Redis master killed -9, one instance of each worker stopped: posting keeps answering, nothing lost or doubled', async () => {
     const result = await runChaos({
       topology: 'cluster',
-      tweets: 300,
+      // Long enough that the load goes on through every fault (each worker fault waits for the group
+      // to move the partitions: ~15 s).
+      tweets: 1000,
       rate: 5,
-      faults: ['broker-kill', 'sigkill:fanout', 'sigterm:saver'],
+      faults: ['broker-kill', 'sigkill:fanout', 'redis-master-kill', 'sigterm:saver', 'sigkill:tagger', 'sigterm:graph', 'sigkill:analytics'],
       users: 30,
       celebrityFollowers: 120,
       followsPerUser: 5,
@@ -27,8 +30,9 @@ describe('cluster topology under faults', () => {
     });
     console.log(formatChaos(result));
     expect(result.refused).toBe(0);
-    expect(result.tweets.acked).toBeGreaterThan(270);
-    // A broker failover costs a few seconds of 503 at most; with one broker gone the other two stay in sync.
+    expect(result.tweets.acked).toBeGreaterThan(900);
+    expect(result.faults.map((f) => f.fault)).toContain('redis-master-kill');
+    // A broker or Redis failover costs a few seconds of 503 at most; with one broker gone the other two stay in sync.
     expect(result.longestAckGapSeconds).toBeLessThan(15);
     for (const c of result.checks) {
       expect({ check: c.check, lost: c.lost, duplicated: c.duplicated, misplaced: c.misplaced, examples: c.examples }).toEqual({

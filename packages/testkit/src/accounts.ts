@@ -37,16 +37,21 @@ export async function signIn(baseUrl: string, handle: string, password = TEST_PA
 /**
  * Creates an account through the API (`POST /api/accounts`, which waits for the accounts applier)
  * and signs it in. An account that exists already (409) is signed in with the same password, so
- * a suite can call it for the same handle twice.
+ * a suite can call it for the same handle twice. A 503 (the applier's verdict did not come in
+ * time: a fresh consumer group still joining) is asked again, as a client would: the first request
+ * is then found applied (409) or this one waits its own turn.
  */
 export async function signUp(baseUrl: string, handle: string, password = TEST_PASSWORD): Promise<TestUser> {
-  const res = await fetch(`${baseUrl}/api/accounts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ handle, password }),
-  });
-  if (res.status !== 201 && res.status !== 409) throw new Error(`sign-up of ${handle} answered ${res.status}: ${await res.text()}`);
-  return signIn(baseUrl, handle, password);
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${baseUrl}/api/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ handle, password }),
+    });
+    if (res.status === 201 || res.status === 409) return signIn(baseUrl, handle, password);
+    if (res.status !== 503 || attempt === 4) throw new Error(`sign-up of ${handle} answered ${res.status}: ${await res.text()}`);
+    await res.body?.cancel();
+  }
 }
 
 /** Signs up several handles at once: `const { ann, bob } = await signUpAll(url, ['ann', 'bob'])`. */

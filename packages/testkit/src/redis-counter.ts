@@ -5,27 +5,31 @@ export interface CommandCounter {
   /** Commands sent since the last reset: each is one write to the socket. */
   readonly count: number;
   /**
-   * Round trips: commands issued in the same tick count once, as ioredis's auto-pipelining sends
-   * them in one write (it flushes on the next tick).
+   * Round trips: a command sent while no other is in flight starts one; commands sent while others
+   * wait for their replies ride along. So commands sent together (auto-pipelining, a pipeline,
+   * Promise.all, or the per-node pipelines of a Redis Cluster client) count once, and each awaited
+   * step after them counts again: the length of the read's critical path.
    */
   readonly roundTrips: number;
   reset(): void;
   restore(): void;
 }
 
-/** Counts the commands a client sends, to assert how many Redis round trips a read costs. */
-export function countRedisCommands(redis: Redis): CommandCounter {
+/** Counts the commands a client sends, to assert how many Redis round trips a read costs (one server or a cluster). */
+export function countRedisCommands(redis: ChirpRedis): CommandCounter {
   const original = redis.sendCommand.bind(redis);
   let count = 0;
   let roundTrips = 0;
-  let inTick = false;
+  let inFlight = 0;
   redis.sendCommand = (...args: Parameters<typeof original>) => {
     count++;
-    if (!inTick) {
-      roundTrips++;
-      inTick = true;
-      process.nextTick(() => (inTick = false));
-    }
+    if (inFlight === 0) roundTrips++;
+    inFlight++;
+    const command = args[0] as unknown as { promise: Promise<unknown> };
+    command.promise.then(
+      () => inFlight--,
+      () => inFlight--,
+    );
     return original(...args);
   };
   return {

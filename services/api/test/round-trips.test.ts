@@ -25,16 +25,19 @@ describe('timeline reads', () => {
         const body = (await res.json()) as { tweets: { id: string }[]; nextCursor: string };
         expect(body.tweets).toHaveLength(limit);
         expect(body.tweets[0]!.id).toBe('rt119');
-        // GET session:<hash>; the page script with the mute/block set (one pipeline); one MGET.
-        expect(counter.roundTrips).toBeLessThanOrEqual(3);
-        expect(counter.count).toBeLessThanOrEqual(5); // + SUNION of mutes and blocks, + at most one activity record
+        // GET session:<hash>; the page script with the mute/block set (one pipeline); one MGET. On
+        // Redis Cluster the page is read in 3 steps (home-timeline.ts readAcrossSlots), so 5.
+        expect(counter.roundTrips).toBeLessThanOrEqual(ctx.cluster ? 5 : 3);
+        // + SUNION of mutes and blocks, + at most one activity record; on Redis Cluster the MGET of
+        // the bodies is one GET per tweet (their slots differ), sent in the same round trip.
+        if (!ctx.cluster) expect(counter.count).toBeLessThanOrEqual(5);
         counter.reset();
         const next = (await (await reader.fetch(`${api.url}/api/timelines/reader?limit=${limit}&cursor=${body.nextCursor}`)).json()) as {
           tweets: { id: string }[];
         };
         expect(next.tweets[0]!.id).toBe(`rt${119 - limit}`);
-        expect(counter.roundTrips).toBeLessThanOrEqual(3);
-        expect(counter.count).toBeLessThanOrEqual(5);
+        expect(counter.roundTrips).toBeLessThanOrEqual(ctx.cluster ? 5 : 3);
+        if (!ctx.cluster) expect(counter.count).toBeLessThanOrEqual(5);
       }
     } finally {
       counter.restore();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LikeEvent, RetweetEvent } from '@chirp/core';
-import { createTestContext } from '@chirp/testkit';
+import { createTestContext, deleteMatching } from '@chirp/testkit';
 import type { Input } from '@chirp/streams';
 import type { WorkerRuntime } from '@chirp/worker';
 import { notifyInputs } from '../src/notify.ts';
@@ -41,8 +41,7 @@ async function feedOf(): Promise<Record<string, string[]>> {
 }
 
 async function wipe(): Promise<void> {
-  const keys = await ctx.redis.keys(`${ctx.redisPrefix}*`);
-  if (keys.length > 0) await ctx.redis.del(...keys);
+  await deleteMatching(ctx.redis, `${ctx.redisPrefix}*`); // every master on a Redis Cluster
 }
 
 describe('an unlike or a retweet undo takes the actor out of the notification', () => {
