@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRedis, createKeys, createRedis, entryId, keySlot, RedisRouting, TimelineStore, waitForReplicas, type ChirpRedis, type Keys } from '@chirp/store';
+import { classifyFailure } from '@chirp/streams';
 import { waitFor } from '../wait.ts';
-import { startRedisCluster, type RedisCluster } from '../redis-cluster.ts';
+import { clusterHealthy, startRedisCluster, type RedisCluster } from '../redis-cluster.ts';
 import { startRedis } from '../redis-server.ts';
 import type { Managed } from '../process.ts';
 import { portOpen } from '../wait.ts';
@@ -127,6 +128,62 @@ describe('Redis Cluster routing', () => {
     console.log(['| Redis | followers | seconds | pushes/s |', '|---|---|---|---|', ...rows].join('\n'));
     expect(Object.keys(result)).toHaveLength(2);
   }, 300_000);
+
+  it('every error a client sees while a master fails over is a dependency failure, never a message failure (no retry budget spent, no dead letter)', async () => {
+    const timelines = new TimelineStore(redis, keys, { cap: 100 });
+    const users = Array.from({ length: 60 }, (_, i) => `fo${i}`);
+    const errors = new Map<string, Error>();
+    let stop = false;
+    let n = 0;
+    // What a worker does in a loop: deliveries by node, reads across slots, a pipeline of one slot.
+    const load = (async () => {
+      while (!stop) {
+        n++;
+        const steps = [
+          timelines.deliverToUsers({ tweetId: `fo${n}`, createdAtMs: Date.now(), users, marker: 'inline:-inf/-inf' }),
+          Promise.all(users.slice(0, 10).map((u) => redis.llen(keys.timeline(u)))),
+          redis.multi().incr(keys.counts('fo')).expire(keys.counts('fo'), 60).exec(),
+        ];
+        for (const r of await Promise.allSettled(steps)) {
+          if (r.status === 'rejected') {
+            const e = r.reason as Error;
+            errors.set(`${e.name}: ${e.message.slice(0, 80)}`, e);
+          }
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const routing = new RedisRouting(redis);
+    const victimAddress = routing.nodeOf(keys.timeline('fo0'));
+    const victim = cluster.members.find((m) => m.address === victimAddress)!;
+    await new Promise((r) => setTimeout(r, 300));
+    victim.process.kill('SIGKILL');
+    await victim.process.done;
+    await waitFor(
+      async () => routing.nodeOf(keys.timeline('fo0')) !== victimAddress && errors.size > 0,
+      'a replica to take over, seen by the client',
+      60_000,
+      250,
+    );
+    await cluster.restart(victimAddress); // back as the new master's replica
+    await waitFor(
+      () =>
+        clusterHealthy(
+          cluster.members.map((m) => m.address),
+          3,
+          1,
+        ),
+      'the old master to rejoin as a replica',
+      60_000,
+      250,
+    );
+    stop = true;
+    await load;
+    const misread = [...errors].filter(([, e]) => classifyFailure(e).kind !== 'dependency').map(([what]) => what);
+    console.log(`errors seen during the failover: ${[...errors.keys()].join(' | ')}`);
+    expect(errors.size).toBeGreaterThan(0);
+    expect(misread).toEqual([]);
+  }, 120_000);
 
   it('a master killed -9 after the replica confirmed the writes: its replica takes over with every delivery, once', async () => {
     const timelines = new TimelineStore(redis, keys, { cap: 100 });

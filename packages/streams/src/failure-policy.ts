@@ -62,10 +62,19 @@ export interface Classification {
 const DEPENDENCY_CODES: ReadonlySet<ErrorCode> = new Set(['REDIS_UNAVAILABLE', 'KAFKA_UNAVAILABLE', 'UPSTREAM']);
 const PERMANENT_CODES: ReadonlySet<ErrorCode> = new Set(['DECODE', 'VALIDATION']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
-/** ioredis' own messages when it has no connection to send on. */
-const REDIS_DISCONNECTED = /^(Connection is closed|Stream isn't writeable|Reached the max retries per request limit)/;
-/** Redis replies that mean "not now" rather than "not this": a restart loading its AOF, a busy script, a failover. */
-const REDIS_NOT_NOW = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN|READONLY|OOM) /;
+/**
+ * ioredis' own messages when it has no connection to send on, or (Redis Cluster) no map of the
+ * slots: every node unreachable, the map being refreshed, redirections that did not settle.
+ */
+const REDIS_DISCONNECTED =
+  /^(Connection is closed|Stream isn't writeable|Reached the max retries per request limit|Failed to refresh slots cache|None of startup nodes is available|Cluster isn't ready|Too many Cluster redirections)/;
+/**
+ * Redis replies that mean "not now" rather than "not this": a restart loading its AOF, a busy
+ * script, a failover. MOVED and ASK reach the caller when a failover moved the slot under a
+ * transaction or a pipeline (ioredis redirects single commands itself): the same call goes to the
+ * new owner once the client's map is refreshed.
+ */
+const REDIS_NOT_NOW = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN|READONLY|OOM|MOVED|ASK) /;
 
 function isDependencyError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

@@ -10,6 +10,12 @@ describe('classifyFailure', () => {
     ['ioredis: refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' })],
     ['ioredis: max retries per request', named('MaxRetriesPerRequestError', 'Reached the max retries per request limit (which is 2).')],
     ['Redis loading its AOF', named('ReplyError', 'LOADING Redis is loading the dataset in memory')],
+    // Seen on a Redis Cluster during a master failover (stack/test/redis-cluster.cluster.test.ts).
+    ['Redis Cluster: a slot moved under a transaction', named('ReplyError', 'MOVED 2402 127.0.0.1:27300')],
+    ['Redis Cluster: a slot migrating', named('ReplyError', 'ASK 2402 127.0.0.1:27301')],
+    ['Redis Cluster: no slot map', named('ClusterAllFailedError', 'Failed to refresh slots cache.')],
+    ['Redis Cluster: redirections that did not settle', new Error('Too many Cluster redirections. Last error: Error: Connection is closed.')],
+    ['Redis Cluster: down', named('ReplyError', 'CLUSTERDOWN The cluster is down')],
     ['kafkajs retriable', named('KafkaJSProtocolError', 'This server is not the leader', { retriable: true })],
     ['kafkajs connection', named('KafkaJSConnectionError', 'Connection timeout', { retriable: false })],
     ['ChirpError REDIS_UNAVAILABLE', new ChirpError('REDIS_UNAVAILABLE', 'down')],
@@ -24,6 +30,7 @@ describe('classifyFailure', () => {
     ['DECODE', new ChirpError('DECODE', 'not JSON'), true],
     ['VALIDATION', new ChirpError('VALIDATION', 'bad field'), true],
     ['a handler bug', new TypeError("Cannot read properties of undefined (reading 'id')"), false],
+    ['a wrong Redis command', named('ReplyError', 'WRONGTYPE Operation against a key holding the wrong kind of value'), false],
     ['kafkajs non-retriable', named('KafkaJSNonRetriableError', 'message too large', { retriable: false }), true],
     [
       'VALIDATION wrapping a refused connection (the code decides)',
