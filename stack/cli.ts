@@ -104,7 +104,9 @@ function serviceExtraEnv(i: Instance): NodeJS.ProcessEnv {
 async function createSystemTopics(infra: Infra): Promise<void> {
   const prefix = process.env.TOPIC_PREFIX ?? 'twitter.';
   const kafka = createKafka({ brokers: infra.brokers, clientId: 'chirp-stack' });
-  const created = await ensureTopics(kafka, [...systemTopics(prefix, Number(process.env.TOPIC_PARTITIONS ?? 6)), ...groupTopics(prefix)]);
+  const partitions = Number(process.env.TOPIC_PARTITIONS ?? 6);
+  // Retry topics as many partitions as the inputs: the stateful group co-partitions its own (stateful-processor.ts).
+  const created = await ensureTopics(kafka, [...systemTopics(prefix, partitions), ...groupTopics(prefix, partitions)]);
   log(`› topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
 }
 

@@ -5,5 +5,8 @@ import { createKafka, ensureTopics } from '@chirp/streams';
 
 const config = loadConfig(kafkaEnv);
 const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'chirp-init-topics' });
-const created = await ensureTopics(kafka, [...systemTopics(config.TOPIC_PREFIX, config.TOPIC_PARTITIONS), ...groupTopics(config.TOPIC_PREFIX)]);
+const created = await ensureTopics(kafka, [
+  ...systemTopics(config.TOPIC_PREFIX, config.TOPIC_PARTITIONS),
+  ...groupTopics(config.TOPIC_PREFIX, config.TOPIC_PARTITIONS),
+]);
 console.log(created.length ? `created ${created.join(', ')}` : 'all topics present');

@@ -99,7 +99,7 @@ export class ChaosStack {
     await this.startBroker();
     await this.startRedis();
     const kafka = createKafka({ brokers: this.brokers, clientId: 'chaos-setup' });
-    await ensureTopics(kafka, [...systemTopics(this.o.prefix, this.o.partitions), ...groupTopics(this.o.prefix)]);
+    await ensureTopics(kafka, [...systemTopics(this.o.prefix, this.o.partitions), ...groupTopics(this.o.prefix, this.o.partitions)]);
     // allSettled: a service that fails to start must not leave the others running untracked.
     const instances = CHAOS_SERVICES.flatMap((name) => (this.cluster ? [[name, 1] as const, [name, 2] as const] : [[name, 1] as const]));
     const started = await Promise.allSettled(instances.map(([name, n]) => this.startService(name, n)));

@@ -1,8 +1,8 @@
 import { clickSchema, deadLetterTopic, groupId, retryTopic, TAGS, topicNames, WORKER_GROUPS, type Click } from '@chirp/core';
 import { CLICK_WEIGHTS, ForwardDecay } from '@chirp/analytics';
-import { createKafka } from '@chirp/streams';
+import { createKafka, HEADER, headerString } from '@chirp/streams';
 import { closeRedis, createKeys, createRedis, execAcrossSlots, type ChirpRedis, type Keys } from '@chirp/store';
-import type { Kafka } from 'kafkajs';
+import type { IHeaders, Kafka } from 'kafkajs';
 import type { ApiClient } from './api-client.ts';
 import type { AckedTweet, Model } from './model.ts';
 
@@ -326,13 +326,13 @@ async function getMany(redis: ChirpRedis, keys: readonly string[]): Promise<(str
 }
 
 /** Reads a whole topic once, from the start to the high watermarks taken now. */
-export async function readTopic(kafka: Kafka, topic: string): Promise<{ key: string | null; value: Buffer | null }[]> {
+export async function readTopic(kafka: Kafka, topic: string): Promise<{ key: string | null; value: Buffer | null; headers: IHeaders }[]> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
   const remaining = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]));
-  const out: { key: string | null; value: Buffer | null }[] = [];
+  const out: { key: string | null; value: Buffer | null; headers: IHeaders }[] = [];
   if (remaining.size === 0) return out;
   const consumer = kafka.consumer({ groupId: `chaos-read-${process.pid}-${Date.now()}` });
   await consumer.connect();
@@ -341,7 +341,7 @@ export async function readTopic(kafka: Kafka, topic: string): Promise<{ key: str
     consumer
       .run({
         eachMessage: async ({ partition, message }) => {
-          out.push({ key: message.key?.toString() ?? null, value: message.value });
+          out.push({ key: message.key?.toString() ?? null, value: message.value, headers: message.headers ?? {} });
           if (Number(message.offset) + 1 >= (remaining.get(partition) ?? Infinity)) remaining.delete(partition);
           if (remaining.size === 0) resolve();
         },
@@ -404,7 +404,9 @@ async function checkDeadLetters(kafka: Kafka, prefix: string): Promise<CheckRow>
       const n = ends.reduce((sum, e) => sum + Number(e.high) - Number(e.low), 0);
       if (n > 0) {
         dlq.misplaced += n;
-        note(dlq, `${n} in ${topic}`);
+        // Why they were dead-lettered (x-error), each distinct reason once.
+        const reasons = new Set((await readTopic(kafka, topic)).map((m) => headerString(m.headers, HEADER.error) ?? '(no x-error)'));
+        note(dlq, `${n} in ${topic}: ${[...reasons].slice(0, 3).join(' / ')}`);
       }
     }
   } finally {

@@ -183,8 +183,15 @@ export class StatefulProcessor<V> implements ProcessorHandle {
         throw new ChirpError('CONFIG', `${this.retryTopic} has ${retry} partitions, more than its inputs (${partitions})`);
       }
       if (retry !== undefined && retry < partitions) {
-        await admin.createPartitions({ topicPartitions: [{ topic: this.retryTopic, count: partitions }] });
-        this.stateLog.warn({ topic: this.retryTopic, from: retry, to: partitions }, 'retry topic grown to co-partition it with the inputs');
+        try {
+          await admin.createPartitions({ topicPartitions: [{ topic: this.retryTopic, count: partitions }] });
+          this.stateLog.warn({ topic: this.retryTopic, from: retry, to: partitions }, 'retry topic grown to co-partition it with the inputs');
+        } catch (error) {
+          // Another member of the group, starting at the same moment, grew it first (INVALID_PARTITIONS:
+          // it has that count already). Anything else, or a count still short, is a real failure.
+          const [now] = (await admin.fetchTopicMetadata({ topics: [this.retryTopic] })).topics;
+          if (now?.partitions.length !== partitions) throw error;
+        }
       }
       await ensureTopics(this.kafka, [
         { topic: this.changelogTopic, partitions, compacted: true },

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import { createLogger, createRegistry, parseSamples, type Registry, type Sample } from '@chirp/telemetry';
-import { defineGroup, Emitter, jsonCodec, StatefulProcessor, stream, tableRecordCodec, View, type GroupGraph, type TableRecord } from '@chirp/streams';
+import {
+  defineGroup,
+  Emitter,
+  ensureTopics,
+  jsonCodec,
+  StatefulProcessor,
+  stream,
+  tableRecordCodec,
+  View,
+  type GroupGraph,
+  type TableRecord,
+} from '@chirp/streams';
 
 const ctx = await createTestContext({ partitions: 3 });
 const logger = createLogger('test', 'silent');
@@ -151,6 +162,20 @@ describe('StatefulProcessor on the real broker', () => {
       'k1',
     )!;
     expect(record.marks.pending).toEqual([]);
+  });
+
+  it('two members starting at once both grow a short retry topic: neither fails on the other having grown it first', async () => {
+    const topic = ctx.topics.clicks;
+    const g = graph('growing', topic);
+    const [a, b] = [processor(g), processor(graph('growing', topic))];
+    // A retry topic made earlier with fewer partitions than the inputs (3), as an older deploy left it.
+    await ensureTopics(ctx.kafka, [{ topic: a.retryTopic, partitions: 1 }]);
+    await Promise.all([a.start(), b.start()]);
+    const admin = ctx.kafka.admin();
+    await admin.connect();
+    ctx.onCleanup(() => admin.disconnect());
+    const { topics } = await admin.fetchTopicMetadata({ topics: [a.retryTopic] });
+    expect(topics[0]!.partitions).toHaveLength(3);
   });
 
   it('two members share the partitions; closing one hands its partitions and state to the other', async () => {
