@@ -298,7 +298,9 @@ export async function checkInvariants(api: ApiClient, model: Model, o: Invariant
     rows.push(tags);
 
     rows.push(await checkPreferences(kafka, redis, k, model, o));
-    rows.push(await checkDeadLetters(kafka, o.prefix));
+    const dead = await checkDeadLetters(kafka, o.prefix);
+    if (dead.details?.length) o.log?.(`  dead-lettered clicks:\n    ${dead.details.join('\n    ')}`);
+    rows.push(dead);
     const lag = row('consumer lag back to 0');
     lag.checked = WORKER_GROUPS.length;
     const remaining = await totalLag(kafka, o.prefix);
@@ -326,13 +328,22 @@ async function getMany(redis: ChirpRedis, keys: readonly string[]): Promise<(str
 }
 
 /** Reads a whole topic once, from the start to the high watermarks taken now. */
-export async function readTopic(kafka: Kafka, topic: string): Promise<{ key: string | null; value: Buffer | null; headers: IHeaders }[]> {
+export interface TopicRecord {
+  key: string | null;
+  value: Buffer | null;
+  headers: IHeaders;
+  partition: number;
+  offset: string;
+  timestamp: string;
+}
+
+export async function readTopic(kafka: Kafka, topic: string): Promise<TopicRecord[]> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
   const remaining = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]));
-  const out: { key: string | null; value: Buffer | null; headers: IHeaders }[] = [];
+  const out: TopicRecord[] = [];
   if (remaining.size === 0) return out;
   const consumer = kafka.consumer({ groupId: `chaos-read-${process.pid}-${Date.now()}` });
   await consumer.connect();
@@ -341,7 +352,14 @@ export async function readTopic(kafka: Kafka, topic: string): Promise<{ key: str
     consumer
       .run({
         eachMessage: async ({ partition, message }) => {
-          out.push({ key: message.key?.toString() ?? null, value: message.value, headers: message.headers ?? {} });
+          out.push({
+            key: message.key?.toString() ?? null,
+            value: message.value,
+            headers: message.headers ?? {},
+            partition,
+            offset: message.offset,
+            timestamp: message.timestamp,
+          });
           if (Number(message.offset) + 1 >= (remaining.get(partition) ?? Infinity)) remaining.delete(partition);
           if (remaining.size === 0) resolve();
         },
@@ -405,12 +423,37 @@ async function checkDeadLetters(kafka: Kafka, prefix: string): Promise<CheckRow>
       if (n > 0) {
         dlq.misplaced += n;
         // Why they were dead-lettered (x-error), each distinct reason once.
-        const reasons = new Set((await readTopic(kafka, topic)).map((m) => headerString(m.headers, HEADER.error) ?? '(no x-error)'));
+        const letters = await readTopic(kafka, topic);
+        const reasons = new Set(letters.map((m) => headerString(m.headers, HEADER.error) ?? '(no x-error)'));
         note(dlq, `${n} in ${topic}: ${[...reasons].slice(0, 3).join(' / ')}`);
+        if (name === 'analytics') dlq.details = [...(dlq.details ?? []), ...(await explainClickLetters(kafka, prefix, letters))];
       }
     }
   } finally {
     await admin.disconnect();
   }
   return dlq;
+}
+
+/**
+ * For dead-lettered clicks: when the click was made and dead-lettered, where its tweet sits on
+ * twitter.newTweets (partition, offset, record time) and when its verdict reached twitter.tweetTags,
+ * to lay the failure against the tagger's progress.
+ */
+async function explainClickLetters(kafka: Kafka, prefix: string, letters: readonly TopicRecord[]): Promise<string[]> {
+  const t = topicNames(prefix);
+  const clicks = letters.slice(0, 10).map((m) => ({ click: JSON.parse(m.value?.toString() ?? '{}') as Partial<Click>, letteredAt: Number(m.timestamp) }));
+  const ids = new Set(clicks.map((c) => c.click.tweetId));
+  const tweets = (await readTopic(kafka, t.newTweets)).filter((m) => ids.has((JSON.parse(m.value?.toString() ?? '{}') as { id?: string }).id));
+  const verdicts = (await readTopic(kafka, t.tweetTags)).filter((m) => ids.has(m.key ?? ''));
+  return clicks.map(({ click, letteredAt }) => {
+    const tweet = tweets.find((m) => (JSON.parse(m.value!.toString()) as { id: string }).id === click.tweetId);
+    const verdict = verdicts.find((m) => m.key === click.tweetId);
+    const ms = (x: string | number | undefined): string => (x === undefined ? '?' : new Date(Number(x)).toISOString().slice(11, 23));
+    return [
+      `click ${click.clickId} at ${click.at?.slice(11, 23)} on ${click.tweetId}, dead-lettered ${ms(letteredAt)};`,
+      tweet ? `tweet p${tweet.partition}@${tweet.offset} record time ${ms(tweet.timestamp)};` : 'tweet NOT on newTweets;',
+      verdict ? `verdict p${verdict.partition}@${verdict.offset} appended ${ms(verdict.timestamp)}` : 'NO verdict',
+    ].join(' ');
+  });
 }

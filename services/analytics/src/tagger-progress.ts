@@ -41,7 +41,11 @@ export class TaggerProgress {
   /** The last answer: "not past" or a failure is reused for `cacheMs` by every partition asking. */
   private last: { atMs: number; checkedAt: number; past: boolean; error?: ChirpError } | undefined;
   private inFlight: Promise<boolean> | undefined;
-  private viewCatchUp: Promise<boolean> | undefined;
+  /** Orders proofs and catch-ups: a catch-up answers for a proof only if it began after it. */
+  private step = 0;
+  /** The step at which the newest proof that the tagger is past (provenMs) was read. */
+  private provenStep = -1;
+  private viewCatchUp: { step: number; settled: Promise<boolean> } | undefined;
 
   constructor(options: TaggerProgressOptions) {
     this.o = { slackMs: 5000, cacheMs: 1000, viewTimeoutMs: 5000, ...options };
@@ -52,16 +56,28 @@ export class TaggerProgress {
     const atMs = Math.min(Date.parse(clickAt), Date.now()) + this.o.slackMs;
     if (!(await this.taggerPast(atMs)))
       throw new ChirpError('UPSTREAM', `tweet ${tweetId} has no verdict yet and the tagger has not reached ${clickAt}`, { retriable: true });
-    if (!(await this.lookupAtEnd()))
+    if (!(await this.lookupAtEnd(this.provenStep)))
       throw new ChirpError('UPSTREAM', `tweet ${tweetId} has no verdict yet and the lookup of the verdicts is behind`, { retriable: true });
   }
 
-  /** The lookup holds all of twitter.tweetTags within `viewTimeoutMs`; one catch-up shared by every partition asking. */
-  private lookupAtEnd(): Promise<boolean> {
+  /**
+   * The lookup holds all of twitter.tweetTags within `viewTimeoutMs`, as the topic was after the
+   * proof read at `provenStep`: the tagger produced the verdict before it committed past the tweet,
+   * so only a catch-up that began after that read (and so reads the topic's end after it) must hold
+   * it. A catch-up in flight that began later is shared by every partition asking; one that began
+   * earlier is not enough, and a new one starts.
+   */
+  private lookupAtEnd(provenStep: number): Promise<boolean> {
     const view = this.o.view();
     if (!view) return Promise.resolve(true);
-    this.viewCatchUp ??= settlesWithin(view.catchUp(), this.o.viewTimeoutMs).finally(() => (this.viewCatchUp = undefined));
-    return this.viewCatchUp;
+    if (!this.viewCatchUp || this.viewCatchUp.step <= provenStep) {
+      const entry = { step: ++this.step, settled: Promise.resolve(false) };
+      entry.settled = settlesWithin(view.catchUp(), this.o.viewTimeoutMs).finally(() => {
+        if (this.viewCatchUp === entry) this.viewCatchUp = undefined;
+      });
+      this.viewCatchUp = entry;
+    }
+    return this.viewCatchUp.settled;
   }
 
   private async taggerPast(atMs: number): Promise<boolean> {
@@ -104,7 +120,10 @@ export class TaggerProgress {
       this.last = { atMs, checkedAt: Date.now(), past };
       // Where no record is as new as atMs, the partition's end stood in: that proves the times up
       // to the query, not beyond (a later tweet may come with an earlier clock).
-      if (past) this.provenMs = Math.max(this.provenMs, Math.min(atMs, startedAt));
+      if (past) {
+        this.provenMs = Math.max(this.provenMs, Math.min(atMs, startedAt));
+        this.provenStep = ++this.step;
+      }
       return past;
     } catch (cause) {
       const error =
