@@ -63,6 +63,8 @@ export async function inject(stack: ChaosStack, fault: FaultKind, o: Pick<FaultP
     await stack.killBroker(node);
     await pause(downMs + 3000);
     await stack.restartBroker(node);
+  } else if ((fault === 'redis-stop' || fault === 'redis-kill9') && stack.isCluster) {
+    throw new Error(`${fault} stops the single Redis; on the cluster topology use redis-master-kill`);
   } else if (fault === 'redis-stop') {
     await stack.stopRedis(true);
     await pause(o.redisStopMs);

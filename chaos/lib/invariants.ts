@@ -442,12 +442,13 @@ async function checkDeadLetters(kafka: Kafka, prefix: string): Promise<CheckRow>
  */
 async function explainClickLetters(kafka: Kafka, prefix: string, letters: readonly TopicRecord[]): Promise<string[]> {
   const t = topicNames(prefix);
-  const clicks = letters.slice(0, 10).map((m) => ({ click: JSON.parse(m.value?.toString() ?? '{}') as Partial<Click>, letteredAt: Number(m.timestamp) }));
+  const clicks = letters.slice(0, 10).map((m) => ({ click: parseOr<Click>(m.value), letteredAt: Number(m.timestamp) }));
   const ids = new Set(clicks.map((c) => c.click.tweetId));
-  const tweets = (await readTopic(kafka, t.newTweets)).filter((m) => ids.has((JSON.parse(m.value?.toString() ?? '{}') as { id?: string }).id));
+  const json = (b: Buffer | null): Partial<{ id: string }> => parseOr<{ id: string }>(b);
+  const tweets = (await readTopic(kafka, t.newTweets)).filter((m) => ids.has(json(m.value).id));
   const verdicts = (await readTopic(kafka, t.tweetTags)).filter((m) => ids.has(m.key ?? ''));
   return clicks.map(({ click, letteredAt }) => {
-    const tweet = tweets.find((m) => (JSON.parse(m.value!.toString()) as { id: string }).id === click.tweetId);
+    const tweet = tweets.find((m) => json(m.value).id === click.tweetId);
     const verdict = verdicts.find((m) => m.key === click.tweetId);
     const ms = (x: string | number | undefined): string => (x === undefined ? '?' : new Date(Number(x)).toISOString().slice(11, 23));
     return [
@@ -456,4 +457,13 @@ async function explainClickLetters(kafka: Kafka, prefix: string, letters: readon
       verdict ? `verdict p${verdict.partition}@${verdict.offset} appended ${ms(verdict.timestamp)}` : 'NO verdict',
     ].join(' ');
   });
+}
+
+/** A record's JSON value, or {} for one that is not JSON (a DECODE dead letter explains itself by its x-error). */
+function parseOr<T>(b: Buffer | null): Partial<T> {
+  try {
+    return JSON.parse(b?.toString() ?? '{}') as Partial<T>;
+  } catch {
+    return {};
+  }
 }

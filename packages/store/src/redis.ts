@@ -57,6 +57,10 @@ function createClusterClient(options: RedisOptions, nodes: string): ChirpRedis {
     clusterRetryStrategy: (times) => Math.min(50 * 2 ** times, 2000),
     retryDelayOnFailover: 200,
     retryDelayOnClusterDown: 300,
+    // An auto-pipeline whose commands met MOVED for different slots is not redirected, and the map
+    // is not refreshed by it: the partition would wait (a dependency failure) on a stale map until
+    // some other command refreshed it. A periodic refresh bounds that wait.
+    slotsRefreshInterval: 2000,
     redisOptions: { connectionName: options.name, maxRetriesPerRequest: 2, password: password && decodeURIComponent(password) },
   });
   cluster.on('error', (error: Error) => options.onError?.(error));

@@ -79,8 +79,10 @@ const REDIS_NOT_NOW = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN|READONLY|O
 function isDependencyError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error instanceof ChirpError) return DEPENDENCY_CODES.has(error.code);
-  const e = error as Error & { code?: unknown; retriable?: unknown };
+  const e = error as Error & { code?: unknown; retriable?: unknown; previousErrors?: unknown };
   if (e.name === 'MaxRetriesPerRequestError') return true;
+  // A MULTI that failed as a whole (EXECABORT) carries its commands' own errors.
+  if (Array.isArray(e.previousErrors) && e.previousErrors.some(isDependencyError)) return true;
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
   if (REDIS_DISCONNECTED.test(e.message) || REDIS_NOT_NOW.test(e.message)) return true;
   if (e.name.startsWith('KafkaJS')) {

@@ -188,9 +188,14 @@ export class StatefulProcessor<V> implements ProcessorHandle {
           this.stateLog.warn({ topic: this.retryTopic, from: retry, to: partitions }, 'retry topic grown to co-partition it with the inputs');
         } catch (error) {
           // Another member of the group, starting at the same moment, grew it first (INVALID_PARTITIONS:
-          // it has that count already). Anything else, or a count still short, is a real failure.
-          const [now] = (await admin.fetchTopicMetadata({ topics: [this.retryTopic] })).topics;
-          if (now?.partitions.length !== partitions) throw error;
+          // it has that count already). Anything else, or a count still short, is a real failure. The
+          // broker asked may not know of the other member's change yet: ask a few times.
+          for (let attempt = 1; ; attempt++) {
+            const [now] = (await admin.fetchTopicMetadata({ topics: [this.retryTopic] })).topics;
+            if (now?.partitions.length === partitions) break;
+            if (attempt >= 10) throw error;
+            await sleep(Math.min(1000, 50 * 2 ** attempt));
+          }
         }
       }
       await ensureTopics(this.kafka, [

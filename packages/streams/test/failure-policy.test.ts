@@ -16,6 +16,10 @@ describe('classifyFailure', () => {
     ['Redis Cluster: no slot map', named('ClusterAllFailedError', 'Failed to refresh slots cache.')],
     ['Redis Cluster: redirections that did not settle', new Error('Too many Cluster redirections. Last error: Error: Connection is closed.')],
     ['Redis Cluster: down', named('ReplyError', 'CLUSTERDOWN The cluster is down')],
+    [
+      'a MULTI aborted because its slot moved',
+      named('ReplyError', 'EXECABORT Transaction discarded because of previous errors.', { previousErrors: [named('ReplyError', 'MOVED 12 127.0.0.1:1')] }),
+    ],
     ['kafkajs retriable', named('KafkaJSProtocolError', 'This server is not the leader', { retriable: true })],
     ['kafkajs connection', named('KafkaJSConnectionError', 'Connection timeout', { retriable: false })],
     ['ChirpError REDIS_UNAVAILABLE', new ChirpError('REDIS_UNAVAILABLE', 'down')],
