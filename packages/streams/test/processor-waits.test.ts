@@ -111,6 +111,46 @@ describe('waiting costs only its partition', () => {
   });
 });
 
+describe('a rebalance does not wait on a waiting partition', () => {
+  it('a second member joins and handles its partitions while the first waits out a 20 s in-place backoff', async () => {
+    const topic = ctx.topics.retweets;
+    const keys = await keysByPartition(topic);
+    const [badKey, ...goodKeys] = [...keys.values()];
+    let badAttempts = 0;
+    const handledBy = { a: [] as number[], b: [] as number[] };
+    const handler =
+      (who: 'a' | 'b'): Handler<N> =>
+      async (m) => {
+        if (m.value.n < 0) return;
+        handledBy[who].push(m.value.n); // any message reaching b shows b joined, the bad one included
+        if (m.key === badKey) {
+          badAttempts++;
+          throw new Error('handler bug on this payload');
+        }
+      };
+    const failure = { retries: 3, retryBaseMs: 20_000, retryRounds: 0 };
+    const a = processor('rebalance-wait', topic, handler('a'), failure);
+    await a.start();
+    const emitter = new Emitter({ producer: await ctx.producer(), topic, codec });
+    await emitter.emit(badKey!, { n: 1000 });
+    await waitFor(() => badAttempts >= 1, { what: 'the bad message to fail once (its 20 s backoff begins)', timeoutMs: 20_000 });
+    // A second member of the group: the rebalance must complete without waiting for the backoff.
+    const started = Date.now();
+    const b = processor('rebalance-wait', topic, handler('b'), failure);
+    await b.start();
+    let n = 1;
+    await waitFor(
+      async () => {
+        await emitter.emitMany(goodKeys.map((key) => ({ key: key, value: { n: n++ } })));
+        return handledBy.b.length > 0;
+      },
+      { what: 'the second member to handle messages of its partitions', timeoutMs: 15_000, intervalMs: 500 },
+    );
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(badAttempts).toBeLessThanOrEqual(3); // a's first try, perhaps b's after the move: no burst of retries
+  });
+});
+
 describe('close()', () => {
   it('commits every message the handler finished during the drain', async () => {
     const topic = ctx.topics.follows;
