@@ -38,10 +38,11 @@ export async function signIn(baseUrl: string, handle: string, password = TEST_PA
  * Creates an account through the API (`POST /api/accounts`, which waits for the accounts applier)
  * and signs it in. An account that exists already (409) is signed in with the same password, so
  * a suite can call it for the same handle twice. A 503 (the applier's verdict did not come in
- * time: a fresh consumer group still joining) is asked again, as a client would: the first request
- * is then found applied (409) or this one waits its own turn.
+ * time: a fresh consumer group still joining) is asked again for up to 90 s, as a client would: the
+ * first request is then found applied (409) or this one waits its own turn.
  */
 export async function signUp(baseUrl: string, handle: string, password = TEST_PASSWORD): Promise<TestUser> {
+  const deadline = Date.now() + 90_000; // a 3-broker cluster's accounts group may take a while to join
   for (let attempt = 1; ; attempt++) {
     const res = await fetch(`${baseUrl}/api/accounts`, {
       method: 'POST',
@@ -51,7 +52,8 @@ export async function signUp(baseUrl: string, handle: string, password = TEST_PA
     if (res.status === 201 || res.status === 409) return signIn(baseUrl, handle, password);
     const text = await res.text();
     // Only the applier's late verdict is asked again; any other answer (Kafka or Redis down) fails the test.
-    if (res.status !== 503 || !text.includes('not confirmed in time') || attempt === 4) throw new Error(`sign-up of ${handle} answered ${res.status}: ${text}`);
+    if (res.status !== 503 || !text.includes('not confirmed in time') || Date.now() > deadline)
+      throw new Error(`sign-up of ${handle} answered ${res.status}: ${text}`);
     console.warn(`sign-up of ${handle}: not confirmed in time (attempt ${attempt}), asking again`);
   }
 }

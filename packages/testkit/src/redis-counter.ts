@@ -56,7 +56,10 @@ export interface WriteCounter {
  * pipelines write to the node's stream directly). Each master is connected first, so its stream exists.
  */
 export async function countSocketWrites(redis: ChirpRedis): Promise<WriteCounter> {
+  // A new Cluster client knows no nodes until its slot map is loaded: a command waits for that.
+  await redis.ping();
   const nodes: Redis[] = isCluster(redis) ? (redis as unknown as Cluster).nodes('master') : [redis];
+  if (nodes.length === 0) throw new Error('countSocketWrites: the client knows no master to count on');
   await Promise.all(nodes.map((n) => n.ping()));
   let writes = 0;
   for (const node of nodes) {
