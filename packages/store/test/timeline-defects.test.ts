@@ -88,4 +88,30 @@ describe('timeline defects (issue 11, defect 5)', () => {
     const second = await home.page('gil', first.nextCursor ?? undefined, 2);
     expect(second.tweets.map((t) => t.id)).toEqual(['e1']);
   });
+
+  it('(e) paging goes on below the cursor when its tweet was trimmed by newer tweets: no page repeated, nothing newer shown again', async () => {
+    // hal's timeline: 900 tweets of ivy. hal reads the first page of 2, then 1,000 newer tweets come
+    // in and the cap (800, trimmed in bulk past 900) pushes the cursor's tweet out of the list.
+    await graph.follow('hal', 'ivy', base);
+    const old: Tweet[] = [];
+    for (let i = 0; i < 10; i++) old.push(await save(`old${i}`, 'ivy', 1000 + i));
+    for (const t of old) await fanOut(t);
+    const first = await home.page('hal', undefined, 2);
+    expect(first.tweets.map((t) => t.id)).toEqual(['old9', 'old8']);
+    for (let i = 0; i < 1000; i++) await fanOut(await save(`new${i}`, 'ivy', 2000 + i));
+    const list = await ctx.redis.lrange(ctx.keys.timeline('hal'), 0, -1);
+    expect(list.some((e) => e.endsWith(':old8'))).toBe(false); // the cursor's tweet left the list
+    // The next page continues below the cursor: nothing newer than it comes back (no page repeated),
+    // and what the list still holds older than it is shown (here nothing: the trim took the oldest).
+    const second = await home.page('hal', first.nextCursor ?? undefined, 2);
+    const newer = second.tweets.filter((t) => Date.parse(t.createdAt) >= base + 1008 * 1000);
+    expect(newer.map((t) => t.id)).toEqual([]);
+    expect(second.tweets.map((t) => t.id)).toEqual(
+      list
+        .filter((e) => /:old[0-7]$/.test(e))
+        .slice(0, 2)
+        .map((e) => e.split(':')[1]),
+    );
+    if (second.tweets.length === 0) expect(second.nextCursor ?? null).toBeNull(); // the end, not a loop back to the top
+  });
 });
