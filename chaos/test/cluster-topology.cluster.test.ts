@@ -21,8 +21,10 @@ describe('cluster topology under faults', () => {
       concurrency: 8,
       redisStopMs: 0,
       seed: 16,
-      basePort: 36092,
-      apiPort: 36300,
+      // Below the kernel's ephemeral range (32768-60999), buses (Redis +10000) included: a broker
+      // restarted on its port must not find it taken by some client's outgoing connection.
+      basePort: 21092,
+      apiPort: 21300,
       chunkSize: 40,
       timelineCap: 800,
       drainTimeoutMs: 240_000,
