@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { waitFor } from '@chirp/testkit';
+import { freePort, waitFor } from '@chirp/testkit';
 import { closeRedis, createKeys, createRedis, GraphStore, HomeTimeline, TimelineStore, TweetStore } from '@chirp/store';
 
 // A private redis-server (not the shared one): SLOWLOG and its threshold are server-wide.
-const PORT = 40_000 + Math.floor(Math.random() * 10_000);
+const PORT = await freePort(); // not a random guess in the ephemeral range, where a client's outgoing port may sit
 const server = spawn(
   'redis-server',
   ['--port', String(PORT), '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '0', '--slowlog-max-len', '4096'],
