@@ -1,5 +1,5 @@
-import type { Kafka, Producer } from 'kafkajs';
-import { changelogTopic, ChirpError, retryTopic, sleep } from '@chirp/core';
+import type { Admin, ITopicMetadata, Kafka, Producer } from 'kafkajs';
+import { backoffMs, changelogTopic, ChirpError, retryTopic, sleep } from '@chirp/core';
 import type { Logger, Registry } from '@chirp/telemetry';
 import { copartitionedAssigner } from './assigners.ts';
 import { Emitter } from './emitter.ts';
@@ -190,12 +190,8 @@ export class StatefulProcessor<V> implements ProcessorHandle {
           // Another member of the group, starting at the same moment, grew it first (INVALID_PARTITIONS:
           // it has that count already). Anything else, or a count still short, is a real failure. The
           // broker asked may not know of the other member's change yet: ask a few times.
-          for (let attempt = 1; ; attempt++) {
-            const [now] = (await admin.fetchTopicMetadata({ topics: [this.retryTopic] })).topics;
-            if (now?.partitions.length === partitions) break;
-            if (attempt >= 10) throw error;
-            await sleep(Math.min(1000, 50 * 2 ** attempt));
-          }
+          const grown = await untilMetadata(admin, [this.retryTopic], 10, ([now]) => now?.partitions.length === partitions);
+          if (!grown) throw error;
         }
       }
       await ensureTopics(this.kafka, [
@@ -204,15 +200,7 @@ export class StatefulProcessor<V> implements ProcessorHandle {
       ]);
       // A topic created a moment ago can be unknown to the broker's metadata for a while, and the
       // consumer's subscribe fails on that instead of waiting: wait here.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await admin.fetchTopicMetadata({ topics: [this.changelogTopic, this.retryTopic] });
-          break;
-        } catch (error) {
-          if (attempt >= 20) throw error;
-          await sleep(Math.min(1000, 50 * 2 ** attempt));
-        }
-      }
+      await untilMetadata(admin, [this.changelogTopic, this.retryTopic], 20, () => true);
     } finally {
       await admin.disconnect();
     }
@@ -236,5 +224,22 @@ export class StatefulProcessor<V> implements ProcessorHandle {
       }
     })();
     return this.stateClosing;
+  }
+}
+
+/**
+ * Reads the topics' metadata until `done` holds, with the project's backoff between tries: a
+ * broker may not know yet of a topic just created or grown. Resolves false when `done` never held
+ * within `attempts`; a read that still fails on the last attempt throws its error.
+ */
+async function untilMetadata(admin: Admin, topics: string[], attempts: number, done: (metadata: ITopicMetadata[]) => boolean): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (done((await admin.fetchTopicMetadata({ topics })).topics)) return true;
+      if (attempt >= attempts) return false;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+    await sleep(backoffMs(attempt, { baseMs: 100, capMs: 1000 }));
   }
 }
