@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // - `cluster`: the *.cluster.test.ts suites, each starting clusters of its own on ports of its own;
 // - `pipeline-cluster`: the pipeline suite that runs on one node (store, saver, fanout, tagger,
 //   graph, analytics, api, notify, social, gateway), against a 3-broker Kafka and a Redis Cluster that
-//   packages/testkit/src/cluster-global-setup.ts starts on 45100…/45300… and provides; every
+//   packages/testkit/src/cluster-global-setup.ts starts on 25100…/22300… and provides; every
 //   suite's context then uses a Redis Cluster client, hash-tagged keys and REDIS_CLUSTER_NODES.
 //   Pick files as usual: `npm run test:cluster -- --project pipeline-cluster services/graph`.
 export const PIPELINE_SUITE = [

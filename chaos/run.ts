@@ -17,8 +17,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     concurrency: { type: 'string', default: '32' },
     // Ports of the private stack (broker, controller and Redis take three from base-port on).
-    'base-port': { type: 'string', default: '39092' },
-    'api-port': { type: 'string', default: '39300' },
+    'base-port': { type: 'string', default: '28092' },
+    'api-port': { type: 'string', default: '28300' },
   },
 });
 const num = (name: keyof typeof values): number => {

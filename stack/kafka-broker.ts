@@ -87,6 +87,12 @@ export interface BrokerClusterOptions {
   clusterId: string;
   /** Replicas of every topic, the offsets and transaction logs; min.insync.replicas is one less. */
   replicationFactor: number;
+  /**
+   * How often the controller moves leaders back to their preferred replicas (Kafka's
+   * leader.imbalance.check.interval.seconds, default 300): chaos shortens it, so a restarted broker
+   * takes its partitions back while the load goes on.
+   */
+  leaderRebalanceSeconds?: number;
 }
 
 function writeConfig(o: BrokerOptions): { props: string; log4j: string } {
@@ -121,6 +127,7 @@ function writeConfig(o: BrokerOptions): { props: string; log4j: string } {
       // A group's committed offsets outlive any 7-day topic (a year; twitter.newTweets keeps forever, and a group
       // idle past this starts at its idempotency window: packages/streams/src/start-offsets.ts).
       'offsets.retention.minutes=525600',
+      ...(o.cluster?.leaderRebalanceSeconds === undefined ? [] : [`leader.imbalance.check.interval.seconds=${o.cluster.leaderRebalanceSeconds}`]),
       '',
     ].join('\n'),
   );

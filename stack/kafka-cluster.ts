@@ -10,6 +10,8 @@ export interface KafkaClusterOptions {
   logDir: string;
   nodes?: number;
   heap?: string;
+  /** Kafka's leader.imbalance.check.interval.seconds (default 300). */
+  leaderRebalanceSeconds?: number;
 }
 
 export interface KafkaCluster {
@@ -42,7 +44,7 @@ export async function startKafkaCluster(o: KafkaClusterOptions, log: (line: stri
     controllerPort: brokerPort(o.basePort, i) + 1,
     heap,
     readyTimeoutMs: 240_000,
-    cluster: { nodeId: id, voters, clusterId, replicationFactor: Math.min(3, count) },
+    cluster: { nodeId: id, voters, clusterId, replicationFactor: Math.min(3, count), leaderRebalanceSeconds: o.leaderRebalanceSeconds },
   }));
   const settled = await Promise.allSettled(options.map((b) => startBroker(b, log)));
   const failed = settled.find((s) => s.status === 'rejected');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { groupTopics, systemTopics } from '@chirp/core';
@@ -114,7 +114,12 @@ export class ChaosStack {
 
   async startBroker(): Promise<void> {
     if (this.cluster) {
-      this.kafkaCluster = await startKafkaCluster({ basePort: this.o.basePort, stateDir: this.dir, logDir: this.dir, heap: '-Xms256m -Xmx512m' }, this.log);
+      this.kafkaCluster = await startKafkaCluster(
+        // Leaders go back to a restarted broker within 10 s, under load: the moment a producer's
+        // metadata is stale (kafka-leader-move.cluster.test.ts).
+        { basePort: this.o.basePort, stateDir: this.dir, logDir: this.dir, heap: '-Xms256m -Xmx512m', leaderRebalanceSeconds: 10 },
+        this.log,
+      );
     } else this.broker = await startBroker(this.brokerOptions, this.log);
   }
 
@@ -209,14 +214,21 @@ export class ChaosStack {
     return this.services.get(name)?.logs() ?? '';
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops everything. `keep`: a failed run keeps its directory (broker, controller and Redis logs,
+   * their data, and each service's output as `<service>.out`) and says where, so a loss can be read
+   * from the brokers' side afterwards.
+   */
+  async stop(keep = false): Promise<void> {
     await this.front?.close();
+    if (keep) for (const [name, svc] of this.services) writeFileSync(join(this.dir, `${name}.out`), svc.logs());
     await Promise.all([...this.services.values()].map((svc) => svc.stop().catch(() => undefined)));
     this.services.clear();
     await this.redis?.stop().catch(() => undefined);
     await this.redisCluster?.stop().catch(() => undefined);
     await this.broker?.stop().catch(() => undefined);
     await this.kafkaCluster?.stop().catch(() => undefined);
-    rmSync(this.dir, { recursive: true, force: true });
+    if (keep) this.log(`› chaos: the run's logs and data are kept in ${this.dir}`);
+    else rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -67,6 +67,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let failed = false; // a failed run keeps its logs
   try {
     log('› chaos: starting a private broker, Redis and every service…');
     await stack.start();
@@ -110,6 +111,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       timelineCap: o.timelineCap,
       log,
     });
+    failed = checks.some((c) => c.lost + c.duplicated + c.misplaced > 0);
     return {
       faults: attribute(records, checks, model, started),
       checks,
@@ -118,10 +120,13 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       refused: model.refused,
       seconds: (Date.now() - t0) / 1000,
     };
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await stack.stop();
+    await stack.stop(failed);
   }
 }
 

@@ -12,7 +12,7 @@ import { portOpen } from '../wait.ts';
 
 // `npm run test:cluster`: the store's fan-out on a real Redis Cluster (3 masters + 3 replicas,
 // Debian's redis-server 7.0) on ports of its own, beside a single server for the same numbers.
-const BASE = 27300;
+const BASE = 22400; // buses on +10000 (32400…): below the kernel's ephemeral range (32768-60999)
 const dir = mkdtempSync(join(tmpdir(), 'chirp-redis-cluster-'));
 let cluster: RedisCluster;
 let single: Managed;

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Partitioners, type Producer, type LogEntry } from 'kafkajs';
+import { backoffMs, ChirpError, sleep, type BackoffOptions } from '@chirp/core';
 import type { Logger } from '@chirp/telemetry';
 
 export interface KafkaOptions {
@@ -39,17 +40,50 @@ export function createKafka(options: KafkaOptions): Kafka {
   });
 }
 
+export interface ProducerOptions {
+  /**
+   * Idempotent: the broker drops a retried batch it already appended. kafkajs requires its own
+   * retries for it, and with them keeps the gap described below: for test fixtures only.
+   */
+  idempotent?: boolean;
+  /** Tries of one whole produce request before its send fails (1: no retry); default 4. */
+  attempts?: number;
+  /** The wait between tries, on the project's backoff; default 100 ms doubling to 2 s. */
+  backoff?: BackoffOptions;
+}
+
 /**
  * A producer that waits for every in-sync replica (acks=-1 is set per send) and never creates
  * topics by accident; the Java-compatible murmur2 partitioner keeps keys where other clients put them.
+ *
+ * A failed send is retried whole, here, and never by kafkajs: kafkajs 2.2.4 keeps one response per
+ * broker across its retries (`brokersWithoutResponse` in producer/sendMessages.js), so when a
+ * partition's leader moves to another broker of the same request, the retry sends that partition
+ * nowhere and the send resolves: an acknowledged message missing from the log
+ * (stack/test/kafka-leader-move.cluster.test.ts). A whole retry may write again what one broker
+ * had already appended: a duplicate, which every consumer here absorbs (at-least-once).
  */
-export function createProducer(kafka: Kafka, options: { idempotent?: boolean } = {}): Producer {
-  return kafka.producer({
-    allowAutoTopicCreation: false,
-    // Idempotent: the broker drops a retried batch it already appended (kafkajs then allows one
-    // request in flight per broker connection).
-    ...(options.idempotent ? { idempotent: true, maxInFlightRequests: 1 } : {}),
-    createPartitioner: Partitioners.DefaultPartitioner,
-    retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 2000 },
-  });
+export function createProducer(kafka: Kafka, options: ProducerOptions = {}): Producer {
+  const common = { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner };
+  if (options.idempotent) {
+    // kafkajs then allows one request in flight per broker connection.
+    return kafka.producer({ ...common, idempotent: true, maxInFlightRequests: 1, retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 2000 } });
+  }
+  const inner = kafka.producer({ ...common, retry: { retries: 0 } });
+  const attempts = options.attempts ?? 4;
+  const backoff = options.backoff ?? { baseMs: 100, capMs: 2000 };
+  if (!Number.isInteger(attempts) || attempts < 1) throw new ChirpError('VALIDATION', 'attempts must be an integer ≥ 1', { field: 'attempts' });
+  async function whole<T>(request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await request();
+      } catch (error) {
+        // With no retries of its own, kafkajs reports a retriable failure as "retries exceeded"
+        // (after refreshing its metadata); anything else (a message too large, no such topic…) fails.
+        if (attempt >= attempts || (error as Error).name !== 'KafkaJSNumberOfRetriesExceeded') throw error;
+        await sleep(backoffMs(attempt, backoff));
+      }
+    }
+  }
+  return { ...inner, send: (record) => whole(() => inner.send(record)), sendBatch: (batch) => whole(() => inner.sendBatch(batch)) };
 }

@@ -5,9 +5,9 @@ import type { TestProject } from 'vitest/node';
 import { ensureInfra, type Infra } from '@chirp/stack/infra';
 import { startRedisCluster, type RedisCluster } from '@chirp/stack/redis-cluster';
 
-/** Ports of the pipeline suite's clusters (never the shared 19092/16379): Kafka 45100…45105, Redis 45300…45305 (buses +10000). */
-export const CLUSTER_SUITE_KAFKA_PORT = Number(process.env.CLUSTER_SUITE_KAFKA_PORT ?? 45100);
-export const CLUSTER_SUITE_REDIS_PORT = Number(process.env.CLUSTER_SUITE_REDIS_PORT ?? 45300);
+/** Ports of the pipeline suite's clusters (never the shared 19092/16379): Kafka 25100…25105, Redis 22300…22305 (buses +10000: 32300…, still below the kernel's ephemeral range). */
+export const CLUSTER_SUITE_KAFKA_PORT = Number(process.env.CLUSTER_SUITE_KAFKA_PORT ?? 25100);
+export const CLUSTER_SUITE_REDIS_PORT = Number(process.env.CLUSTER_SUITE_REDIS_PORT ?? 22300);
 
 /**
  * `npm run test:cluster`, project `pipeline-cluster`: the pipeline suite on the cluster topology.

@@ -21,8 +21,7 @@ import {
   type Tweet,
   type TweetDelete,
 } from '@chirp/core';
-import { Emitter, jsonCodec, ProduceBatcher } from '@chirp/streams';
-import { Partitioners } from 'kafkajs';
+import { createProducer, Emitter, jsonCodec, ProduceBatcher } from '@chirp/streams';
 import type { Logger } from '@chirp/telemetry';
 import type { Publisher } from './deps.ts';
 
@@ -50,11 +49,7 @@ export class KafkaPublisher implements Publisher {
     topics: TopicNames,
     private readonly logger: Logger,
   ) {
-    this.producer = kafka.producer({
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-      retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 },
-    });
+    this.producer = createProducer(kafka, { attempts: 3, backoff: { baseMs: 200, capMs: 1000 } });
     // Concurrent requests share produce requests; each still answers only after its batch's ack.
     const batcher = new ProduceBatcher({ producer: this.producer, lingerMs: 1, maxMessages: 500, maxInFlight: 1 });
     this.tweets = new Emitter({ producer: batcher, topic: topics.newTweets, codec: jsonCodec(tweetSchema) });
