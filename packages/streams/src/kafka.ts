@@ -79,7 +79,10 @@ export function createProducer(kafka: Kafka, options: ProducerOptions = {}): Pro
         return await request();
       } catch (error) {
         // With no retries of its own, kafkajs reports a retriable failure as "retries exceeded"
-        // (after refreshing its metadata); anything else (a message too large, no such topic…) fails.
+        // (after refreshing its metadata): a lost connection, a timeout, a moved leader, too few
+        // in-sync replicas, and also a topic that does not exist, which costs the tries before it
+        // fails. Anything else fails at once: a message too large, a disconnected producer, or a
+        // metadata refresh that itself ran out of the client's connection retries.
         if (attempt >= attempts || (error as Error).name !== 'KafkaJSNumberOfRetriesExceeded') throw error;
         await sleep(backoffMs(attempt, backoff));
       }
