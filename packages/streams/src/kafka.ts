@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type Producer, type RecordMetadata, type TopicMessages } from 'kafkajs';
 import { backoffMs, ChirpError, sleep, type BackoffOptions } from '@chirp/core';
 import type { Logger } from '@chirp/telemetry';
 
@@ -73,10 +73,11 @@ export function createProducer(kafka: Kafka, options: ProducerOptions = {}): Pro
   const attempts = options.attempts ?? 4;
   const backoff = options.backoff ?? { baseMs: 100, capMs: 2000 };
   if (!Number.isInteger(attempts) || attempts < 1) throw new ChirpError('VALIDATION', 'attempts must be an integer ≥ 1', { field: 'attempts' });
-  async function whole<T>(request: () => Promise<T>): Promise<T> {
+  async function whole(request: () => Promise<RecordMetadata[]>, acks: number | undefined, topicMessages: readonly TopicMessages[]): Promise<RecordMetadata[]> {
     for (let attempt = 1; ; attempt++) {
+      let written: RecordMetadata[];
       try {
-        return await request();
+        written = await request();
       } catch (error) {
         // With no retries of its own, kafkajs reports a retriable failure as "retries exceeded"
         // (after refreshing its metadata): a lost connection, a timeout, a moved leader, too few
@@ -85,8 +86,39 @@ export function createProducer(kafka: Kafka, options: ProducerOptions = {}): Pro
         // metadata refresh that itself ran out of the client's connection retries.
         if (attempt >= attempts || (error as Error).name !== 'KafkaJSNumberOfRetriesExceeded') throw error;
         await sleep(backoffMs(attempt, backoff));
+        continue;
       }
+      if (acks !== 0) failOnUnwritten(topicMessages, written);
+      return written;
     }
   }
-  return { ...inner, send: (record) => whole(() => inner.send(record)), sendBatch: (batch) => whole(() => inner.sendBatch(batch)) };
+  return {
+    ...inner,
+    send: (record) => whole(() => inner.send(record), record.acks, [{ topic: record.topic, messages: record.messages }]),
+    sendBatch: (batch) => whole(() => inner.sendBatch(batch), batch.acks, batch.topicMessages ?? []),
+  };
+}
+
+/**
+ * kafkajs sends a message with an explicit `partition` only where its metadata knows that partition
+ * (`findLeaderForPartitions` in cluster/index.js skips the others) and resolves all the same: a
+ * partition added since its last metadata, or one that does not exist, would lose the message with
+ * no error. The broker's answer names every partition it appended to; a named partition missing
+ * from it fails the send (packages/streams/test/explicit-partition.test.ts).
+ */
+function failOnUnwritten(topicMessages: readonly TopicMessages[], written: readonly RecordMetadata[]): void {
+  let answered: Set<string> | undefined;
+  const missing = new Set<string>();
+  for (const { topic, messages } of topicMessages) {
+    for (const m of messages) {
+      if (m.partition === undefined || m.partition === null) continue;
+      answered ??= new Set(written.map((w) => `${w.topicName}/${w.partition}`));
+      if (!answered.has(`${topic}/${m.partition}`)) missing.add(`${topic}/${m.partition}`);
+    }
+  }
+  if (missing.size > 0) {
+    throw new ChirpError('KAFKA_UNAVAILABLE', `Kafka wrote nothing to ${[...missing].join(', ')}: a partition the producer's metadata does not have`, {
+      retriable: true,
+    });
+  }
 }
