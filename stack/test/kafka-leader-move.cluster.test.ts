@@ -81,13 +81,23 @@ async function topicWithMovedLeader(topic: string, producer: Producer): Promise<
   }, `${topic}'s partition 1 led by node 1`);
 }
 
+/** Moves `topic`'s partition 1 under a connected producer, sends with it, and reads what was written. */
+async function sendAfterMove(topic: string, send: (producer: Producer) => Promise<unknown>): Promise<Record<string, number>> {
+  const producer = createProducer(kafka);
+  await producer.connect();
+  try {
+    await topicWithMovedLeader(topic, producer);
+    await send(producer);
+    return await highWatermarks(topic);
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 describe('a partition whose leader moved to a broker of the same request', () => {
   it('send: every acknowledged message is in the log', async () => {
-    const producer = createProducer(kafka);
-    await producer.connect();
-    try {
-      await topicWithMovedLeader('leader-move-send', producer);
-      await producer.sendBatch({
+    const written = await sendAfterMove('leader-move-send', (producer) =>
+      producer.sendBatch({
         acks: -1,
         topicMessages: [
           {
@@ -98,30 +108,21 @@ describe('a partition whose leader moved to a broker of the same request', () =>
             ],
           },
         ],
-      });
-      const written = await highWatermarks('leader-move-send');
-      // The retry may write partition 0's message again (at-least-once); partition 1's must be there.
-      expect({ p0: written.p0! >= 2, p1: written.p1 }).toEqual({ p0: true, p1: 2 });
-    } finally {
-      await producer.disconnect();
-    }
+      }),
+    );
+    // The retry may write partition 0's message again (at-least-once); partition 1's must be there.
+    expect({ p0: written.p0! >= 2, p1: written.p1 }).toEqual({ p0: true, p1: 2 });
   });
 
   it('through a ProduceBatcher (the API and the tagger): every acknowledged message is in the log', async () => {
-    const producer = createProducer(kafka);
-    await producer.connect();
-    try {
-      await topicWithMovedLeader('leader-move-batcher', producer);
+    const written = await sendAfterMove('leader-move-batcher', (producer) => {
       const batcher = new ProduceBatcher({ producer });
-      await Promise.all([
+      return Promise.all([
         batcher.send('leader-move-batcher', [{ partition: 0, value: 'a' }]),
         batcher.send('leader-move-batcher', [{ partition: 1, value: 'b' }]),
       ]);
-      const written = await highWatermarks('leader-move-batcher');
-      // The retry may write partition 0's message again (at-least-once); partition 1's must be there.
-      expect({ p0: written.p0! >= 2, p1: written.p1 }).toEqual({ p0: true, p1: 2 });
-    } finally {
-      await producer.disconnect();
-    }
+    });
+    // The retry may write partition 0's message again (at-least-once); partition 1's must be there.
+    expect({ p0: written.p0! >= 2, p1: written.p1 }).toEqual({ p0: true, p1: 2 });
   });
 });

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, Partitioners, type LogEntry, type Producer, type RecordMetadata, type TopicMessages } from 'kafkajs';
-import { backoffMs, ChirpError, sleep, type BackoffOptions } from '@chirp/core';
+import { backoffMs, ChirpError, DEFAULT_BACKOFF_CAP_MS, sleep, type BackoffOptions } from '@chirp/core';
 import type { Logger } from '@chirp/telemetry';
 
 export interface KafkaOptions {
@@ -65,31 +65,31 @@ export interface ProducerOptions {
  */
 export function createProducer(kafka: Kafka, options: ProducerOptions = {}): Producer {
   const common = { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner };
-  if (options.idempotent) {
-    // kafkajs then allows one request in flight per broker connection.
-    return kafka.producer({ ...common, idempotent: true, maxInFlightRequests: 1, retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 2000 } });
-  }
-  const inner = kafka.producer({ ...common, retry: { retries: 0 } });
   const attempts = options.attempts ?? 4;
   const backoff = options.backoff ?? { baseMs: 100, capMs: 2000 };
   if (!Number.isInteger(attempts) || attempts < 1) throw new ChirpError('VALIDATION', 'attempts must be an integer ≥ 1', { field: 'attempts' });
+  if (options.idempotent) {
+    // The same budget, spent by kafkajs; it then allows one request in flight per broker connection.
+    const retry = { retries: attempts - 1, initialRetryTime: backoff.baseMs, maxRetryTime: backoff.capMs ?? DEFAULT_BACKOFF_CAP_MS };
+    return kafka.producer({ ...common, idempotent: true, maxInFlightRequests: 1, retry });
+  }
+  const inner = kafka.producer({ ...common, retry: { retries: 0 } });
   async function whole(request: () => Promise<RecordMetadata[]>, acks: number | undefined, topicMessages: readonly TopicMessages[]): Promise<RecordMetadata[]> {
     for (let attempt = 1; ; attempt++) {
-      let written: RecordMetadata[];
       try {
-        written = await request();
+        const written = await request();
+        if (acks !== 0) failOnUnwritten(topicMessages, written);
+        return written;
       } catch (error) {
         // With no retries of its own, kafkajs reports a retriable failure as "retries exceeded"
         // (after refreshing its metadata): a lost connection, a timeout, a moved leader, too few
         // in-sync replicas, and also a topic that does not exist, which costs the tries before it
-        // fails. Anything else fails at once: a message too large, a disconnected producer, or a
-        // metadata refresh that itself ran out of the client's connection retries.
+        // fails. Anything else fails at once: a message too large, a disconnected producer, a
+        // metadata refresh that itself ran out of the client's connection retries, or a partition
+        // left unwritten (below: kafkajs would send it nowhere again).
         if (attempt >= attempts || (error as Error).name !== 'KafkaJSNumberOfRetriesExceeded') throw error;
         await sleep(backoffMs(attempt, backoff));
-        continue;
       }
-      if (acks !== 0) failOnUnwritten(topicMessages, written);
-      return written;
     }
   }
   return {
