@@ -13,6 +13,7 @@ import { buildWorkers } from './build-workers.ts';
 import { portOpen, waitFor } from './wait.ts';
 import { startRoundRobinFront, type Front } from './round-robin-front.ts';
 import { lint, LINT_STEPS } from './lint.ts';
+import { crashLoopMessage } from './log-tail.ts';
 
 const log = (line: string): void => console.log(line);
 const API_PORT = Number(process.env.API_PORT ?? 3000);
@@ -110,9 +111,30 @@ async function createSystemTopics(infra: Infra): Promise<void> {
   log(`› topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
 }
 
+/** Every port this stack will listen on, with what listens there and the setting that moves it. */
+function listenPorts(): { port: number; what: string; setting: string }[] {
+  const ports = [{ port: API_PORT, what: CLUSTER ? 'the API front' : 'the API', setting: 'API_PORT' }];
+  for (const i of INSTANCES) {
+    if (i.port !== API_PORT) ports.push({ port: i.port, what: `${i.name} ${i.spec.name === 'api' ? 'HTTP' : 'metrics'}`, setting: 'STACK_PORT_OFFSET' });
+    const grpc = i.spec.name === 'gateway' ? Number(serviceExtraEnv(i).GATEWAY_PORT ?? process.env.GATEWAY_PORT ?? 6565) : undefined;
+    if (grpc !== undefined) ports.push({ port: grpc, what: `${i.name} gRPC`, setting: 'GATEWAY_PORT or STACK_PORT_OFFSET' });
+  }
+  return ports;
+}
+
+/** A port already taken fails the start before anything runs, naming the port, its user and the setting that moves it. */
+async function checkPortsFree(): Promise<void> {
+  const ports = listenPorts();
+  const open = await Promise.all(ports.map((p) => portOpen(p.port)));
+  const busy = ports.filter((_, n) => open[n]);
+  if (busy.length === 0) return;
+  const list = busy.map((p) => `${p.port} (${p.what}; move it with ${p.setting})`).join(', ');
+  throw new Error(`port${busy.length > 1 ? 's' : ''} in use (another npm start?): ${list}`);
+}
+
 async function start(): Promise<void> {
   mkdirSync(LOG_DIR, { recursive: true });
-  if (await portOpen(API_PORT)) throw new Error(`port ${API_PORT} is in use (another npm start?); stop it or set API_PORT`);
+  await checkPortsFree();
   const t0 = Date.now();
   const infra = await ensureInfra({ cluster: CLUSTER });
   const procs: Supervised[] = [];
@@ -184,7 +206,7 @@ async function start(): Promise<void> {
     );
     if (crashLooping) {
       const { name, crashesInARow } = crashLooping;
-      throw new Error(`${name} crashed ${crashesInARow} times in a row while starting; see ${join(LOG_DIR, `${name}.log`)}`);
+      throw new Error(crashLoopMessage(name, crashesInARow, join(LOG_DIR, `${name}.log`)));
     }
     if (has('prometheus') && existsSync(join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml'))) {
       run({

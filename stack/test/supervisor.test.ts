@@ -25,11 +25,17 @@ function freePort(): Promise<number> {
   });
 }
 
-/** An offset that puts every worker's metrics port on a free port. */
+/**
+ * An offset that puts every worker's metrics port and the gateway's gRPC port (6565) on a free port,
+ * all below the kernel's ephemeral range (32768…), where another test's outgoing connection can take
+ * a port between this check and the listen, and below the cluster suite's Redis buses (32300…):
+ * 20000…22899 puts them at 26565…32207.
+ */
 async function freeOffset(): Promise<number> {
   for (;;) {
-    const offset = 20_000 + Math.floor(Math.random() * 20_000);
-    const busy = await Promise.all(SERVICES.filter((s) => s.name !== 'api').map((s) => portOpen(s.metricsPort + offset)));
+    const offset = 20_000 + Math.floor(Math.random() * 2_900);
+    const ports = [6565, ...SERVICES.filter((s) => s.name !== 'api').map((s) => s.metricsPort)].map((p) => p + offset);
+    const busy = await Promise.all(ports.map((p) => portOpen(p)));
     if (!busy.some(Boolean)) return offset;
   }
 }
@@ -117,10 +123,26 @@ describe('npm start supervises its processes', () => {
     expect(code).toBe(0);
     const pids = [...workerPids.filter((p) => p !== tagger), back] as number[];
     expect(pids.filter(alive)).toEqual([]);
-    const ports = [apiPort, ...SERVICES.filter((s) => s.name !== 'api').map((s) => s.metricsPort + offset)];
+    const ports = [apiPort, 6565 + offset, ...SERVICES.filter((s) => s.name !== 'api').map((s) => s.metricsPort + offset)];
     expect((await Promise.all(ports.map((p) => portOpen(p)))).some(Boolean)).toBe(false);
     expect(existsSync(statusFile) && stackStatusSchema.parse(JSON.parse(readFileSync(statusFile, 'utf8'))).processes.every((p) => p.state === 'stopped')).toBe(
       true,
     );
   }, 300_000);
+
+  it('a port already taken fails the start at once, naming the port, what needs it and the setting that moves it', async () => {
+    const offset = await freeOffset();
+    const holder = createServer().listen(6565 + offset, '127.0.0.1');
+    await new Promise((resolve) => holder.once('listening', resolve));
+    ctx.onCleanup(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+    const env = { ...process.env, ...ctx.env(), API_PORT: String(await freePort()), STACK_PORT_OFFSET: String(offset), STACK_DIR: dir };
+    const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    cli.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    cli.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => cli.once('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(output).toContain(`port in use (another npm start?): ${6565 + offset} (gateway gRPC; move it with GATEWAY_PORT or STACK_PORT_OFFSET)`);
+    expect(output).not.toContain('Kafka:');
+  }, 60_000);
 });
