@@ -312,6 +312,8 @@ const commands: Record<string, () => Promise<number | void>> = {
   'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
   'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
   'bench-http': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'http.ts'), ...process.argv.slice(3)]),
+  // Its own redis-server only: no Kafka, no shared Redis.
+  'bench-push-cost': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'push-cost.ts'), ...process.argv.slice(3)], false),
   'bench-tagger': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'bench.ts'), ...process.argv.slice(3)], false),
   'compose-test': () => withInfra([join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'compose', ...process.argv.slice(3)], false),
   'tagger-quality': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'quality.ts'), ...process.argv.slice(3)], false),

@@ -1,0 +1,191 @@
+// What one timeline push costs inside Redis, measured in one run on one private redis-server:
+//   the issue's limit (redis-benchmark -t lpush -P 64: one hot key), native pipelined LPUSH and
+//   ZADD to cold, full timelines (redis-benchmark with random keys), and the fan-out's own script
+//   (fanout-range.lua) beside variants of it that leave out parts of the per-follower work.
+// Each script figure is Redis's own time (INFO commandstats usec) divided by the pushes it made,
+// so the client's cost never enters. Prints a markdown table and writes bench/results/push-cost.json.
+// Not a test: `npm run bench:push-cost`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { loadScript, timelineEntry } from '@chirp/store';
+import { startRedis } from '@chirp/stack/redis-server';
+import { fmt, markdownTable } from './lib/table.ts';
+
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const USERS = Number(args.get('users') ?? 10_000); // 10k full timelines: ~0.5 GB, far past any CPU cache
+const FILL = Number(args.get('fill') ?? 800); // entries per timeline: TIMELINE_CAP's default, a full timeline
+const ROUNDS = Number(args.get('rounds') ?? 3);
+const PAGE = 2000; // FANOUT_CHUNK_SIZE's default
+// Redis's list-max-listpack-size for the timelines (-2 = 8 KB nodes, Redis's default; a positive n = n entries per node).
+const LISTPACK = args.get('listpack') ?? '-2';
+const REDIS_PORT = Number(args.get('redis-port') ?? 16391);
+const T0 = 1_750_000_000_000;
+/** The native LPUSH runs' entry; taken out again before the scripts run, so the scripts' fresh entries stay newest. */
+const NATIVE_ENTRY = timelineEntry(T0 - 1000, 'native');
+
+const dir = mkdtempSync(join(tmpdir(), 'chirp-bench-push-cost-'));
+const server = await startRedis({ dataDir: join(dir, 'redis'), logFile: join(dir, 'redis.log'), port: REDIS_PORT });
+const redis = new Redis({ port: REDIS_PORT });
+
+/** redis-benchmark's key for __rand_int__ = n (12 digits, zero-padded). */
+const key = (kind: string, n: number): string => `${kind}:${String(n).padStart(12, '0')}`;
+
+/** USERS timelines of FILL entries each, as lists (tl:) and as sorted sets (tz:), older than any push below. */
+async function fill(): Promise<void> {
+  await redis.flushall();
+  for (let u = 0; u < USERS; u += 100) {
+    const p = redis.pipeline();
+    for (let n = u; n < Math.min(USERS, u + 100); n++) {
+      const entries = Array.from({ length: FILL }, (_, i) => timelineEntry(T0 + (FILL - i) * 1000, String(1e9 + n * FILL + i)));
+      p.rpush(key('tl', n), ...entries);
+      p.zadd(key('tz', n), ...entries.flatMap((e, i) => [T0 + (FILL - i) * 1000, e]));
+    }
+    await p.exec();
+  }
+  const followers: (string | number)[] = [];
+  for (let n = 0; n < USERS; n++) followers.push(n + 1, String(n).padStart(12, '0'));
+  for (let i = 0; i < followers.length; i += 2000) await redis.zadd('followers:author', ...followers.slice(i, i + 2000));
+}
+
+/** Redis's own µs per call of `command` since the last RESETSTAT (INFO commandstats). */
+async function usecPerCall(command: string): Promise<number> {
+  const line = (await redis.info('commandstats')).split('\n').find((l) => l.startsWith(`cmdstat_${command}:`));
+  return Number(/usec_per_call=([\d.]+)/.exec(line ?? '')?.[1] ?? NaN);
+}
+
+interface Native {
+  /** Requests/s redis-benchmark reports: parsing, the command and its reply. */
+  rate: number;
+  /** Redis's time inside the command alone. */
+  redisUs: number;
+}
+
+/** redis-benchmark -P 64 with 1M requests of `command` (keys over USERS when it names __rand_int__). */
+async function redisBenchmark(...command: string[]): Promise<Native> {
+  await redis.config('RESETSTAT');
+  const out = spawnSync('redis-benchmark', ['-p', String(REDIS_PORT), '-P', '64', '-n', '1000000', '-r', String(USERS), '-q', ...command], {
+    encoding: 'utf8',
+  });
+  const m = /([\d.]+) requests per second/.exec(out.stdout.replace(/\r/g, '\n'));
+  if (!m) throw new Error(`redis-benchmark ${command.join(' ')} printed no rate: ${out.stderr || out.stdout}`);
+  const name = (command[0] === '-t' ? command[1]! : command[0]!).toLowerCase();
+  return { rate: Number(m[1]), redisUs: await usecPerCall(name) };
+}
+
+const PER_FOLLOWER = 'if receives[i] then pushed = pushed + insertEntry(p.prefix .. users[i], p.entry, p.cap) end';
+/** fanout-range.lua with its per-follower step replaced (each variant must change the script). */
+function variant(step: string | undefined): string {
+  const script = loadScript('fanout-range');
+  if (step === undefined) return script;
+  if (!script.includes(PER_FOLLOWER)) throw new Error('fanout-page.lua changed: update bench/push-cost.ts');
+  return script.replace(PER_FOLLOWER, `if receives[i] then ${step} pushed = pushed + 1 end`);
+}
+
+const SCRIPTS = [
+  { name: 'fanout-range.lua as shipped (LINDEX head, compare, LPUSH)', script: variant(undefined) },
+  { name: 'the same script, LPUSH only (no head check)', script: variant("redis.call('LPUSH', p.prefix .. users[i], p.entry)") },
+  { name: 'the same script, LINDEX only (no write)', script: variant("redis.call('LINDEX', p.prefix .. users[i], 0)") },
+  { name: 'the same script, no timeline call (follower read and loop only)', script: variant('') },
+];
+
+let seq = 0;
+/** Redis µs per push of one script over 5 tweets to every follower, by commandstats. */
+async function scriptCost(script: string): Promise<number> {
+  const sha = (await redis.script('LOAD', script)) as string;
+  await redis.config('RESETSTAT');
+  let pushes = 0;
+  for (let t = 0; t < 5; t++) {
+    seq++;
+    const entry = timelineEntry(T0 + 10_000_000 + seq * 1000, String(2e9 + seq));
+    for (let cursor = '-inf'; ;) {
+      const args = ['followers:author', `marker:${seq}:${cursor}`, `pending:${seq}`, 'active-users', entry, FILL, cursor, '+inf', PAGE, 60, 'tl:', '', '', ''];
+      const [, next, pushed] = (await redis.evalsha(sha, 4, ...args)) as [number, string, number];
+      pushes += pushed;
+      if (next === 'end') break;
+      cursor = next;
+    }
+  }
+  const line = (await redis.info('commandstats')).split('\n').find((l) => l.startsWith('cmdstat_evalsha:'));
+  const usec = Number(/usec=(\d+)/.exec(line ?? '')?.[1] ?? NaN); // the calls' total, divided by pushes below
+  // Back to FILL entries, so every round pushes onto full timelines.
+  for (let u = 0; u < USERS; u += 1000) {
+    const p = redis.pipeline();
+    for (let n = u; n < Math.min(USERS, u + 1000); n++) p.ltrim(key('tl', n), 0, FILL - 1);
+    await p.exec();
+  }
+  return usec / pushes;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+try {
+  await redis.config('SET', 'appendonly', 'no');
+  await redis.config('SET', 'list-max-listpack-size', LISTPACK);
+  process.stdout.write(`› ${fmt(USERS)} timelines of ${FILL} entries (lists and sorted sets)…`);
+  await fill();
+  console.log(' loaded');
+  const limits: Native[] = [];
+  const coldLpush: Native[] = [];
+  const coldZadd: Native[] = [];
+  const scripts = SCRIPTS.map(() => [] as number[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    process.stdout.write(`› round ${round + 1} of ${ROUNDS}…`);
+    limits.push(await redisBenchmark('-t', 'lpush'));
+    await redis.del('mylist');
+    coldLpush.push(await redisBenchmark('LPUSH', 'tl:__rand_int__', NATIVE_ENTRY));
+    coldZadd.push(await redisBenchmark('ZADD', 'tz:__rand_int__', '__rand_int__', '1800000000000:__rand_int__'));
+    // The native runs' entries out again (their scores sort below the fill's), so every round starts from the same timelines.
+    for (let u = 0; u < USERS; u += 1000) {
+      const p = redis.pipeline();
+      for (let n = u; n < Math.min(USERS, u + 1000); n++) p.lrem(key('tl', n), 0, NATIVE_ENTRY).zremrangebyrank(key('tz', n), 0, -(FILL + 1));
+      await p.exec();
+    }
+    for (const [i, s] of SCRIPTS.entries()) scripts[i]!.push(await scriptCost(s.script));
+    console.log(' done');
+  }
+  const limit = median(limits.map((n) => n.rate));
+  const native = (runs: Native[]): { usPerPush: number; redisUs: number } => ({
+    usPerPush: 1e6 / median(runs.map((n) => n.rate)),
+    redisUs: median(runs.map((n) => n.redisUs)),
+  });
+  const rows = [
+    { what: 'redis-benchmark -t lpush -P 64 (one hot key: the issue\'s "Redis limit")', ...native(limits) },
+    { what: `pipelined LPUSH, random key of ${fmt(USERS)} timelines of ${FILL} (redis-benchmark -r)`, ...native(coldLpush) },
+    { what: `pipelined ZADD, random key of ${fmt(USERS)} sorted sets of ${FILL}`, ...native(coldZadd) },
+    ...SCRIPTS.map((s, i) => ({ what: s.name, usPerPush: median(scripts[i]!), redisUs: median(scripts[i]!) })),
+  ];
+  const date = new Date().toISOString().slice(0, 10);
+  console.log(
+    `\nPush cost inside Redis, ${date}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), list-max-listpack-size ${LISTPACK}, median of ${ROUNDS} rounds\n`,
+  );
+  console.log(
+    markdownTable(
+      ['what', 'Redis µs inside the command, per push', 'µs per push', 'pushes/s on one Redis core', 'of the Redis limit'],
+      rows.map((r) => [r.what, fmt(r.redisUs, 2), fmt(r.usPerPush, 2), fmt(1e6 / r.usPerPush), `${fmt((100 * 1e6) / r.usPerPush / limit, 1)}%`]),
+    ),
+  );
+  console.log(
+    "\n(µs per push: for redis-benchmark's rows its rate, so parsing and replies included; for the scripts Redis's time inside EVALSHA per push: one call per 2,000 pushes, so its own parsing and reply are negligible)",
+  );
+  mkdirSync('bench/results', { recursive: true });
+  const result = {
+    date,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    users: USERS,
+    fill: FILL,
+    rounds: ROUNDS,
+    redisLimitOpsPerSec: limit,
+    rows,
+    raw: { limits, coldLpush, coldZadd, scripts },
+  };
+  writeFileSync('bench/results/push-cost.json', `${JSON.stringify(result, null, 2)}\n`);
+  console.log('written bench/results/push-cost.json');
+} finally {
+  redis.disconnect();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
