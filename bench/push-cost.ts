@@ -17,12 +17,14 @@ import { fmt, markdownTable } from './lib/table.ts';
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const USERS = Number(args.get('users') ?? 10_000); // 10k full timelines: ~0.5 GB, far past any CPU cache
 const FILL = Number(args.get('fill') ?? 800); // entries per timeline: TIMELINE_CAP's default, a full timeline
-const ROUNDS = Number(args.get('rounds') ?? 3);
+const ROUNDS = Number(args.get('rounds') ?? 5);
 const PAGE = 2000; // FANOUT_CHUNK_SIZE's default
 // Redis's list-max-listpack-size for the timelines (-2 = 8 KB nodes, Redis's default; a positive n = n entries per node).
 const LISTPACK = args.get('listpack') ?? '-2';
 const REDIS_PORT = Number(args.get('redis-port') ?? 16391);
 const T0 = 1_750_000_000_000;
+/** FANOUT_ACTIVE_DAYS's default (30): the push cutoff the scripts are given. */
+const CUTOFF_MS = Date.now() - 30 * 86_400_000;
 /** The native LPUSH runs' entry; taken out again before the scripts run, so the scripts' fresh entries stay newest. */
 const NATIVE_ENTRY = timelineEntry(T0 - 1000, 'native');
 
@@ -48,6 +50,9 @@ async function fill(): Promise<void> {
   const followers: (string | number)[] = [];
   for (let n = 0; n < USERS; n++) followers.push(n + 1, String(n).padStart(12, '0'));
   for (let i = 0; i < followers.length; i += 2000) await redis.zadd('followers:author', ...followers.slice(i, i + 2000));
+  // Every follower active now: the script takes FANOUT_ACTIVE_DAYS's path (one ZMSCORE per 1,000 followers) and reaches all of them.
+  const now = Date.now();
+  for (let i = 0; i < followers.length; i += 2000) await redis.zadd('active-users', ...followers.slice(i, i + 2000).map((v, j) => (j % 2 === 0 ? now : v)));
 }
 
 /** Redis's own µs per call of `command` since the last RESETSTAT (INFO commandstats). */
@@ -69,6 +74,7 @@ async function redisBenchmark(...command: string[]): Promise<Native> {
   const out = spawnSync('redis-benchmark', ['-p', String(REDIS_PORT), '-P', '64', '-n', '1000000', '-r', String(USERS), '-q', ...command], {
     encoding: 'utf8',
   });
+  if (out.error) throw new Error(`redis-benchmark could not run (${out.error.message}); it comes with redis-server (Debian: redis-tools)`);
   const m = /([\d.]+) requests per second/.exec(out.stdout.replace(/\r/g, '\n'));
   if (!m) throw new Error(`redis-benchmark ${command.join(' ')} printed no rate: ${out.stderr || out.stdout}`);
   const name = (command[0] === '-t' ? command[1]! : command[0]!).toLowerCase();
@@ -85,7 +91,7 @@ function variant(step: string | undefined): string {
 }
 
 const SCRIPTS = [
-  { name: 'fanout-range.lua as shipped (LINDEX head, compare, LPUSH)', script: variant(undefined) },
+  { name: 'fanout-range.lua as shipped (activity window on; LINDEX head, compare, LPUSH)', script: variant(undefined) },
   { name: 'the same script, LPUSH only (no head check)', script: variant("redis.call('LPUSH', p.prefix .. users[i], p.entry)") },
   { name: 'the same script, LINDEX only (no write)', script: variant("redis.call('LINDEX', p.prefix .. users[i], 0)") },
   { name: 'the same script, no timeline call (follower read and loop only)', script: variant('') },
@@ -101,7 +107,22 @@ async function scriptCost(script: string): Promise<number> {
     seq++;
     const entry = timelineEntry(T0 + 10_000_000 + seq * 1000, String(2e9 + seq));
     for (let cursor = '-inf'; ;) {
-      const args = ['followers:author', `marker:${seq}:${cursor}`, `pending:${seq}`, 'active-users', entry, FILL, cursor, '+inf', PAGE, 60, 'tl:', '', '', ''];
+      const args = [
+        'followers:author',
+        `marker:${seq}:${cursor}`,
+        `pending:${seq}`,
+        'active-users',
+        entry,
+        FILL,
+        cursor,
+        '+inf',
+        PAGE,
+        60,
+        'tl:',
+        '',
+        CUTOFF_MS,
+        '',
+      ];
       const [, next, pushed] = (await redis.evalsha(sha, 4, ...args)) as [number, string, number];
       pushes += pushed;
       if (next === 'end') break;
@@ -119,6 +140,14 @@ async function scriptCost(script: string): Promise<number> {
   return usec / pushes;
 }
 
+interface Row {
+  /** Median over the rounds. */
+  usPerPush: number;
+  min: number;
+  max: number;
+  redisUs: number;
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 try {
@@ -128,6 +157,7 @@ try {
   await fill();
   console.log(' loaded');
   const limits: Native[] = [];
+  const hotEntry: Native[] = [];
   const coldLpush: Native[] = [];
   const coldZadd: Native[] = [];
   const scripts = SCRIPTS.map(() => [] as number[]);
@@ -135,36 +165,55 @@ try {
     process.stdout.write(`› round ${round + 1} of ${ROUNDS}…`);
     limits.push(await redisBenchmark('-t', 'lpush'));
     await redis.del('mylist');
+    hotEntry.push(await redisBenchmark('LPUSH', 'hot', NATIVE_ENTRY));
+    await redis.del('hot');
     coldLpush.push(await redisBenchmark('LPUSH', 'tl:__rand_int__', NATIVE_ENTRY));
-    coldZadd.push(await redisBenchmark('ZADD', 'tz:__rand_int__', '__rand_int__', '1800000000000:__rand_int__'));
-    // The native runs' entries out again (their scores sort below the fill's), so every round starts from the same timelines.
+    // Scores 18<12 digits> sort above every fill score: each insert lands at the newest end, as a fresh tweet would.
+    coldZadd.push(await redisBenchmark('ZADD', 'tz:__rand_int__', '18__rand_int__', '1800000000000:__rand_int__'));
+    // The native runs' entries out again (LPUSH's one entry; ZADD's sort above the fill's), so every round starts from the same timelines.
     for (let u = 0; u < USERS; u += 1000) {
       const p = redis.pipeline();
-      for (let n = u; n < Math.min(USERS, u + 1000); n++) p.lrem(key('tl', n), 0, NATIVE_ENTRY).zremrangebyrank(key('tz', n), 0, -(FILL + 1));
+      for (let n = u; n < Math.min(USERS, u + 1000); n++) p.lrem(key('tl', n), 0, NATIVE_ENTRY).zremrangebyrank(key('tz', n), FILL, -1);
       await p.exec();
     }
     for (const [i, s] of SCRIPTS.entries()) scripts[i]!.push(await scriptCost(s.script));
     console.log(' done');
   }
   const limit = median(limits.map((n) => n.rate));
-  const native = (runs: Native[]): { usPerPush: number; redisUs: number } => ({
-    usPerPush: 1e6 / median(runs.map((n) => n.rate)),
-    redisUs: median(runs.map((n) => n.redisUs)),
+  const stats = (perPush: number[], redisUs: number[]): Row => ({
+    usPerPush: median(perPush),
+    min: Math.min(...perPush),
+    max: Math.max(...perPush),
+    redisUs: median(redisUs),
   });
-  const rows = [
-    { what: 'redis-benchmark -t lpush -P 64 (one hot key: the issue\'s "Redis limit")', ...native(limits) },
+  const native = (runs: Native[]): Row =>
+    stats(
+      runs.map((n) => 1e6 / n.rate),
+      runs.map((n) => n.redisUs),
+    );
+  const rows: (Row & { what: string })[] = [
+    { what: 'redis-benchmark -t lpush -P 64 (one hot key, 3-byte values: the issue\'s "Redis limit")', ...native(limits) },
+    { what: 'pipelined LPUSH, one hot key, the timeline entry (redis-benchmark)', ...native(hotEntry) },
     { what: `pipelined LPUSH, random key of ${fmt(USERS)} timelines of ${FILL} (redis-benchmark -r)`, ...native(coldLpush) },
-    { what: `pipelined ZADD, random key of ${fmt(USERS)} sorted sets of ${FILL}`, ...native(coldZadd) },
-    ...SCRIPTS.map((s, i) => ({ what: s.name, usPerPush: median(scripts[i]!), redisUs: median(scripts[i]!) })),
+    { what: `pipelined ZADD at the newest end, random key of ${fmt(USERS)} sorted sets of ${FILL}`, ...native(coldZadd) },
+    ...SCRIPTS.map((s, i) => ({ what: s.name, ...stats(scripts[i]!, scripts[i]!) })),
   ];
-  const date = new Date().toISOString().slice(0, 10);
+  const at = new Date().toISOString();
+  const date = at.slice(0, 10);
   console.log(
     `\nPush cost inside Redis, ${date}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), list-max-listpack-size ${LISTPACK}, median of ${ROUNDS} rounds\n`,
   );
   console.log(
     markdownTable(
-      ['what', 'Redis µs inside the command, per push', 'µs per push', 'pushes/s on one Redis core', 'of the Redis limit'],
-      rows.map((r) => [r.what, fmt(r.redisUs, 2), fmt(r.usPerPush, 2), fmt(1e6 / r.usPerPush), `${fmt((100 * 1e6) / r.usPerPush / limit, 1)}%`]),
+      ['what', 'Redis µs inside the command, per push', 'µs per push', `µs per push, min–max of ${ROUNDS}`, 'pushes/s on one Redis core', 'of the Redis limit'],
+      rows.map((r) => [
+        r.what,
+        fmt(r.redisUs, 2),
+        fmt(r.usPerPush, 2),
+        `${fmt(r.min, 2)}–${fmt(r.max, 2)}`,
+        fmt(1e6 / r.usPerPush),
+        `${fmt((100 * 1e6) / r.usPerPush / limit, 1)}%`,
+      ]),
     ),
   );
   console.log(
@@ -173,14 +222,17 @@ try {
   mkdirSync('bench/results', { recursive: true });
   const result = {
     date,
+    at,
+    cutoffDays: 30,
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
     users: USERS,
     fill: FILL,
+    listpack: LISTPACK,
     rounds: ROUNDS,
     redisLimitOpsPerSec: limit,
     rows,
-    raw: { limits, coldLpush, coldZadd, scripts },
+    raw: { limits, hotEntry, coldLpush, coldZadd, scripts },
   };
   writeFileSync('bench/results/push-cost.json', `${JSON.stringify(result, null, 2)}\n`);
   console.log('written bench/results/push-cost.json');

@@ -10,7 +10,7 @@ import { supervise, type Supervised, type SupervisedOptions } from './supervisor
 import { writeStackStatus } from './status-file.ts';
 import { compiledEntryPath, SERVICES, type ServiceSpec } from './services.ts';
 import { buildWorkers } from './build-workers.ts';
-import { portOpen, waitFor } from './wait.ts';
+import { portFree, waitFor } from './wait.ts';
 import { startRoundRobinFront, type Front } from './round-robin-front.ts';
 import { lint, LINT_STEPS } from './lint.ts';
 import { crashLoopMessage } from './log-tail.ts';
@@ -111,22 +111,49 @@ async function createSystemTopics(infra: Infra): Promise<void> {
   log(`› topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
 }
 
-/** Every port this stack will listen on, with what listens there and the setting that moves it. */
-function listenPorts(): { port: number; what: string; setting: string }[] {
-  const ports = [{ port: API_PORT, what: CLUSTER ? 'the API front' : 'the API', setting: 'API_PORT' }];
+interface ListenPort {
+  port: number;
+  what: string;
+  /** The setting that moves it. */
+  setting: string;
+}
+
+/** Every port this stack's own processes will listen on (Kafka and Redis are reused when already up). */
+function listenPorts(): ListenPort[] {
+  const ports: ListenPort[] = [{ port: API_PORT, what: CLUSTER ? 'the API front' : 'the API', setting: 'API_PORT' }];
   for (const i of INSTANCES) {
-    if (i.port !== API_PORT) ports.push({ port: i.port, what: `${i.name} ${i.spec.name === 'api' ? 'HTTP' : 'metrics'}`, setting: 'STACK_PORT_OFFSET' });
-    const grpc = i.spec.name === 'gateway' ? Number(serviceExtraEnv(i).GATEWAY_PORT ?? process.env.GATEWAY_PORT ?? 6565) : undefined;
-    if (grpc !== undefined) ports.push({ port: grpc, what: `${i.name} gRPC`, setting: 'GATEWAY_PORT or STACK_PORT_OFFSET' });
+    if (i.port !== API_PORT) {
+      const api = i.spec.name === 'api';
+      ports.push({ port: i.port, what: `${i.name} ${api ? 'HTTP' : 'metrics'}`, setting: api ? 'API_PORT' : 'STACK_PORT_OFFSET' });
+    }
+    if (i.spec.name === 'gateway') {
+      // An explicit GATEWAY_PORT is taken as it is; without it, npm start shifts 6565 by the offset.
+      const explicit = Boolean(process.env.GATEWAY_PORT);
+      const port = Number(serviceExtraEnv(i).GATEWAY_PORT ?? (process.env.GATEWAY_PORT || 6565));
+      ports.push({ port, what: `${i.name} gRPC`, setting: explicit ? 'GATEWAY_PORT' : 'GATEWAY_PORT or STACK_PORT_OFFSET' });
+    }
   }
   return ports;
 }
 
-/** A port already taken fails the start before anything runs, naming the port, its user and the setting that moves it. */
-async function checkPortsFree(): Promise<void> {
-  const ports = listenPorts();
-  const open = await Promise.all(ports.map((p) => portOpen(p.port)));
-  const busy = ports.filter((_, n) => open[n]);
+/** Prometheus runs when its binary and the local config are there; it is optional, so a taken port skips it. */
+const PROMETHEUS_CONFIG = join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml');
+const wantsPrometheus = (): boolean => has('prometheus') && existsSync(PROMETHEUS_CONFIG);
+
+/**
+ * A port already taken, or the same port given to two processes, fails the start before anything
+ * runs, naming the port, what needs it and the setting that moves it. Probed by binding, as the
+ * services will: a connect probe misses a port held by something that does not accept on 127.0.0.1.
+ */
+async function checkPortsFree(ports: ListenPort[]): Promise<void> {
+  const seen = new Map<number, ListenPort>();
+  for (const p of ports) {
+    const first = seen.get(p.port);
+    if (first) throw new Error(`port ${p.port} is given to both ${first.what} and ${p.what}; move one with ${p.setting}`);
+    seen.set(p.port, p);
+  }
+  const free = await Promise.all(ports.map((p) => portFree(p.port)));
+  const busy = ports.filter((_, n) => !free[n]);
   if (busy.length === 0) return;
   const list = busy.map((p) => `${p.port} (${p.what}; move it with ${p.setting})`).join(', ');
   throw new Error(`port${busy.length > 1 ? 's' : ''} in use (another npm start?): ${list}`);
@@ -134,7 +161,9 @@ async function checkPortsFree(): Promise<void> {
 
 async function start(): Promise<void> {
   mkdirSync(LOG_DIR, { recursive: true });
-  await checkPortsFree();
+  await checkPortsFree(listenPorts());
+  const prometheus = wantsPrometheus() && (await portFree(PROMETHEUS_PORT));
+  if (wantsPrometheus() && !prometheus) log(`! Prometheus: port ${PROMETHEUS_PORT} is in use; not started (move it with PROMETHEUS_PORT)`);
   const t0 = Date.now();
   const infra = await ensureInfra({ cluster: CLUSTER });
   const procs: Supervised[] = [];
@@ -208,12 +237,12 @@ async function start(): Promise<void> {
       const { name, crashesInARow } = crashLooping;
       throw new Error(crashLoopMessage(name, crashesInARow, join(LOG_DIR, `${name}.log`)));
     }
-    if (has('prometheus') && existsSync(join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml'))) {
+    if (prometheus) {
       run({
         name: 'prometheus',
         cmd: 'prometheus',
         args: [
-          `--config.file=${join(ROOT, 'observability', 'prometheus', 'prometheus.local.yml')}`,
+          `--config.file=${PROMETHEUS_CONFIG}`,
           `--storage.tsdb.path=${join(STATE_DIR, 'prometheus')}`,
           `--web.listen-address=127.0.0.1:${PROMETHEUS_PORT}`,
         ],

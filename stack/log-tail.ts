@@ -12,8 +12,10 @@ export function lastLines(file: string, lines = 15): string {
     const length = Math.min(size, 16 * 1024);
     const buf = Buffer.alloc(length);
     readSync(fd, buf, 0, length, size - length);
-    const text = buf.toString('utf8').trimEnd();
-    return text.split('\n').slice(-lines).join('\n');
+    let text = buf.toString('utf8');
+    // A window that starts inside the file starts inside a line: drop that partial line.
+    if (length < size) text = text.slice(text.indexOf('\n') + 1);
+    return text.trimEnd().split(/\r?\n/).slice(-lines).join('\n');
   } catch {
     return '';
   } finally {

@@ -1,4 +1,4 @@
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 
 /** Polls `check` until it resolves true or the timeout passes; never a fixed sleep. */
 export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000, intervalMs = 200): Promise<void> {
@@ -17,6 +17,18 @@ export async function waitFor(check: () => Promise<boolean>, what: string, timeo
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/**
+ * True when `port` can be bound on every address (the unspecified one, as a service listening on
+ * `::` or `0.0.0.0` does): false when anything holds it, on any address.
+ */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
 }
 
 export function portOpen(port: number, host = '127.0.0.1', timeoutMs = 500): Promise<boolean> {

@@ -20,13 +20,23 @@ describe('a crash-looping process says why where the user looks', () => {
     expect(lastLines(file, 2).split('\n')).toEqual(['line 39', lines[40]]);
   });
 
-  it('reads only the end of a long log', () => {
+  it('reads only the end of a long log, never a line cut by the window', () => {
     const file = join(dir, 'long.log');
     writeFileSync(file, 'x'.repeat(1_000_000) + '\nthe end\n');
     expect(lastLines(file, 1)).toBe('the end');
+    expect(lastLines(file, 5)).toBe('the end'); // the x line started before the 16 KiB window
   });
 
-  it('is the bare crash line when the log is missing', () => {
+  it('splits CRLF lines too', () => {
+    const file = join(dir, 'crlf.log');
+    writeFileSync(file, 'a\r\nb\r\nc\r\n');
+    expect(lastLines(file, 2)).toBe('b\nc');
+  });
+
+  it('is the bare crash line when the log is empty or missing', () => {
+    const empty = join(dir, 'empty.log');
+    writeFileSync(empty, '');
+    expect(crashLoopMessage('saver', 3, empty)).toBe(`saver crashed 3 times in a row while starting; see ${empty}`);
     const file = join(dir, 'missing.log');
     expect(crashLoopMessage('saver', 3, file)).toBe(`saver crashed 3 times in a row while starting; see ${file}`);
   });

@@ -8,7 +8,7 @@ import { stackStatusSchema, type StackStatus } from '@chirp/core';
 import { createTestContext, waitFor } from '@chirp/testkit';
 import { ROOT } from '../paths.ts';
 import { SERVICES } from '../services.ts';
-import { portOpen } from '../wait.ts';
+import { portFree } from '../wait.ts';
 
 // A whole `npm start` on its own ports, topics and keys, beside whatever else runs on this machine.
 // 4 partitions: the stateful analytics group needs at least as many input partitions as its 3-partition retry topic.
@@ -16,27 +16,24 @@ const ctx = await createTestContext({ partitions: 4 });
 const dir = mkdtempSync(join(tmpdir(), 'chirp-supervise-'));
 ctx.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** The ports of a stack at `offset` (below): its API and Prometheus, the gateway's gRPC port and every worker's metrics port. */
+const stackPorts = (offset: number): { api: number; prometheus: number; all: number[] } => {
+  const api = 9200 + offset;
+  const prometheus = 9290 + offset;
+  return { api, prometheus, all: [api, prometheus, 6565 + offset, ...SERVICES.filter((s) => s.name !== 'api').map((s) => s.metricsPort + offset)] };
+};
 
 /**
- * An offset that puts every worker's metrics port and the gateway's gRPC port (6565) on a free port,
- * all below the kernel's ephemeral range (32768…), where another test's outgoing connection can take
- * a port between this check and the listen, and below the cluster suite's Redis buses (32300…):
- * 20000…22899 puts them at 26565…32207.
+ * An offset that puts every port of the stack on a free port, all below the kernel's ephemeral
+ * range (32768…), where another test's outgoing connection can take a port between this check and
+ * the listen, and clear of the other suites' fixed ports (live-stream's Redis 23000–26999, the
+ * cluster suites' Redis buses 32300…): 20500…22899 puts them at 27065…32207.
  */
 async function freeOffset(): Promise<number> {
   for (;;) {
-    const offset = 20_000 + Math.floor(Math.random() * 2_900);
-    const ports = [6565, ...SERVICES.filter((s) => s.name !== 'api').map((s) => s.metricsPort)].map((p) => p + offset);
-    const busy = await Promise.all(ports.map((p) => portOpen(p)));
-    if (!busy.some(Boolean)) return offset;
+    const offset = 20_500 + Math.floor(Math.random() * 2_400);
+    const free = await Promise.all(stackPorts(offset).all.map((p) => portFree(p)));
+    if (free.every(Boolean)) return offset;
   }
 }
 
@@ -59,14 +56,14 @@ const alive = (pid: number): boolean => {
 
 describe('npm start supervises its processes', () => {
   it('a worker killed with SIGKILL comes back (backoff, logged, counted on /api/pipeline) and Ctrl-C still stops everything', async () => {
-    const apiPort = await freePort();
     const offset = await freeOffset();
+    const { api: apiPort, prometheus } = stackPorts(offset);
     const env = {
       ...process.env,
       ...ctx.env(),
       API_PORT: String(apiPort),
       STACK_PORT_OFFSET: String(offset),
-      PROMETHEUS_PORT: String(await freePort()),
+      PROMETHEUS_PORT: String(prometheus),
       STACK_DIR: dir,
     };
     const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,8 +120,7 @@ describe('npm start supervises its processes', () => {
     expect(code).toBe(0);
     const pids = [...workerPids.filter((p) => p !== tagger), back] as number[];
     expect(pids.filter(alive)).toEqual([]);
-    const ports = [apiPort, 6565 + offset, ...SERVICES.filter((s) => s.name !== 'api').map((s) => s.metricsPort + offset)];
-    expect((await Promise.all(ports.map((p) => portOpen(p)))).some(Boolean)).toBe(false);
+    expect((await Promise.all(stackPorts(offset).all.map((p) => portFree(p)))).every(Boolean)).toBe(true);
     expect(existsSync(statusFile) && stackStatusSchema.parse(JSON.parse(readFileSync(statusFile, 'utf8'))).processes.every((p) => p.state === 'stopped')).toBe(
       true,
     );
@@ -135,7 +131,8 @@ describe('npm start supervises its processes', () => {
     const holder = createServer().listen(6565 + offset, '127.0.0.1');
     await new Promise((resolve) => holder.once('listening', resolve));
     ctx.onCleanup(() => new Promise<void>((resolve) => holder.close(() => resolve())));
-    const env = { ...process.env, ...ctx.env(), API_PORT: String(await freePort()), STACK_PORT_OFFSET: String(offset), STACK_DIR: dir };
+    const { api, prometheus } = stackPorts(offset);
+    const env = { ...process.env, ...ctx.env(), API_PORT: String(api), PROMETHEUS_PORT: String(prometheus), STACK_PORT_OFFSET: String(offset), STACK_DIR: dir };
     const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     cli.stdout.on('data', (c: Buffer) => (output += c.toString()));
@@ -143,6 +140,33 @@ describe('npm start supervises its processes', () => {
     const code = await new Promise<number | null>((resolve) => cli.once('exit', (c) => resolve(c)));
     expect(code).toBe(1);
     expect(output).toContain(`port in use (another npm start?): ${6565 + offset} (gateway gRPC; move it with GATEWAY_PORT or STACK_PORT_OFFSET)`);
+    expect(output).not.toContain('Kafka:');
+  }, 60_000);
+
+  it('one port given to two processes fails the start at once (two gateways on one GATEWAY_PORT with --cluster)', async () => {
+    const offset = await freeOffset();
+    const { api, prometheus } = stackPorts(offset);
+    const grpc = 6565 + offset;
+    const env = {
+      ...process.env,
+      ...ctx.env(),
+      API_PORT: String(api),
+      PROMETHEUS_PORT: String(prometheus),
+      STACK_PORT_OFFSET: String(offset),
+      GATEWAY_PORT: String(grpc),
+      STACK_DIR: dir,
+    };
+    const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start', '--cluster'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    cli.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    cli.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => cli.once('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(output).toContain(`port ${grpc} is given to both gateway-1 gRPC and gateway-2 gRPC; move one with GATEWAY_PORT`);
     expect(output).not.toContain('Kafka:');
   }, 60_000);
 });
