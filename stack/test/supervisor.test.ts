@@ -37,6 +37,38 @@ async function freeOffset(): Promise<number> {
   }
 }
 
+/** `npm start` (stack/cli.ts start) at `offset`, with `extra` env and args; its output collected, stopped at cleanup. */
+function startStack(
+  offset: number,
+  extra: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): { cli: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const { api, prometheus } = stackPorts(offset);
+  const env = {
+    ...process.env,
+    ...ctx.env(),
+    API_PORT: String(api),
+    PROMETHEUS_PORT: String(prometheus),
+    STACK_PORT_OFFSET: String(offset),
+    STACK_DIR: dir,
+    ...extra,
+  };
+  const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start', ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  cli.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  cli.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
+  ctx.onCleanup(async () => {
+    if (cli.exitCode === null && cli.signalCode === null) cli.kill('SIGTERM');
+    await exited;
+  });
+  return { cli, output: () => output, exited };
+}
+
 /** Pid of the stack's child running services/<name>, read from the process table (children of the CLI only). */
 function childPid(cli: ChildProcess, name: string): number | undefined {
   const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(cli.pid)], { encoding: 'utf8' });
@@ -57,28 +89,12 @@ const alive = (pid: number): boolean => {
 describe('npm start supervises its processes', () => {
   it('a worker killed with SIGKILL comes back (backoff, logged, counted on /api/pipeline) and Ctrl-C still stops everything', async () => {
     const offset = await freeOffset();
-    const { api: apiPort, prometheus } = stackPorts(offset);
-    const env = {
-      ...process.env,
-      ...ctx.env(),
-      API_PORT: String(apiPort),
-      STACK_PORT_OFFSET: String(offset),
-      PROMETHEUS_PORT: String(prometheus),
-      STACK_DIR: dir,
-    };
-    const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    cli.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    cli.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
-    ctx.onCleanup(async () => {
-      if (cli.exitCode === null && cli.signalCode === null) cli.kill('SIGTERM');
-      await exited;
-    });
+    const apiPort = stackPorts(offset).api;
+    const { cli, output, exited } = startStack(offset);
     const explain = (e: unknown): never => {
-      throw new Error(`${String(e)}\nstack output:\n${output.slice(-4000)}`);
+      throw new Error(`${String(e)}\nstack output:\n${output().slice(-4000)}`);
     };
-    await waitFor(() => output.includes('chirp is up'), { what: 'the stack to be up', timeoutMs: 170_000, intervalMs: 250 }).catch(explain);
+    await waitFor(() => output().includes('chirp is up'), { what: 'the stack to be up', timeoutMs: 170_000, intervalMs: 250 }).catch(explain);
     const workerPids = SERVICES.map((s) => childPid(cli, s.name));
     expect(workerPids.every((p) => p !== undefined && alive(p))).toBe(true);
 
@@ -96,7 +112,7 @@ describe('npm start supervises its processes', () => {
       { what: 'a new tagger process answering /readyz', timeoutMs: 60_000, intervalMs: 250 },
     ).catch(explain);
     expect(back).not.toBe(tagger);
-    expect(output).toMatch(/tagger exited \(signal SIGKILL\); restart 1 in \d+ ms/);
+    expect(output()).toMatch(/tagger exited \(signal SIGKILL\); restart 1 in \d+ ms/);
 
     // The supervisor's status file, and the API's pipeline answer built from it.
     const statusFile = join(dir, 'processes.json');
@@ -131,42 +147,20 @@ describe('npm start supervises its processes', () => {
     const holder = createServer().listen(6565 + offset, '127.0.0.1');
     await new Promise((resolve) => holder.once('listening', resolve));
     ctx.onCleanup(() => new Promise<void>((resolve) => holder.close(() => resolve())));
-    const { api, prometheus } = stackPorts(offset);
-    const env = { ...process.env, ...ctx.env(), API_PORT: String(api), PROMETHEUS_PORT: String(prometheus), STACK_PORT_OFFSET: String(offset), STACK_DIR: dir };
-    const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    cli.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    cli.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const code = await new Promise<number | null>((resolve) => cli.once('exit', (c) => resolve(c)));
+    const { exited, output } = startStack(offset);
+    const code = await exited;
     expect(code).toBe(1);
-    expect(output).toContain(`port in use (another npm start?): ${6565 + offset} (gateway gRPC; move it with GATEWAY_PORT or STACK_PORT_OFFSET)`);
-    expect(output).not.toContain('Kafka:');
+    expect(output()).toContain(`port in use (another npm start?): ${6565 + offset} (gateway gRPC; move it with GATEWAY_PORT or STACK_PORT_OFFSET)`);
+    expect(output()).not.toContain('Kafka:');
   }, 60_000);
 
   it('one port given to two processes fails the start at once (two gateways on one GATEWAY_PORT with --cluster)', async () => {
     const offset = await freeOffset();
-    const { api, prometheus } = stackPorts(offset);
     const grpc = 6565 + offset;
-    const env = {
-      ...process.env,
-      ...ctx.env(),
-      API_PORT: String(api),
-      PROMETHEUS_PORT: String(prometheus),
-      STACK_PORT_OFFSET: String(offset),
-      GATEWAY_PORT: String(grpc),
-      STACK_DIR: dir,
-    };
-    const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'stack', 'cli.ts'), 'start', '--cluster'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    cli.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    cli.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const code = await new Promise<number | null>((resolve) => cli.once('exit', (c) => resolve(c)));
+    const { exited, output } = startStack(offset, { GATEWAY_PORT: String(grpc) }, ['--cluster']);
+    const code = await exited;
     expect(code).toBe(1);
-    expect(output).toContain(`port ${grpc} is given to both gateway-1 gRPC and gateway-2 gRPC; move one with GATEWAY_PORT`);
-    expect(output).not.toContain('Kafka:');
+    expect(output()).toContain(`port ${grpc} is given to both gateway-1 gRPC and gateway-2 gRPC; move one with GATEWAY_PORT`);
+    expect(output()).not.toContain('Kafka:');
   }, 60_000);
 });
