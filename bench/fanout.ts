@@ -4,7 +4,6 @@
 //   (c) Redis's own limit in the same run: redis-benchmark -t lpush -P 64,
 // plus the chunk options measured without Kafka, and the fanout worker's peak RSS.
 // Prints markdown tables and writes bench/results/fanout.json. Not a test.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { createKafka, createProducer, deleteTopics, Emitter, ensureTopics, jsonC
 import { startService } from '@chirp/testkit';
 import { startRedis } from '@chirp/stack/redis-server';
 import { fmt, markdownTable, rss } from './lib/table.ts';
+import { redisBenchmark } from './lib/redis-benchmark.ts';
 import { drawFanout } from './lib/draw.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
@@ -56,8 +56,7 @@ try {
   const keys = createKeys(prefix);
 
   // (c) Redis's limit, measured first on an empty server.
-  const rb = spawnSync('redis-benchmark', ['-p', String(REDIS_PORT), '-t', 'lpush', '-P', '64', '-n', '2000000', '-r', '1000000', '-q'], { encoding: 'utf8' });
-  const redisLimit = Number(/LPUSH: ([\d.]+) requests per second/.exec(rb.stdout)?.[1] ?? NaN);
+  const redisLimit = redisBenchmark(REDIS_PORT, ['-t', 'lpush', '-P', '64', '-n', '2000000', '-r', '1000000', '-q']).rate;
   await redis.flushall();
 
   async function addFollowers(author: string, n: number): Promise<void> {

@@ -25,7 +25,7 @@ import { drawPipeline } from './lib/draw.ts';
 import { producerPerformance } from './lib/producer-perf.ts';
 import { redisMemory } from './lib/redis-memory.ts';
 import { markdownTable } from './lib/table.ts';
-import { spawnSync } from 'node:child_process';
+import { redisBenchmark } from './lib/redis-benchmark.ts';
 import { readdirSync } from 'node:fs';
 import { loadConfig, timelineEnv } from '@chirp/core';
 import { buildWorkers } from '@chirp/stack/build-workers';
@@ -152,10 +152,7 @@ async function brokerAndMemory(p: Prepared, phases: PhaseResult[], makeTweet: Re
   // Redis's own limit on the same server, in the same run: pipelined LPUSH into db 1 (chirp's keys
   // live in db 0 and are measured above), then that db is emptied.
   log('› redis-benchmark -t lpush -P 64 on the same Redis (db 1)…');
-  const rb = spawnSync('redis-benchmark', ['-p', String(stack.redisPort), '--dbnum', '1', '-t', 'lpush', '-P', '64', '-n', '2000000', '-r', '1000000', '-q'], {
-    encoding: 'utf8',
-  });
-  const lpushPerSec = Number(/LPUSH: ([\d.]+) requests per second/.exec(rb.stdout)?.[1] ?? NaN);
+  const lpushPerSec = redisBenchmark(stack.redisPort, ['--dbnum', '1', '-t', 'lpush', '-P', '64', '-n', '2000000', '-r', '1000000', '-q']).rate;
   await p.redis.select(1);
   await p.redis.flushdb();
   await p.redis.select(0);

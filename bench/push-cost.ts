@@ -5,7 +5,6 @@
 // Each script figure is Redis's own time (INFO commandstats usec) divided by the pushes it made,
 // so the client's cost never enters. Prints a markdown table and writes bench/results/push-cost.json.
 // Not a test: `npm run bench:push-cost`.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { Redis } from 'ioredis';
 import { loadScript, timelineEntry } from '@chirp/store';
 import { startRedis } from '@chirp/stack/redis-server';
 import { fmt, markdownTable } from './lib/table.ts';
+import { redisBenchmark as runRedisBenchmark } from './lib/redis-benchmark.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const USERS = Number(args.get('users') ?? 10_000); // 10k full timelines: ~0.5 GB, far past any CPU cache
@@ -23,8 +23,9 @@ const PAGE = 2000; // FANOUT_CHUNK_SIZE's default
 const LISTPACK = args.get('listpack') ?? '-2';
 const REDIS_PORT = Number(args.get('redis-port') ?? 16391);
 const T0 = 1_750_000_000_000;
-/** FANOUT_ACTIVE_DAYS's default (30): the push cutoff the scripts are given. */
-const CUTOFF_MS = Date.now() - 30 * 86_400_000;
+/** FANOUT_ACTIVE_DAYS's default: the scripts get its push cutoff. */
+const ACTIVE_DAYS = 30;
+const CUTOFF_MS = Date.now() - ACTIVE_DAYS * 86_400_000;
 /** The native LPUSH runs' entry; taken out again before the scripts run, so the scripts' fresh entries stay newest. */
 const NATIVE_ENTRY = timelineEntry(T0 - 1000, 'native');
 
@@ -35,30 +36,36 @@ const redis = new Redis({ port: REDIS_PORT });
 /** redis-benchmark's key for __rand_int__ = n (12 digits, zero-padded). */
 const key = (kind: string, n: number): string => `${kind}:${String(n).padStart(12, '0')}`;
 
+/** Runs `add(pipeline, n)` for every timeline n, `batch` timelines per round trip. */
+async function eachTimeline(batch: number, add: (p: ReturnType<Redis['pipeline']>, n: number) => unknown): Promise<void> {
+  for (let u = 0; u < USERS; u += batch) {
+    const p = redis.pipeline();
+    for (let n = u; n < Math.min(USERS, u + batch); n++) add(p, n);
+    await p.exec();
+  }
+}
+
 /** USERS timelines of FILL entries each, as lists (tl:) and as sorted sets (tz:), older than any push below. */
 async function fill(): Promise<void> {
   await redis.flushall();
-  for (let u = 0; u < USERS; u += 100) {
-    const p = redis.pipeline();
-    for (let n = u; n < Math.min(USERS, u + 100); n++) {
-      const entries = Array.from({ length: FILL }, (_, i) => timelineEntry(T0 + (FILL - i) * 1000, String(1e9 + n * FILL + i)));
-      p.rpush(key('tl', n), ...entries);
-      p.zadd(key('tz', n), ...entries.flatMap((e, i) => [T0 + (FILL - i) * 1000, e]));
-    }
-    await p.exec();
-  }
-  const followers: (string | number)[] = [];
-  for (let n = 0; n < USERS; n++) followers.push(n + 1, String(n).padStart(12, '0'));
-  for (let i = 0; i < followers.length; i += 2000) await redis.zadd('followers:author', ...followers.slice(i, i + 2000));
+  await eachTimeline(100, (p, n) => {
+    const entries = Array.from({ length: FILL }, (_, i) => timelineEntry(T0 + (FILL - i) * 1000, String(1e9 + n * FILL + i)));
+    p.rpush(key('tl', n), ...entries);
+    p.zadd(key('tz', n), ...entries.flatMap((e, i) => [T0 + (FILL - i) * 1000, e]));
+  });
   // Every follower active now: the script takes FANOUT_ACTIVE_DAYS's path (one ZMSCORE per 1,000 followers) and reaches all of them.
   const now = Date.now();
-  for (let i = 0; i < followers.length; i += 2000) await redis.zadd('active-users', ...followers.slice(i, i + 2000).map((v, j) => (j % 2 === 0 ? now : v)));
+  await eachTimeline(2000, (p, n) => {
+    const member = String(n).padStart(12, '0');
+    p.zadd('followers:author', n + 1, member).zadd('active-users', now, member);
+  });
 }
 
-/** Redis's own µs per call of `command` since the last RESETSTAT (INFO commandstats). */
-async function usecPerCall(command: string): Promise<number> {
-  const line = (await redis.info('commandstats')).split('\n').find((l) => l.startsWith(`cmdstat_${command}:`));
-  return Number(/usec_per_call=([\d.]+)/.exec(line ?? '')?.[1] ?? NaN);
+/** Redis's own figures for `command` since the last RESETSTAT (INFO commandstats): total µs and µs per call. */
+async function commandStats(command: string): Promise<{ usec: number; usecPerCall: number }> {
+  const line = (await redis.info('commandstats')).split('\n').find((l) => l.startsWith(`cmdstat_${command}:`)) ?? '';
+  const field = (name: string): number => Number(new RegExp(`[:,]${name}=([\\d.]+)`).exec(line)?.[1] ?? NaN);
+  return { usec: field('usec'), usecPerCall: field('usec_per_call') };
 }
 
 interface Native {
@@ -71,14 +78,10 @@ interface Native {
 /** redis-benchmark -P 64 with 1M requests of `command` (keys over USERS when it names __rand_int__). */
 async function redisBenchmark(...command: string[]): Promise<Native> {
   await redis.config('RESETSTAT');
-  const out = spawnSync('redis-benchmark', ['-p', String(REDIS_PORT), '-P', '64', '-n', '1000000', '-r', String(USERS), '-q', ...command], {
-    encoding: 'utf8',
-  });
-  if (out.error) throw new Error(`redis-benchmark could not run (${out.error.message}); it comes with redis-server (Debian: redis-tools)`);
-  const m = /([\d.]+) requests per second/.exec(out.stdout.replace(/\r/g, '\n'));
-  if (!m) throw new Error(`redis-benchmark ${command.join(' ')} printed no rate: ${out.stderr || out.stdout}`);
+  const { rate, output } = runRedisBenchmark(REDIS_PORT, ['-P', '64', '-n', '1000000', '-r', String(USERS), '-q', ...command]);
+  if (Number.isNaN(rate)) throw new Error(`redis-benchmark ${command.join(' ')} printed no rate: ${output}`);
   const name = (command[0] === '-t' ? command[1]! : command[0]!).toLowerCase();
-  return { rate: Number(m[1]), redisUs: await usecPerCall(name) };
+  return { rate, redisUs: (await commandStats(name)).usecPerCall };
 }
 
 const PER_FOLLOWER = 'if receives[i] then pushed = pushed + insertEntry(p.prefix .. users[i], p.entry, p.cap) end';
@@ -129,14 +132,9 @@ async function scriptCost(script: string): Promise<number> {
       cursor = next;
     }
   }
-  const line = (await redis.info('commandstats')).split('\n').find((l) => l.startsWith('cmdstat_evalsha:'));
-  const usec = Number(/usec=(\d+)/.exec(line ?? '')?.[1] ?? NaN); // the calls' total, divided by pushes below
+  const { usec } = await commandStats('evalsha');
   // Back to FILL entries, so every round pushes onto full timelines.
-  for (let u = 0; u < USERS; u += 1000) {
-    const p = redis.pipeline();
-    for (let n = u; n < Math.min(USERS, u + 1000); n++) p.ltrim(key('tl', n), 0, FILL - 1);
-    await p.exec();
-  }
+  await eachTimeline(1000, (p, n) => p.ltrim(key('tl', n), 0, FILL - 1));
   return usec / pushes;
 }
 
@@ -171,11 +169,7 @@ try {
     // Scores 18<12 digits> sort above every fill score: each insert lands at the newest end, as a fresh tweet would.
     coldZadd.push(await redisBenchmark('ZADD', 'tz:__rand_int__', '18__rand_int__', '1800000000000:__rand_int__'));
     // The native runs' entries out again (LPUSH's one entry; ZADD's sort above the fill's), so every round starts from the same timelines.
-    for (let u = 0; u < USERS; u += 1000) {
-      const p = redis.pipeline();
-      for (let n = u; n < Math.min(USERS, u + 1000); n++) p.lrem(key('tl', n), 0, NATIVE_ENTRY).zremrangebyrank(key('tz', n), FILL, -1);
-      await p.exec();
-    }
+    await eachTimeline(1000, (p, n) => p.lrem(key('tl', n), 0, NATIVE_ENTRY).zremrangebyrank(key('tz', n), FILL, -1));
     for (const [i, s] of SCRIPTS.entries()) scripts[i]!.push(await scriptCost(s.script));
     console.log(' done');
   }
@@ -223,7 +217,7 @@ try {
   const result = {
     date,
     at,
-    cutoffDays: 30,
+    cutoffDays: ACTIVE_DAYS,
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
     users: USERS,

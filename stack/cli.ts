@@ -78,6 +78,16 @@ export function serviceEnv(infra: Infra, extra: NodeJS.ProcessEnv = {}): NodeJS.
   };
 }
 
+/**
+ * The gRPC port of a gateway instance: GATEWAY_PORT when set, else 6565 shifted by
+ * STACK_PORT_OFFSET; the second gateway of the cluster topology one above the first (its metrics
+ * port is +100).
+ */
+function gatewayPortOf(i: Instance): number {
+  if (process.env.GATEWAY_PORT) return Number(process.env.GATEWAY_PORT);
+  return 6565 + STACK_PORT_OFFSET + (i.port === portOf(i.spec) ? 0 : 1);
+}
+
 /** Ports of one instance and of those it talks to, all shifted together by STACK_PORT_OFFSET. */
 function serviceExtraEnv(i: Instance): NodeJS.ProcessEnv {
   const monitor = SERVICES.find((x) => x.name === 'monitor')!;
@@ -91,8 +101,7 @@ function serviceExtraEnv(i: Instance): NodeJS.ProcessEnv {
   }
   const env: NodeJS.ProcessEnv = { METRICS_PORT: String(i.port) };
   if (i.spec === gateway && !process.env.GATEWAY_PORT) {
-    // The second gateway of the cluster topology listens one port above the first (its metrics port is +100).
-    const port = 6565 + STACK_PORT_OFFSET + (i.port === portOf(gateway) ? 0 : 1);
+    const port = gatewayPortOf(i);
     if (port !== 6565) env.GATEWAY_PORT = String(port);
   }
   if (i.spec === monitor && (STACK_PORT_OFFSET !== 0 || CLUSTER) && !process.env.MONITOR_SCRAPE_TARGETS) {
@@ -127,10 +136,8 @@ function listenPorts(): ListenPort[] {
       ports.push({ port: i.port, what: `${i.name} ${api ? 'HTTP' : 'metrics'}`, setting: api ? 'API_PORT' : 'STACK_PORT_OFFSET' });
     }
     if (i.spec.name === 'gateway') {
-      // An explicit GATEWAY_PORT is taken as it is; without it, npm start shifts 6565 by the offset.
-      const explicit = Boolean(process.env.GATEWAY_PORT);
-      const port = Number(serviceExtraEnv(i).GATEWAY_PORT ?? (process.env.GATEWAY_PORT || 6565));
-      ports.push({ port, what: `${i.name} gRPC`, setting: explicit ? 'GATEWAY_PORT' : 'GATEWAY_PORT or STACK_PORT_OFFSET' });
+      const setting = process.env.GATEWAY_PORT ? 'GATEWAY_PORT' : 'GATEWAY_PORT or STACK_PORT_OFFSET';
+      ports.push({ port: gatewayPortOf(i), what: `${i.name} gRPC`, setting });
     }
   }
   return ports;
@@ -162,8 +169,11 @@ async function checkPortsFree(ports: ListenPort[]): Promise<void> {
 async function start(): Promise<void> {
   mkdirSync(LOG_DIR, { recursive: true });
   await checkPortsFree(listenPorts());
-  const prometheus = wantsPrometheus() && (await portFree(PROMETHEUS_PORT));
-  if (wantsPrometheus() && !prometheus) log(`! Prometheus: port ${PROMETHEUS_PORT} is in use; not started (move it with PROMETHEUS_PORT)`);
+  let prometheus = wantsPrometheus();
+  if (prometheus && !(await portFree(PROMETHEUS_PORT))) {
+    prometheus = false;
+    log(`! Prometheus: port ${PROMETHEUS_PORT} is in use; not started (move it with PROMETHEUS_PORT)`);
+  }
   const t0 = Date.now();
   const infra = await ensureInfra({ cluster: CLUSTER });
   const procs: Supervised[] = [];
