@@ -2,14 +2,16 @@
 -- id (bytes, as a ZSET orders equal scores). A sorted list lets a page cursor be a position in
 -- time that stays valid when entries leave, and makes a second copy of an id findable where it
 -- would go, so no id is ever inserted twice.
+local byte, sub = string.byte, string.sub
+
 local function entryMs(e)
-  if string.byte(e, 14) ~= 58 then return 0 end -- not '<ms>:<id>': an entry from before (sorts oldest)
-  return tonumber(string.sub(e, 1, 13)) or 0
+  if byte(e, 14) ~= 58 then return 0 end -- not '<ms>:<id>': an entry from before (sorts oldest)
+  return tonumber(sub(e, 1, 13)) or 0
 end
 
 local function entryId(e)
-  if string.byte(e, 14) ~= 58 then return e end
-  return string.sub(e, 15)
+  if byte(e, 14) ~= 58 then return e end
+  return sub(e, 15)
 end
 
 local function timelineEntry(ms, id)
@@ -34,6 +36,17 @@ local function entryNewer(a, b)
   return bytesGreater(entryId(a), entryId(b))
 end
 
+-- entryNewer(entry, other) for one entry compared with many (an insert reads several, a fan-out
+-- page inserts one entry into hundreds of timelines): the entry is parsed once, not per comparison
+-- (parsing is most of a comparison's cost in Lua).
+local parsedEntry, parsedMs, parsedId
+local function newerThan(entry, other)
+  if entry ~= parsedEntry then parsedEntry, parsedMs, parsedId = entry, entryMs(entry), entryId(entry) end
+  local mo = entryMs(other)
+  if parsedMs ~= mo then return parsedMs > mo end
+  return bytesGreater(parsedId, entryId(other))
+end
+
 -- Bulk trim: a timeline may grow past its cap by this many entries before it is cut back to the
 -- cap in one LTRIM, so a full timeline pays the trim once per that many pushes, not on every push.
 -- Readers never show more than the cap (home-page.lua reads the first cap entries only).
@@ -48,34 +61,48 @@ end
 -- Inserts an entry at its place, at most once (the first cap entries are the timeline).
 -- Returns 1 when inserted, 0 when already there or older than a full timeline's last entry.
 -- The common case (a fresh tweet) is LINDEX 0 + LPUSH. A late tweet (the fan-out behind, a chunk
--- redelivered) finds its place by binary search over the first cap entries, O(log cap) LINDEX and
--- comparisons: a walk down the list cost a full timeline's length per push, so a lagging fan-out
--- got slower the further it lagged (found by `npm run chaos`; packages/store/test/late-insert.test.ts).
+-- redelivered) finds its place by galloping down from the head (indexes 1, 2, 4, 8, ...) and then a
+-- binary search between the last two probes: O(log depth) LINDEX and comparisons. Most late tweets
+-- sit a few entries below the head (a lagging fan-out reads its partitions at different offsets,
+-- so a busy timeline gets a few seconds' tweets out of order), and those take one or a few reads.
+-- A walk down the list cost a full timeline's length per push, so a lagging fan-out got slower the
+-- further it lagged (found by `npm run chaos`; packages/store/test/late-insert.test.ts).
 -- The list is sorted newest first with no repeats (every writer inserts through here or merges),
--- so a copy of the entry can only sit just above its place.
+-- so a copy of the entry can only sit just above its place: every entry read is compared with it,
+-- and the one just above its place is always read.
 local function insertEntry(key, entry, cap)
   local head = redis.call('LINDEX', key, 0)
-  if not head or entryNewer(entry, head) then
+  if not head or newerThan(entry, head) then
     pushedTo(key, redis.call('LPUSH', key, entry), cap)
     return 1
   end
   if head == entry then return 0 end
-  local n = math.min(redis.call('LLEN', key), cap)
-  -- The first index in [1, n) whose entry is older than this one, n when none is.
-  local lo, hi = 1, n
+  -- Every index below lo holds a newer entry. hi is the first index known to hold an older entry
+  -- (below, that entry) or to be past the list's end (below = false), else cap (not read).
+  local lo, hi, below = 1, cap, nil
+  local probe = 1
+  while probe < cap do
+    local e = redis.call('LINDEX', key, probe)
+    if e == entry then return 0 end
+    if not e or newerThan(entry, e) then
+      hi, below = probe, e
+      break
+    end
+    lo, probe = probe + 1, probe * 2
+  end
   while lo < hi do
     local mid = math.floor((lo + hi) / 2)
     local e = redis.call('LINDEX', key, mid)
     if e == entry then return 0 end
-    if entryNewer(entry, e) then hi = mid else lo = mid + 1 end
+    if not e or newerThan(entry, e) then hi, below = mid, e else lo = mid + 1 end
   end
-  if lo > 1 and redis.call('LINDEX', key, lo - 1) == entry then return 0 end
-  if lo >= n then
-    if n >= cap then return 0 end
+  if lo >= cap then return 0 end -- older than a full timeline's last entry
+  if not below then -- the list ends at lo (fewer than cap entries): append
     redis.call('RPUSH', key, entry)
     return 1
   end
-  pushedTo(key, redis.call('LINSERT', key, 'BEFORE', redis.call('LINDEX', key, lo), entry), cap)
+  -- No repeats in the list, so LINSERT's pivot (its first match from the head) is the entry at lo.
+  pushedTo(key, redis.call('LINSERT', key, 'BEFORE', below, entry), cap)
   return 1
 end
 
