@@ -351,6 +351,7 @@ const commands: Record<string, () => Promise<number | void>> = {
   'bench-fanout': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout.ts'), ...process.argv.slice(3)]),
   'bench-pipeline': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'pipeline.ts'), ...process.argv.slice(3)]),
   'bench-http': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'http.ts'), ...process.argv.slice(3)]),
+  'bench-fanout-drain': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'fanout-drain.ts'), ...process.argv.slice(3)]),
   // Its own redis-server only: no Kafka, no shared Redis.
   'bench-push-cost': () => withInfra(['--import', 'tsx', join(ROOT, 'bench', 'push-cost.ts'), ...process.argv.slice(3)], false),
   'bench-tagger': () => withInfra(['--import', 'tsx', join(ROOT, 'packages', 'tagging', 'src', 'cli', 'bench.ts'), ...process.argv.slice(3)], false),

@@ -12,7 +12,7 @@ export interface TweetCost {
 }
 
 export interface Projection {
-  /** Sum over the pipeline's processes (workers, Redis, Kafka, the API on the HTTP path). */
+  /** Sum over the pipeline's processes (workers, Redis, Kafka, the API). */
   cpuMsPerTweet: number;
   /** Tweets/s the pipeline would sustain with every core to itself: (cores − broker idle) / cost. */
   machinePerSec: number;
@@ -33,9 +33,11 @@ const SHARED = new Set(['kafka (shared)']);
  * Contention-proof throughput estimate. CPU seconds per tweet barely depend on how much CPU other
  * jobs take, while rates do: on a shared machine this is the number to trust. Workers are charged
  * per message they handled; Redis and Kafka per tweet that went through (the mean of the groups);
- * the API per tweet produced. The shared broker also serves other people's clients: its CPU before
- * the load is subtracted. Our own processes keep their small fixed cost (polling, metrics) in the
- * figure, which errs on the safe side.
+ * the API per tweet produced, on both paths: on the Kafka path it posts none but still reads every
+ * tweet into its search index (services/api/src/search-index.ts), CPU the pipeline's cores pay.
+ * The shared broker also serves other people's clients: its CPU before the load is subtracted.
+ * Our own processes keep their small fixed cost (polling, metrics) in the figure, which errs on
+ * the safe side.
  */
 export function tweetCosts(
   load: MachineWindow,
@@ -43,14 +45,13 @@ export function tweetCosts(
   handled: Record<string, number>,
   produced: number,
   seconds: number,
-  path: 'kafka' | 'http',
 ): { costs: Record<string, TweetCost>; projection: Projection } {
   const groups = ['saver', 'fanout', 'tagger'];
   const through = groups.reduce((s, g) => s + (handled[g] ?? 0), 0) / groups.length;
   const costs: Record<string, TweetCost> = {};
   for (const name of PIPELINE) {
     const w = load.processes[name];
-    if (!w || (name === 'api' && path !== 'http')) continue;
+    if (!w) continue;
     const tweets = groups.includes(name) ? (handled[name] ?? 0) : name === 'api' ? produced : through;
     if (tweets <= 0) continue;
     const idlePct = idle.processes[name]?.cpuPct ?? 0;

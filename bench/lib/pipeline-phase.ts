@@ -185,7 +185,7 @@ export async function runPhase(spec: PhaseSpec, d: PhaseDeps): Promise<PhaseResu
     };
   }
   const handledBy = Object.fromEntries(BENCH_GROUPS.map((g) => [g, handled.get(`${d.stack.groupId(g)}|${d.stack.topics.newTweets}`) ?? 0]));
-  const { costs, projection } = tweetCosts(machine, d.idle, handledBy, produced, seconds, spec.path);
+  const { costs, projection } = tweetCosts(machine, d.idle, handledBy, produced, seconds);
   const fanoutId = d.stack.groupId('fanout');
   const timelines = (metrics1.get('fanout')?.timelines ?? 0) - (metrics0.get('fanout')?.timelines ?? 0);
   const e2e = d.deliveries.stats(spec.index, produced);

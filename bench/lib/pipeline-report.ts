@@ -213,7 +213,7 @@ export function printReport(phases: readonly PhaseResult[], log: (line: string) 
   log('\n## CPU ms per tweet (all threads / main thread → tweets/s that fill its one core)\n');
   log(costTable(measured));
   log(
-    '\nWorkers are charged per message they handled, Redis and Kafka per tweet through the pipeline, the API per tweet posted. ' +
+    '\nWorkers are charged per message they handled, Redis and Kafka per tweet through the pipeline, the API per tweet produced (on the Kafka path it posts none, but indexes every tweet for search). ' +
       "The shared broker's CPU before the load (idle %) is subtracted. Unlike rates, these hold on a shared machine.",
   );
   log("\n## Workers' own e2e histograms (chirp_e2e_latency_seconds, phase start to end of drain)\n");
