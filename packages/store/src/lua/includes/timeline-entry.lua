@@ -58,15 +58,20 @@ local function pushedTo(key, length, cap)
   if length > cap + trimSlack(cap) then redis.call('LTRIM', key, 0, cap - 1) end
 end
 
+-- The deepest index the insert's gallop probes before it binary-searches the rest.
+local GALLOP_DEPTH = 16
+
 -- Inserts an entry at its place, at most once (the first cap entries are the timeline).
 -- Returns 1 when inserted, 0 when already there or older than a full timeline's last entry.
 -- The common case (a fresh tweet) is LINDEX 0 + LPUSH. A late tweet (the fan-out behind, a chunk
--- redelivered) finds its place by galloping down from the head (indexes 1, 2, 4, 8, ...) and then a
--- binary search between the last two probes: O(log depth) LINDEX and comparisons. Most late tweets
--- sit a few entries below the head (a lagging fan-out reads its partitions at different offsets,
--- so a busy timeline gets a few seconds' tweets out of order), and those take one or a few reads.
--- A walk down the list cost a full timeline's length per push, so a lagging fan-out got slower the
--- further it lagged (found by `npm run chaos`; packages/store/test/late-insert.test.ts).
+-- redelivered) finds its place by galloping down from the head (indexes 1, 2, 4, 8, 16) and then a
+-- binary search between the last two probes, or over the rest of the first cap entries when it is
+-- deeper than 16. Most late tweets sit a few entries below the head (a lagging fan-out reads its
+-- partitions at different offsets, so a busy timeline gets a few seconds' tweets out of order):
+-- those take O(log depth) reads, often one or two. A deep one (a fan-out minutes behind) takes at
+-- most 5 reads more than a binary search over the list, where an unbounded gallop would take
+-- about twice a binary search's. A walk down the list cost a full timeline's length per push, so a lagging fan-out
+-- got slower the further it lagged (found by `npm run chaos`; packages/store/test/late-insert.test.ts).
 -- The list is sorted newest first with no repeats (every writer inserts through here or merges),
 -- so a copy of the entry can only sit just above its place: every entry read is compared with it,
 -- and the one just above its place is always read.
@@ -81,7 +86,7 @@ local function insertEntry(key, entry, cap)
   -- (below, that entry) or to be past the list's end (below = false), else cap (not read).
   local lo, hi, below = 1, cap, nil
   local probe = 1
-  while probe < cap do
+  while probe < cap and probe <= GALLOP_DEPTH do
     local e = redis.call('LINDEX', key, probe)
     if e == entry then return 0 end
     if not e or newerThan(entry, e) then
