@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { deadLetterTopic, retryTopic } from '@chirp/core';
 import { buildWorkers } from '@chirp/stack/build-workers';
 import { buildGraph, degreeStats } from './lib/pipeline-graph.ts';
 import { loadGraph } from './lib/pipeline-graph-load.ts';
@@ -25,7 +26,7 @@ const USAGE = `node --import tsx bench/fanout-drain.ts [flags]   (or: npm run be
   --rate 5000        tweets/s while producing them (their createdAt spreads over tweets/rate seconds)
   --users 100000     users in the follow graph (followers ~ Lomax(1.5), mean 75, every user active)
   --partitions 6     partitions of twitter.newTweets
-  --aof yes         Redis's appendonly during the drain (yes: as production runs; no: to see its share)
+  --aof yes          Redis's appendonly during the drain (yes: as production runs; no: to see its share)
   --redis-port 16451 first port tried for the benchmark's own redis-server
   --out bench/results/fanout-drain.json`;
 
@@ -105,12 +106,14 @@ try {
 
   const admin = stack.kafka.admin();
   await admin.connect();
-  // The fanout's work is done when it has committed every tweet and every chunk of the large
-  // fan-outs it handed to its own topic (twitter.fanout): that topic grows while it drains.
-  const drainTopics = [stack.topics.newTweets, stack.topics.fanout];
+  // The fanout's work is done when it has committed every tweet, every chunk of the large fan-outs
+  // it handed to its own topic (twitter.fanout: it grows while the fanout drains) and every message
+  // it set aside on its retry topic (committed on its source, not yet handled).
+  const fanoutGroup = stack.groupId('fanout');
+  const drainTopics = [stack.topics.newTweets, stack.topics.fanout, retryTopic(fanoutGroup)];
   const total = (await admin.fetchTopicOffsets(stack.topics.newTweets)).reduce((s, p) => s + Number(p.high), 0);
   const remaining = async (): Promise<{ tweets: number; work: number }> => {
-    const offsets = await admin.fetchOffsets({ groupId: stack.groupId('fanout'), topics: drainTopics });
+    const offsets = await admin.fetchOffsets({ groupId: fanoutGroup, topics: drainTopics });
     let work = 0;
     let tweets = total;
     for (const topic of drainTopics) {
@@ -124,14 +127,20 @@ try {
   // Everything the fanout makes Redis do is counted, from before it starts; the rate is timed from
   // its group join (start-up left out) to the last commit.
   const redisPid = stack.redis!.pid;
-  const before = { redisCpu: cpuSecondsOf(redisPid)!, stats: await commandStats() };
+  // An AOF rewrite runs in a child of redis-server, whose CPU the parent's figure leaves out: count them.
+  const aofRewrites = async (): Promise<number> => Number(/aof_rewrites:(\d+)/.exec(await redis.info('persistence'))?.[1] ?? 0);
+  const before = { redisCpu: cpuSecondsOf(redisPid)!, stats: await commandStats(), aofRewrites: await aofRewrites() };
   await stack.startServices(['fanout']);
   const fanoutPid = stack.service('fanout').child.pid!;
   await stack.joined(['fanout'], 60_000, undefined, log);
   const start = { at: Date.now(), fanoutCpu: cpuSecondsOf(fanoutPid)! };
   const deadline = Date.now() + 20 * 60_000;
   let nextNote = Date.now() + 10_000;
+  const fanoutChild = stack.service('fanout').child;
   for (;;) {
+    if (fanoutChild.exitCode !== null || fanoutChild.signalCode !== null) {
+      throw new Error(`the fanout worker exited (${fanoutChild.exitCode ?? fanoutChild.signalCode}) before it drained`);
+    }
     const left = await remaining();
     if (left.work <= 0) break;
     if (Date.now() > deadline) throw new Error(`the fanout did not drain ${fmt(total)} tweets within 20 minutes (${fmt(left.work)} messages left)`);
@@ -143,6 +152,8 @@ try {
   }
   const seconds = (Date.now() - start.at) / 1000;
   const stats = await commandStats();
+  const rewrites = (await aofRewrites()) - before.aofRewrites;
+  const deadLettered = (await admin.fetchTopicOffsets(deadLetterTopic(fanoutGroup))).reduce((s, p) => s + Number(p.high), 0);
   const tweets = total;
   const redisCpu = cpuSecondsOf(redisPid)! - before.redisCpu;
   const fanoutCpu = cpuSecondsOf(fanoutPid)! - start.fanoutCpu;
@@ -168,6 +179,8 @@ try {
     fanoutCpuPercent: (100 * fanoutCpu) / seconds,
     redisCpuMsPerTweet: (1000 * redisCpu) / tweets,
     redisCpuUsPerPush: pushes > 0 ? (1e6 * redisCpu) / pushes : 0,
+    aofRewrites: rewrites,
+    deadLettered,
   };
   log('\n## Fan-out drain (the fanout worker alone, behind a backlog)\n');
   log(
@@ -212,6 +225,9 @@ try {
     ),
   );
   log("\nlate inserts: LINSERT + RPUSH (a tweet older than the timeline's head) of all pushes; list reads: LINDEX + LRANGE + LLEN.");
+  log(
+    `AOF rewrites during the drain: ${rewrites}${rewrites > 0 ? " (their child process's CPU is not in Redis's figure)" : ''}; dead-lettered by the fanout: ${fmt(deadLettered)}.`,
+  );
   mkdirSync(dirname(OUT), { recursive: true });
   const json = {
     generatedAt: new Date().toISOString(),
