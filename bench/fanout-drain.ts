@@ -11,12 +11,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deadLetterTopic, retryTopic } from '@chirp/core';
+import { deadLetterTopic, retryTopic, sleep } from '@chirp/core';
 import { buildWorkers } from '@chirp/stack/build-workers';
 import { buildGraph, degreeStats } from './lib/pipeline-graph.ts';
 import { loadGraph } from './lib/pipeline-graph-load.ts';
 import { KafkaLoad } from './lib/pipeline-kafka-load.ts';
 import { cpuSecondsOf } from './lib/pipeline-proc.ts';
+import { redisInfo, topCommands, topicEnd } from './lib/pipeline-scrape.ts';
 import { benchRedis, PipelineStack } from './lib/pipeline-stack.ts';
 import { tweetFactory } from './lib/pipeline-tweets.ts';
 import { fmt, markdownTable } from './lib/table.ts';
@@ -61,8 +62,6 @@ const OUT = resolve(values.out ?? 'bench/results/fanout-drain.json');
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:19092';
 
 const log = (line: string): void => console.log(line);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-type Stats = Map<string, { calls: number; usec: number }>;
 
 const stack = new PipelineStack({ brokers: BROKERS, redisPort: positive('redis-port', values['redis-port'], 16451), partitions: PARTITIONS, log });
 const stopOnSignal = (): void => {
@@ -76,14 +75,6 @@ try {
   await buildWorkers(log);
   await stack.startRedis();
   const redis = benchRedis(stack.redisUrl, 'bench-fanout-drain');
-  const commandStats = async (): Promise<Stats> => {
-    const stats: Stats = new Map();
-    for (const line of (await redis.info('commandstats')).split('\n')) {
-      const m = /^cmdstat_([a-z|]+):calls=(\d+),usec=(\d+)/.exec(line.trim());
-      if (m) stats.set(m[1]!, { calls: Number(m[2]), usec: Number(m[3]) });
-    }
-    return stats;
-  };
   await stack.createTopics();
   const graph = buildGraph({ users: USERS, meanFollowers: 75, alpha: 1.5, maxShare: 0.25, seed: 42 });
   const followers = degreeStats(graph.followerCount);
@@ -111,13 +102,13 @@ try {
   // it set aside on its retry topic (committed on its source, not yet handled).
   const fanoutGroup = stack.groupId('fanout');
   const drainTopics = [stack.topics.newTweets, stack.topics.fanout, retryTopic(fanoutGroup)];
-  const total = (await admin.fetchTopicOffsets(stack.topics.newTweets)).reduce((s, p) => s + Number(p.high), 0);
+  const total = await topicEnd(admin, stack.topics.newTweets);
   const remaining = async (): Promise<{ tweets: number; work: number }> => {
     const offsets = await admin.fetchOffsets({ groupId: fanoutGroup, topics: drainTopics });
     let work = 0;
     let tweets = total;
     for (const topic of drainTopics) {
-      const high = (await admin.fetchTopicOffsets(topic)).reduce((s, p) => s + Number(p.high), 0);
+      const high = await topicEnd(admin, topic);
       const done = offsets.find((o) => o.topic === topic)!.partitions.reduce((s, p) => s + Math.max(0, Number(p.offset)), 0);
       work += high - done;
       if (topic === stack.topics.newTweets) tweets = high - done;
@@ -127,16 +118,14 @@ try {
   // Everything the fanout makes Redis do is counted, from before it starts; the rate is timed from
   // its group join (start-up left out) to the last commit.
   const redisPid = stack.redis!.pid;
-  // An AOF rewrite runs in a child of redis-server, whose CPU the parent's figure leaves out: count them.
-  const aofRewrites = async (): Promise<number> => Number(/aof_rewrites:(\d+)/.exec(await redis.info('persistence'))?.[1] ?? 0);
-  const before = { redisCpu: cpuSecondsOf(redisPid)!, stats: await commandStats(), aofRewrites: await aofRewrites() };
+  const before = { redisCpu: cpuSecondsOf(redisPid)!, info: await redisInfo(redis) };
   await stack.startServices(['fanout']);
-  const fanoutPid = stack.service('fanout').child.pid!;
+  const fanoutChild = stack.service('fanout').child;
+  const fanoutPid = fanoutChild.pid!;
   await stack.joined(['fanout'], 60_000, undefined, log);
   const start = { at: Date.now(), fanoutCpu: cpuSecondsOf(fanoutPid)! };
   const deadline = Date.now() + 20 * 60_000;
   let nextNote = Date.now() + 10_000;
-  const fanoutChild = stack.service('fanout').child;
   for (;;) {
     if (fanoutChild.exitCode !== null || fanoutChild.signalCode !== null) {
       throw new Error(`the fanout worker exited (${fanoutChild.exitCode ?? fanoutChild.signalCode}) before it drained`);
@@ -151,19 +140,17 @@ try {
     await sleep(250);
   }
   const seconds = (Date.now() - start.at) / 1000;
-  const stats = await commandStats();
-  const rewrites = (await aofRewrites()) - before.aofRewrites;
-  const deadLettered = (await admin.fetchTopicOffsets(deadLetterTopic(fanoutGroup))).reduce((s, p) => s + Number(p.high), 0);
+  const after = await redisInfo(redis);
+  // An AOF rewrite runs in a child of redis-server, whose CPU the parent's figure leaves out: count them.
+  const rewrites = after.aofRewrites - before.info.aofRewrites;
+  const deadLettered = await topicEnd(admin, deadLetterTopic(fanoutGroup));
   const tweets = total;
   const redisCpu = cpuSecondsOf(redisPid)! - before.redisCpu;
   const fanoutCpu = cpuSecondsOf(fanoutPid)! - start.fanoutCpu;
   await admin.disconnect();
   redis.disconnect();
 
-  const delta = [...stats]
-    .map(([command, v]) => ({ command, calls: v.calls - (before.stats.get(command)?.calls ?? 0), usec: v.usec - (before.stats.get(command)?.usec ?? 0) }))
-    .filter((c) => c.calls > 0 && c.command !== 'info' && c.command !== 'config')
-    .sort((a, b) => b.usec - a.usec);
+  const delta = topCommands(before.info, after, Infinity).filter((c) => c.command !== 'info' && c.command !== 'config');
   const calls = (name: string): number => delta.find((c) => c.command === name)?.calls ?? 0;
   const fresh = calls('lpush');
   const late = calls('linsert') + calls('rpush');
@@ -219,9 +206,7 @@ try {
   log(
     markdownTable(
       ['command', 'calls/s', 'calls per tweet', 'µs per call', 'wall s'],
-      delta
-        .slice(0, 12)
-        .map((c) => [c.command, fmt(c.calls / seconds), (c.calls / tweets).toFixed(2), (c.usec / c.calls).toFixed(2), (c.usec / 1e6).toFixed(2)]),
+      delta.slice(0, 12).map((c) => [c.command, fmt(c.calls / seconds), (c.calls / tweets).toFixed(2), c.usecPerCall.toFixed(2), c.seconds.toFixed(2)]),
     ),
   );
   log("\nlate inserts: LINSERT + RPUSH (a tweet older than the timeline's head) of all pushes; list reads: LINDEX + LRANGE + LLEN.");

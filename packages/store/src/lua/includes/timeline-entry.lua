@@ -23,7 +23,7 @@ end
 local function bytesGreater(a, b)
   local n = math.min(#a, #b)
   for i = 1, n do
-    local x, y = string.byte(a, i), string.byte(b, i)
+    local x, y = byte(a, i), byte(b, i)
     if x ~= y then return x > y end
   end
   return #a > #b
