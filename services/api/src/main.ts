@@ -86,12 +86,14 @@ await runMain(logger, async () => {
     logger,
   });
   void applier.start().catch((error: unknown) => logger.error({ err: error }, 'accounts applier stopped'));
-  // The search index is built from twitter.newTweets on every start (503 NOT_READY until caught up).
+  // The search index is built from twitter.newTweets on every start (503 NOT_READY until caught up),
+  // holding the most recent SEARCH_MAX_TWEETS tweets.
   const search = new LogSearchIndex({
     kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID ?? 'chirp-api'}-search`, logger }),
     topic: topicNames(config.TOPIC_PREFIX).newTweets,
     deletesTopic: topicNames(config.TOPIC_PREFIX).tweetDeletes,
     logger,
+    maxTweets: config.SEARCH_MAX_TWEETS,
   });
   void search.start();
   const forYou = new ForYou({ redis, keys, tweets, recencyHalfLifeMs: analyticsConfig.FOR_YOU_RECENCY_HALF_LIFE_HOURS * 3600_000 });

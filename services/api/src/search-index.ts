@@ -10,6 +10,10 @@ export interface SearchProgress {
   indexed: number;
   /** Tweets the log held when reading started: ready once all of them are indexed. */
   total: number;
+  /** Tweets the index holds now: the most recent `max` read, less those deleted since. */
+  held: number;
+  /** SEARCH_MAX_TWEETS: older tweets leave the index (they are still read by id and on timelines). */
+  max: number;
 }
 
 export interface SearchResult {
@@ -24,6 +28,9 @@ export interface TweetSearch {
   search(q: string, limit: number): SearchResult;
 }
 
+/** SEARCH_MAX_TWEETS's default: about 230 MiB of heap per API process (1.7–2.4 KB a tweet, measured). */
+export const SEARCH_MAX_TWEETS = 100_000;
+
 const codec = jsonCodec(tweetSchema);
 const deleteCodec = jsonCodec(tweetDeleteSchema);
 
@@ -33,6 +40,9 @@ const deleteCodec = jsonCodec(tweetDeleteSchema);
  * (no consumer group, nothing committed), answers NOT_READY until it reached the high watermarks
  * of that moment, then follows the topic. Nothing to recover: a restart rebuilds it from the log.
  * Tombstones on twitter.tweetDeletes (`deletesTopic`) take a tweet out, whichever topic is read first.
+ * Bounded: it holds the most recent `maxTweets` tweets read (log order, partitions interleaved as
+ * they arrive) and as many tombstones; an older tweet leaves it (MiniSearch's discard, vacuumed in
+ * the background), so every API process's memory stays flat however long the log grows.
  */
 export class LogSearchIndex implements TweetSearch {
   private readonly tweets = new MiniSearch<Tweet>({
@@ -44,13 +54,20 @@ export class LogSearchIndex implements TweetSearch {
   private readonly abort = new AbortController();
   private reader: PartitionReader | undefined;
   private deletesReader: PartitionReader | undefined;
-  /** Ids of deleted tweets: a tombstone read before its tweet keeps the tweet out. */
+  /** Ids of deleted tweets, the most recent `max` (a Set iterates in insertion order): a tombstone read before its tweet keeps the tweet out. */
   private readonly deleted = new Set<string>();
+  /** Ids in the order they were indexed, oldest at `oldest`: the next to leave when the index is full. */
+  private order: string[] = [];
+  private oldest = 0;
+  private readonly max: number;
   private ready = false;
   private indexed = 0;
   private total = 0;
 
-  constructor(private readonly o: { kafka: Kafka; topic: string; deletesTopic?: string; logger: Logger }) {}
+  constructor(private readonly o: { kafka: Kafka; topic: string; deletesTopic?: string; logger: Logger; maxTweets?: number }) {
+    this.max = o.maxTweets ?? SEARCH_MAX_TWEETS;
+    if (!Number.isInteger(this.max) || this.max < 1) throw new RangeError(`maxTweets must be a positive integer, got ${this.max}`);
+  }
 
   /** Starts reading, trying again with backoff while the topic or broker is not there. */
   async start(): Promise<void> {
@@ -102,8 +119,23 @@ export class LogSearchIndex implements TweetSearch {
         continue; // the workers dead-letter it; the index skips it
       }
       if (this.tweets.has(tweet.id) || this.deleted.has(tweet.id)) continue; // a producer retry wrote it twice, or it was deleted
+      this.makeRoom();
       this.tweets.add({ id: tweet.id, author: tweet.author, text: tweet.text, createdAt: tweet.createdAt });
+      this.order.push(tweet.id);
       for (const handle of [tweet.author.toLowerCase(), ...(tweet.mentions ?? [])]) if (!this.handles.has(handle)) this.handles.add({ id: handle });
+    }
+  }
+
+  /** Takes the oldest tweets out until one more fits (ids already deleted are skipped). */
+  private makeRoom(): void {
+    while (this.tweets.documentCount >= this.max && this.oldest < this.order.length) {
+      const id = this.order[this.oldest++]!;
+      if (this.tweets.has(id)) this.tweets.discard(id);
+    }
+    // Drop the consumed head now and then, so `order` stays about `max` long.
+    if (this.oldest > this.max) {
+      this.order = this.order.slice(this.oldest);
+      this.oldest = 0;
     }
   }
 
@@ -117,12 +149,13 @@ export class LogSearchIndex implements TweetSearch {
         continue;
       }
       this.deleted.add(id);
+      if (this.deleted.size > this.max) this.deleted.delete(this.deleted.values().next().value!);
       if (this.tweets.has(id)) this.tweets.discard(id);
     }
   }
 
   progress(): SearchProgress {
-    return { ready: this.ready, indexed: Math.min(this.indexed, this.total), total: this.total };
+    return { ready: this.ready, indexed: Math.min(this.indexed, this.total), total: this.total, held: this.tweets.documentCount, max: this.max };
   }
 
   search(q: string, limit: number): SearchResult {

@@ -25,7 +25,7 @@ export function searchRoutes(deps: AppDeps): Router {
   });
   /** How far the index is: `{ready, indexed, total}`. */
   router.get('/api/search/status', (_req, res) => {
-    res.json(deps.search?.progress() ?? { ready: false, indexed: 0, total: 0 });
+    res.json(deps.search?.progress() ?? { ready: false, indexed: 0, total: 0, held: 0, max: 0 });
   });
   return router;
 }
