@@ -77,8 +77,8 @@ export const apiEnv = {
   STREAM_BUFFER_BYTES: int(256 * 1024, 1024),
   /** The gateway's health port, whose /lag.json adds gateway groups to /api/pipeline (left out when it does not answer). */
   GATEWAY_URL: z.string().url().default('http://127.0.0.1:9106'),
-  /** Tweets the API's search index holds, the most recent read (about 230 MiB of heap per 100,000); older ones are not found by search. */
-  SEARCH_MAX_TWEETS: int(100_000, 1),
+  /** Most tweets the API's search index holds (at least the most recent half of it; 250–350 MiB of heap per 100,000); older ones are not found by search. */
+  SEARCH_MAX_TWEETS: int(100_000, 2),
 };
 export const taggerEnv = {
   TAGGER_PROVIDER: z.enum(['local', 'openai']).optional(),

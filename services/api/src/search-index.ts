@@ -10,7 +10,7 @@ export interface SearchProgress {
   indexed: number;
   /** Tweets the log held when reading started: ready once all of them are indexed. */
   total: number;
-  /** Tweets the index holds now: the most recent `max` read, less those deleted since. */
+  /** Tweets the index holds now: at least the most recent max/2 read and at most max, less those deleted since. */
   held: number;
   /** SEARCH_MAX_TWEETS: older tweets leave the index (they are still read by id and on timelines). */
   max: number;
@@ -28,7 +28,7 @@ export interface TweetSearch {
   search(q: string, limit: number): SearchResult;
 }
 
-/** SEARCH_MAX_TWEETS's default: about 230 MiB of heap per API process (1.7–2.4 KB a tweet, measured). */
+/** SEARCH_MAX_TWEETS's default: 250–350 MiB of heap per API process when full (2.6–3.3 KB a tweet, measured with 20k-word and random vocabularies). */
 export const SEARCH_MAX_TWEETS = 100_000;
 
 const codec = jsonCodec(tweetSchema);
@@ -40,25 +40,31 @@ const deleteCodec = jsonCodec(tweetDeleteSchema);
  * (no consumer group, nothing committed), answers NOT_READY until it reached the high watermarks
  * of that moment, then follows the topic. Nothing to recover: a restart rebuilds it from the log.
  * Tombstones on twitter.tweetDeletes (`deletesTopic`) take a tweet out, whichever topic is read first.
- * Bounded: it holds the most recent `maxTweets` tweets read (log order, partitions interleaved as
- * they arrive) and as many tombstones; an older tweet leaves it (MiniSearch's discard, vacuumed in
- * the background), so every API process's memory stays flat however long the log grows.
+ * Bounded, as rolling time-based indices are: two generations of at most max/2 tweets each. Tweets
+ * go into the newer one; when it has taken max/2, the older one is dropped whole (to the garbage
+ * collector) and a new one begins. So it holds at least the most recent max/2 tweets read and at
+ * most max (log order, partitions interleaved as they arrive), and as many tombstones, and memory
+ * stays flat however long the log grows. Dropping a generation costs nothing per tweet, where
+ * taking tweets out one by one would: MiniSearch's `remove` costs about as much as an `add`, and
+ * `discard` leaves its terms to a vacuum, which walks the whole term tree.
+ * No vacuum ever runs (autoVacuum off): MiniSearch 7.2's background vacuum walks the tree across
+ * timer ticks, and an add in between can leave it on a node that is gone, a TypeError no caller can
+ * catch (services/api/test/search-bound.test.ts). A deleted tweet's terms stay until its
+ * generation is dropped; they never match, as MiniSearch skips discarded ids.
  */
 export class LogSearchIndex implements TweetSearch {
-  private readonly tweets = new MiniSearch<Tweet>({
-    fields: ['text', 'author'],
-    storeFields: ['id', 'author', 'text', 'createdAt'],
-    searchOptions: { boost: { author: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
-  });
+  /** The older generation, then the newer one that takes new tweets. */
+  private older = LogSearchIndex.generation();
+  private newer = LogSearchIndex.generation();
+  /** Tweets added to `newer`: at max/2 it becomes `older`. Counted as added, not held, so deletes cannot stretch a generation. */
+  private addedToNewer = 0;
+  private readonly perGeneration: number;
   private readonly handles = new MiniSearch<{ id: string }>({ fields: ['id'], searchOptions: { prefix: true } });
   private readonly abort = new AbortController();
   private reader: PartitionReader | undefined;
   private deletesReader: PartitionReader | undefined;
   /** Ids of deleted tweets, the most recent `max` (a Set iterates in insertion order): a tombstone read before its tweet keeps the tweet out. */
   private readonly deleted = new Set<string>();
-  /** Ids in the order they were indexed, oldest at `oldest`: the next to leave when the index is full. */
-  private order: string[] = [];
-  private oldest = 0;
   private readonly max: number;
   private ready = false;
   private indexed = 0;
@@ -66,7 +72,21 @@ export class LogSearchIndex implements TweetSearch {
 
   constructor(private readonly o: { kafka: Kafka; topic: string; deletesTopic?: string; logger: Logger; maxTweets?: number }) {
     this.max = o.maxTweets ?? SEARCH_MAX_TWEETS;
-    if (!Number.isInteger(this.max) || this.max < 1) throw new RangeError(`maxTweets must be a positive integer, got ${this.max}`);
+    if (!Number.isInteger(this.max) || this.max < 2) throw new RangeError(`maxTweets must be an integer of at least 2, got ${this.max}`);
+    this.perGeneration = Math.floor(this.max / 2);
+  }
+
+  private static generation(): MiniSearch<Tweet> {
+    return new MiniSearch<Tweet>({
+      fields: ['text', 'author'],
+      storeFields: ['id', 'author', 'text', 'createdAt'],
+      searchOptions: { boost: { author: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+      autoVacuum: false,
+    });
+  }
+
+  private has(id: string): boolean {
+    return this.newer.has(id) || this.older.has(id);
   }
 
   /** Starts reading, trying again with backoff while the topic or broker is not there. */
@@ -93,7 +113,7 @@ export class LogSearchIndex implements TweetSearch {
         void Promise.all([reader.caughtUp(), deletes?.caughtUp()]).then(
           () => {
             this.ready = true;
-            log.info({ tweets: this.tweets.documentCount }, 'search index ready');
+            log.info({ tweets: this.progress().held }, 'search index ready');
           },
           () => undefined,
         );
@@ -118,24 +138,15 @@ export class LogSearchIndex implements TweetSearch {
       } catch {
         continue; // the workers dead-letter it; the index skips it
       }
-      if (this.tweets.has(tweet.id) || this.deleted.has(tweet.id)) continue; // a producer retry wrote it twice, or it was deleted
-      this.makeRoom();
-      this.tweets.add({ id: tweet.id, author: tweet.author, text: tweet.text, createdAt: tweet.createdAt });
-      this.order.push(tweet.id);
+      if (this.has(tweet.id) || this.deleted.has(tweet.id)) continue; // a producer retry wrote it twice, or it was deleted
+      if (this.addedToNewer === this.perGeneration) {
+        this.older = this.newer; // the old `older` and everything in it go to the garbage collector
+        this.newer = LogSearchIndex.generation();
+        this.addedToNewer = 0;
+      }
+      this.newer.add({ id: tweet.id, author: tweet.author, text: tweet.text, createdAt: tweet.createdAt });
+      this.addedToNewer++;
       for (const handle of [tweet.author.toLowerCase(), ...(tweet.mentions ?? [])]) if (!this.handles.has(handle)) this.handles.add({ id: handle });
-    }
-  }
-
-  /** Takes the oldest tweets out until one more fits (ids already deleted are skipped). */
-  private makeRoom(): void {
-    while (this.tweets.documentCount >= this.max && this.oldest < this.order.length) {
-      const id = this.order[this.oldest++]!;
-      if (this.tweets.has(id)) this.tweets.discard(id);
-    }
-    // Drop the consumed head now and then, so `order` stays about `max` long.
-    if (this.oldest > this.max) {
-      this.order = this.order.slice(this.oldest);
-      this.oldest = 0;
     }
   }
 
@@ -150,12 +161,18 @@ export class LogSearchIndex implements TweetSearch {
       }
       this.deleted.add(id);
       if (this.deleted.size > this.max) this.deleted.delete(this.deleted.values().next().value!);
-      if (this.tweets.has(id)) this.tweets.discard(id);
+      for (const generation of [this.newer, this.older]) if (generation.has(id)) generation.discard(id);
     }
   }
 
   progress(): SearchProgress {
-    return { ready: this.ready, indexed: Math.min(this.indexed, this.total), total: this.total, held: this.tweets.documentCount, max: this.max };
+    return {
+      ready: this.ready,
+      indexed: Math.min(this.indexed, this.total),
+      total: this.total,
+      held: this.newer.documentCount + this.older.documentCount,
+      max: this.max,
+    };
   }
 
   search(q: string, limit: number): SearchResult {
@@ -163,8 +180,9 @@ export class LogSearchIndex implements TweetSearch {
       const p = this.progress();
       throw new ChirpError('NOT_READY', `search index is being built from the log (${p.indexed} of ${p.total} tweets)`, { retriable: true });
     }
-    const tweets = this.tweets
-      .search(q)
+    // Both generations, best first (each scores against its own statistics: close enough to rank one page).
+    const tweets = [...this.newer.search(q), ...this.older.search(q)]
+      .sort((a, b) => b.score - a.score)
       .slice(0, limit)
       .map((r) => ({ id: r.id as string, author: r.author as string, text: r.text as string, createdAt: r.createdAt as string }));
     const users = this.handles

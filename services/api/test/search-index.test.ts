@@ -20,10 +20,10 @@ describe('LogSearchIndex before it caught up', () => {
     expect((error as ChirpError).message).toMatch(/0 of 0 tweets/);
   });
 
-  it('refuses a bound that is not a positive integer', () => {
-    for (const maxTweets of [0, -1, 2.5, Number.NaN])
+  it('refuses a bound that is not an integer of at least 2 (two generations of at least one)', () => {
+    for (const maxTweets of [1, 0, -1, 2.5, Number.NaN])
       expect(() => new LogSearchIndex({ kafka: {} as Kafka, topic: 'unused', logger: createLogger('search-unit', 'silent'), maxTweets })).toThrow(
-        /maxTweets must be a positive integer/,
+        /maxTweets must be an integer of at least 2/,
       );
   });
 });
