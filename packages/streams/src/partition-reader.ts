@@ -14,13 +14,19 @@ export interface PartitionReaderOptions {
    * started, then stop (a table restore). `follow`: keep reading (a view).
    */
   mode: 'catch-up' | 'follow';
+  /**
+   * Read only the last this-many messages of each partition (from max(low, high − n) of the
+   * watermarks at the start) instead of all: a bounded view (the API's search index) starts in
+   * time bounded by n, not by the topic's retention.
+   */
+  lastMessages?: number;
   /** Called in offset order per partition; a throw stops the reader with that error. */
   onMessages(partition: number, messages: KafkaMessage[]): void | Promise<void>;
   logger: Logger;
 }
 
 /**
- * Reads partitions of a topic from their beginning without joining anyone's consumer group: a
+ * Reads partitions of a topic from their beginning (or their last `lastMessages`) without joining anyone's consumer group: a
  * consumer with a group id of its own (never committed, so every start is from the beginning) and
  * an assigner that gives it exactly the partitions asked for.
  */
@@ -53,7 +59,8 @@ export class PartitionReader {
       const mark = marks.get(p);
       if (!mark) throw new ChirpError('CONFIG', `${topic} has no partition ${p}`);
       this.targets.set(p, mark.high);
-      this.positions.set(p, mark.low);
+      const tail = this.o.lastMessages === undefined ? mark.low : mark.high - BigInt(this.o.lastMessages);
+      this.positions.set(p, tail > mark.low ? tail : mark.low);
     }
     if (this.isCaughtUp(this.targets)) this.caughtUpResolve();
     if (this.o.mode === 'catch-up' && this.isCaughtUp(this.targets)) return; // nothing to read
@@ -72,15 +79,22 @@ export class PartitionReader {
     });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
+    // Partitions read from their last messages: where they start, checked on every batch as well as
+    // sought, since a fetch that ran before the seek (kafkajs applies it on the next one) returns older ones.
+    const starts = new Map([...this.positions].filter(([p, offset]) => offset > marks.get(p)!.low));
     await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: Math.max(1, partitions.length),
       eachBatch: async ({ batch }) => {
-        if (batch.messages.length > 0) await this.o.onMessages(batch.partition, batch.messages);
-        this.positions.set(batch.partition, BigInt(batch.lastOffset()) + 1n);
+        const from = starts.get(batch.partition);
+        const messages = from === undefined ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) >= from);
+        if (messages.length > 0) await this.o.onMessages(batch.partition, messages);
+        const next = BigInt(batch.lastOffset()) + 1n;
+        if (next > (this.positions.get(batch.partition) ?? 0n)) this.positions.set(batch.partition, next);
         this.settle();
       },
     });
+    for (const [partition, offset] of starts) consumer.seek({ topic, partition, offset: offset.toString() });
   }
 
   /** The next offset this reader will read, per partition (the monitor shows a view's position). */

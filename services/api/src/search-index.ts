@@ -36,9 +36,9 @@ const deleteCodec = jsonCodec(tweetDeleteSchema);
 
 /**
  * A full-text index (MiniSearch) over every tweet, held in the API process and fed from
- * twitter.newTweets like any other view: on start it reads the whole topic from the beginning
- * (no consumer group, nothing committed), answers NOT_READY until it reached the high watermarks
- * of that moment, then follows the topic. Nothing to recover: a restart rebuilds it from the log.
+ * twitter.newTweets like any other view: on start it reads the last `maxTweets` of each partition
+ * (all it could hold; no consumer group, nothing committed), answers NOT_READY until it reached the
+ * high watermarks of that moment, then follows the topic. Nothing to recover: a restart rebuilds it from the log.
  * Tombstones on twitter.tweetDeletes (`deletesTopic`) take a tweet out, whichever topic is read first.
  * Bounded, as rolling time-based indices are: two generations of at most max/2 tweets each. Tweets
  * go into the newer one; when it has taken max/2, the older one is dropped whole (to the garbage
@@ -95,11 +95,14 @@ export class LogSearchIndex implements TweetSearch {
     for (let attempt = 1; !this.abort.signal.aborted; attempt++) {
       try {
         const marks = await highWatermarks(this.o.kafka, this.o.topic);
-        this.total = [...marks.values()].reduce((s, m) => s + Number(m.high - m.low), 0);
+        // Only the last `max` of each partition can be held, so only those are read: a start costs at
+        // most max × partitions tweets, however long the topic's retention.
+        this.total = [...marks.values()].reduce((s, m) => s + Math.min(Number(m.high - m.low), this.max), 0);
         const reader = new PartitionReader({
           kafka: this.o.kafka,
           topic: this.o.topic,
           mode: 'follow',
+          lastMessages: this.max,
           logger: log,
           onMessages: (_p, messages) => this.apply(messages),
         });
