@@ -54,6 +54,9 @@ export const notifyEnv = {
   /** Aggregated notification groups kept per user (oldest dropped), like TIMELINE_CAP. */
   NOTIFICATIONS_CAP: int(200, 1),
 };
+/** The search index's default bound: 250–350 MiB of heap per API process when full (2.6–3.3 KB a tweet, measured with 20k-word and random vocabularies). */
+export const SEARCH_MAX_TWEETS_DEFAULT = 100_000;
+
 export const apiEnv = {
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   WEB_DIST: z.string().optional(),
@@ -77,8 +80,8 @@ export const apiEnv = {
   STREAM_BUFFER_BYTES: int(256 * 1024, 1024),
   /** The gateway's health port, whose /lag.json adds gateway groups to /api/pipeline (left out when it does not answer). */
   GATEWAY_URL: z.string().url().default('http://127.0.0.1:9106'),
-  /** Most tweets the API's search index holds (at least the most recent half of it; 250–350 MiB of heap per 100,000); older ones are not found by search. */
-  SEARCH_MAX_TWEETS: int(100_000, 2),
+  /** Most tweets the API's search index holds (two generations of half of it, rounded down); older ones are not found by search. */
+  SEARCH_MAX_TWEETS: int(SEARCH_MAX_TWEETS_DEFAULT, 2),
 };
 export const taggerEnv = {
   TAGGER_PROVIDER: z.enum(['local', 'openai']).optional(),

@@ -26,9 +26,11 @@ export interface PartitionReaderOptions {
 }
 
 /**
- * Reads partitions of a topic from their beginning (or their last `lastMessages`) without joining anyone's consumer group: a
- * consumer with a group id of its own (never committed, so every start is from the beginning) and
- * an assigner that gives it exactly the partitions asked for.
+ * Reads partitions of a topic from their beginning (or their last `lastMessages`) without joining
+ * anyone's consumer group: a consumer with a group id of its own and an assigner that gives it
+ * exactly the partitions asked for. Nothing is committed; every join (the first, and a rejoin after
+ * a restart or a missed session timeout) seeks each partition to where this reader is, and every
+ * batch is cut at that position, so no message is handed over twice.
  */
 export class PartitionReader {
   private readonly o: PartitionReaderOptions;
@@ -40,8 +42,11 @@ export class PartitionReader {
   private readonly caughtUpPromise: Promise<void>;
   private waiters: { targets: Map<number, bigint>; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private closing: Promise<void> | undefined;
+  private skipped = 0;
 
   constructor(options: PartitionReaderOptions) {
+    if (options.lastMessages !== undefined && !(Number.isInteger(options.lastMessages) && options.lastMessages >= 0))
+      throw new RangeError(`lastMessages must be an integer of at least 0, got ${options.lastMessages}`);
     this.o = options;
     this.caughtUpPromise = new Promise((resolve, reject) => {
       this.caughtUpResolve = resolve;
@@ -77,24 +82,32 @@ export class PartitionReader {
       this.o.logger.warn({ err: e.payload.error, topic, restart: e.payload.restart }, 'partition reader crashed');
       if (!e.payload.restart) this.caughtUpReject(e.payload.error);
     });
+    // Emitted after each join's sync and before its first fetch, which applies these seeks.
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      for (const [partition, offset] of this.positions) consumer.seek({ topic, partition, offset: offset.toString() });
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
-    // Partitions read from their last messages: where they start, checked on every batch as well as
-    // sought, since a fetch that ran before the seek (kafkajs applies it on the next one) returns older ones.
-    const starts = new Map([...this.positions].filter(([p, offset]) => offset > marks.get(p)!.low));
     await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: Math.max(1, partitions.length),
       eachBatch: async ({ batch }) => {
-        const from = starts.get(batch.partition);
-        const messages = from === undefined ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) >= from);
+        const from = this.positions.get(batch.partition) ?? 0n;
+        // Offsets ascend in a batch: only one that starts below the position needs cutting.
+        const first = batch.messages[0];
+        const messages = first && BigInt(first.offset) < from ? batch.messages.filter((m) => BigInt(m.offset) >= from) : batch.messages;
+        this.skipped += batch.messages.length - messages.length;
         if (messages.length > 0) await this.o.onMessages(batch.partition, messages);
         const next = BigInt(batch.lastOffset()) + 1n;
         if (next > (this.positions.get(batch.partition) ?? 0n)) this.positions.set(batch.partition, next);
         this.settle();
       },
     });
-    for (const [partition, offset] of starts) consumer.seek({ topic, partition, offset: offset.toString() });
+  }
+
+  /** Messages fetched below this reader's position and dropped: 0 while every join's seek works. */
+  skippedMessages(): number {
+    return this.skipped;
   }
 
   /** The next offset this reader will read, per partition (the monitor shows a view's position). */

@@ -7,7 +7,7 @@ import { PartitionReader } from '@chirp/streams';
 // start costs n × partitions, not the topic's whole retention.
 const ctx = await createTestContext({ partitions: 2 });
 
-async function read(lastMessages: number | undefined): Promise<Map<number, string[]>> {
+async function read(lastMessages: number | undefined): Promise<{ seen: Map<number, string[]>; skipped: number }> {
   const seen = new Map<number, string[]>([
     [0, []],
     [1, []],
@@ -23,7 +23,7 @@ async function read(lastMessages: number | undefined): Promise<Map<number, strin
   ctx.onCleanup(() => reader.close());
   await reader.start();
   await reader.caughtUp();
-  return seen;
+  return { seen, skipped: reader.skippedMessages() };
 }
 
 describe('PartitionReader lastMessages', () => {
@@ -33,11 +33,28 @@ describe('PartitionReader lastMessages', () => {
     await producer.send({ topic: ctx.topics.newTweets, acks: -1, messages: Array.from({ length: 2 }, (_, i) => ({ partition: 1, value: `b${i}` })) });
 
     const tail = await read(3);
-    expect(tail.get(0)).toEqual(['a7', 'a8', 'a9']);
-    expect(tail.get(1)).toEqual(['b0', 'b1']);
+    expect(tail.seen.get(0)).toEqual(['a7', 'a8', 'a9']);
+    expect(tail.seen.get(1)).toEqual(['b0', 'b1']);
+    // Sought, not fetched and dropped: the start costs the last n, not the partition.
+    expect(tail.skipped).toBe(0);
 
     const all = await read(undefined);
-    expect(all.get(0)).toEqual(Array.from({ length: 10 }, (_, i) => `a${i}`));
-    expect(all.get(1)).toEqual(['b0', 'b1']);
+    expect(all.seen.get(0)).toEqual(Array.from({ length: 10 }, (_, i) => `a${i}`));
+    expect(all.seen.get(1)).toEqual(['b0', 'b1']);
+  });
+
+  it('refuses a lastMessages that is not an integer of at least 0', () => {
+    for (const lastMessages of [-1, 1.5, Number.NaN])
+      expect(
+        () =>
+          new PartitionReader({
+            kafka: ctx.kafka,
+            topic: 'unused',
+            mode: 'follow',
+            logger: createLogger('reader-tail', 'silent'),
+            onMessages: () => undefined,
+            lastMessages,
+          }),
+      ).toThrow(/lastMessages must be an integer of at least 0/);
   });
 });

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { backoffMs, ChirpError, sleep, tweetDeleteSchema, tweetSchema, type Tweet } from '@chirp/core';
+import { backoffMs, ChirpError, SEARCH_MAX_TWEETS_DEFAULT, sleep, tweetDeleteSchema, tweetSchema, type Tweet } from '@chirp/core';
 import { highWatermarks, jsonCodec, PartitionReader } from '@chirp/streams';
 import type { Logger } from '@chirp/telemetry';
 
@@ -28,19 +28,17 @@ export interface TweetSearch {
   search(q: string, limit: number): SearchResult;
 }
 
-/** SEARCH_MAX_TWEETS's default: 250–350 MiB of heap per API process when full (2.6–3.3 KB a tweet, measured with 20k-word and random vocabularies). */
-export const SEARCH_MAX_TWEETS = 100_000;
-
 const codec = jsonCodec(tweetSchema);
 const deleteCodec = jsonCodec(tweetDeleteSchema);
 
 /**
  * A full-text index (MiniSearch) over every tweet, held in the API process and fed from
- * twitter.newTweets like any other view: on start it reads the last `maxTweets` of each partition
- * (all it could hold; no consumer group, nothing committed), answers NOT_READY until it reached the
- * high watermarks of that moment, then follows the topic. Nothing to recover: a restart rebuilds it from the log.
+ * twitter.newTweets like any other view: on start it reads the last maxTweets/partitions of each
+ * partition (at most `maxTweets` in all; no consumer group, nothing committed), answers NOT_READY
+ * until it reached the high watermarks of that moment, then follows the topic. The deletes topic
+ * is read whole; its tombstones are kept for the newest tweets only (see `deleted`). Nothing to recover: a restart rebuilds it from the log.
  * Tombstones on twitter.tweetDeletes (`deletesTopic`) take a tweet out, whichever topic is read first.
- * Bounded, as rolling time-based indices are: two generations of at most max/2 tweets each. Tweets
+ * Bounded, as rolling time-based indices are: two generations of at most max/2 tweets (rounded down) each. Tweets
  * go into the newer one; when it has taken max/2, the older one is dropped whole (to the garbage
  * collector) and a new one begins. So it holds at least the most recent max/2 tweets read and at
  * most max (log order, partitions interleaved as they arrive), and as many tombstones, and memory
@@ -63,15 +61,19 @@ export class LogSearchIndex implements TweetSearch {
   private readonly abort = new AbortController();
   private reader: PartitionReader | undefined;
   private deletesReader: PartitionReader | undefined;
-  /** Ids of deleted tweets, the most recent `max` (a Set iterates in insertion order): a tombstone read before its tweet keeps the tweet out. */
-  private readonly deleted = new Set<string>();
+  /**
+   * Deleted tweets (id → the tweet's createdAt ms): a tombstone read before its tweet keeps the tweet
+   * out. The deletes topic is read whole, so this is cut back to the `max` newest tweets whenever it
+   * reaches twice that: a tombstone of an older tweet than those cannot meet its tweet in the index.
+   */
+  private readonly deleted = new Map<string, number>();
   private readonly max: number;
   private ready = false;
   private indexed = 0;
   private total = 0;
 
   constructor(private readonly o: { kafka: Kafka; topic: string; deletesTopic?: string; logger: Logger; maxTweets?: number }) {
-    this.max = o.maxTweets ?? SEARCH_MAX_TWEETS;
+    this.max = o.maxTweets ?? SEARCH_MAX_TWEETS_DEFAULT;
     if (!Number.isInteger(this.max) || this.max < 2) throw new RangeError(`maxTweets must be an integer of at least 2, got ${this.max}`);
     this.perGeneration = Math.floor(this.max / 2);
   }
@@ -95,14 +97,16 @@ export class LogSearchIndex implements TweetSearch {
     for (let attempt = 1; !this.abort.signal.aborted; attempt++) {
       try {
         const marks = await highWatermarks(this.o.kafka, this.o.topic);
-        // Only the last `max` of each partition can be held, so only those are read: a start costs at
-        // most max × partitions tweets, however long the topic's retention.
-        this.total = [...marks.values()].reduce((s, m) => s + Math.min(Number(m.high - m.low), this.max), 0);
+        // The last max/partitions of each partition: at most `max` in all, so none read at the start
+        // is dropped again, each partition's newest are there, and a start costs at most `max` tweets
+        // however long the topic's retention.
+        const tail = Math.max(1, Math.floor(this.max / Math.max(1, marks.size)));
+        this.total = [...marks.values()].reduce((s, m) => s + Math.min(Number(m.high - m.low), tail), 0);
         const reader = new PartitionReader({
           kafka: this.o.kafka,
           topic: this.o.topic,
           mode: 'follow',
-          lastMessages: this.max,
+          lastMessages: tail,
           logger: log,
           onMessages: (_p, messages) => this.apply(messages),
         });
@@ -157,13 +161,20 @@ export class LogSearchIndex implements TweetSearch {
     for (const m of messages) {
       if (m.value === null) continue;
       let id: string;
+      let createdMs: number;
       try {
-        id = deleteCodec.decode(m.value).tweetId;
+        const tombstone = deleteCodec.decode(m.value);
+        id = tombstone.tweetId;
+        createdMs = Date.parse(tombstone.createdAt);
       } catch {
         continue;
       }
-      this.deleted.add(id);
-      if (this.deleted.size > this.max) this.deleted.delete(this.deleted.values().next().value!);
+      this.deleted.set(id, createdMs);
+      if (this.deleted.size >= 2 * this.max) {
+        const newest = [...this.deleted].sort((a, b) => b[1] - a[1]).slice(0, this.max);
+        this.deleted.clear();
+        for (const [tweetId, ms] of newest) this.deleted.set(tweetId, ms);
+      }
       for (const generation of [this.newer, this.older]) if (generation.has(id)) generation.discard(id);
     }
   }
@@ -184,7 +195,7 @@ export class LogSearchIndex implements TweetSearch {
       throw new ChirpError('NOT_READY', `search index is being built from the log (${p.indexed} of ${p.total} tweets)`, { retriable: true });
     }
     // Both generations, best first (each scores against its own statistics: close enough to rank one page).
-    const tweets = [...this.newer.search(q), ...this.older.search(q)]
+    const tweets = [...this.newer.search(q).slice(0, limit), ...this.older.search(q).slice(0, limit)]
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
       .map((r) => ({ id: r.id as string, author: r.author as string, text: r.text as string, createdAt: r.createdAt as string }));

@@ -11,9 +11,11 @@ import { LogSearchIndex } from '../src/search-index.ts';
  * least the most recent half of maxTweets read and at most maxTweets; when the newer generation is
  * full, the older one leaves whole. One partition, so the log's order is the order produced.
  */
-const [ctx, longCtx, deletesCtx] = await Promise.all([
+const [ctx, longCtx, deletesCtx, twoCtx, tombCtx] = await Promise.all([
   createTestContext({ partitions: 1 }),
   createTestContext({ partitions: 1 }),
+  createTestContext({ partitions: 1 }),
+  createTestContext({ partitions: 2 }),
   createTestContext({ partitions: 1 }),
 ]);
 const MAX = 6; // two generations of 3
@@ -36,6 +38,21 @@ const index = new LogSearchIndex({
   maxTweets: MAX,
 });
 ctx.onCleanup(() => index.close());
+
+/** A started index of MAX on `c`'s topics, once it caught up. */
+async function caughtUpIndex(c: typeof ctx, withDeletes: boolean): Promise<LogSearchIndex> {
+  const started = new LogSearchIndex({
+    kafka: c.kafka,
+    topic: c.topics.newTweets,
+    ...(withDeletes ? { deletesTopic: c.topics.tweetDeletes } : {}),
+    logger: createLogger('search-bound-test', 'silent'),
+    maxTweets: MAX,
+  });
+  c.onCleanup(() => started.close());
+  void started.start();
+  await waitFor(() => started.progress().ready, { timeoutMs: 30_000, what: 'the index caught up' });
+  return started;
+}
 
 const found = (): string[] =>
   index
@@ -139,5 +156,52 @@ describe('the search index holds at least the most recent maxTweets/2 tweets and
     const run = await longLog(deletesCtx, 100_000, 5);
     expect(run.errors).toEqual([]);
     expect(run.held).toBe(1600);
+  });
+
+  it('on several partitions a start reads the last maxTweets/partitions of each, and holds them all', async () => {
+    // 10 tweets on each of 2 partitions, a bound of 6: the last 3 of each, none read and dropped.
+    const producer = await twoCtx.producer();
+    const codec = jsonCodec(tweetSchema);
+    for (const partition of [0, 1])
+      await producer.send({
+        topic: twoCtx.topics.newTweets,
+        acks: -1,
+        messages: Array.from({ length: 10 }, (_, i) => ({
+          partition,
+          key: `p${partition}`,
+          value: codec.encode({ ...tweet(partition * 100 + i), author: `p${partition}` }),
+        })),
+      });
+    const two = await caughtUpIndex(twoCtx, false);
+    const held = two
+      .search('boundedsearch', 50)
+      .tweets.map((t) => t.id)
+      .sort();
+    expect(held).toEqual(['bound107', 'bound108', 'bound109', 'bound7', 'bound8', 'bound9']);
+    expect(two.progress()).toEqual({ ready: true, indexed: 6, total: 6, held: 6, max: MAX });
+  });
+
+  it('a tombstone read before its tweet keeps it out even after more than maxTweets tombstones of older tweets', async () => {
+    // The deletes topic is read whole and its tombstones are bounded: those of the oldest tweets go first.
+    const recent = { ...tweet(50), createdAt: new Date().toISOString() };
+    const tombs = new Emitter({ producer: await tombCtx.producer(), topic: tombCtx.topics.tweetDeletes, codec: jsonCodec(tweetDeleteSchema) });
+    const old = (i: number): string => new Date(Date.parse('2020-01-01T00:00:00Z') + i).toISOString();
+    await tombs.emitMany([
+      { key: 'maria', value: { tweetId: recent.id, author: 'maria', createdAt: recent.createdAt, at: new Date().toISOString() } },
+      ...Array.from({ length: 3 * MAX }, (_, i) => ({
+        key: 'maria',
+        value: { tweetId: `old${i}`, author: 'maria', createdAt: old(i), at: new Date().toISOString() },
+      })),
+    ]);
+    const index3 = await caughtUpIndex(tombCtx, true);
+    // The deleted tweet arrives late (a producer retry), then one that is not deleted.
+    const after = tweet(51);
+    const tweets3 = new Emitter({ producer: await tombCtx.producer(), topic: tombCtx.topics.newTweets, codec: jsonCodec(tweetSchema) });
+    await tweets3.emitMany([
+      { key: 'maria', value: recent },
+      { key: 'maria', value: after },
+    ]);
+    await waitFor(() => index3.search('boundedsearch', 50).tweets.some((t) => t.id === after.id), { timeoutMs: 20_000, what: 'bound51 indexed' });
+    expect(index3.search('boundedsearch', 50).tweets.map((t) => t.id)).toEqual([after.id]);
   });
 });

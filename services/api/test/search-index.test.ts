@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Kafka } from 'kafkajs';
-import { ChirpError } from '@chirp/core';
+import { ChirpError, SEARCH_MAX_TWEETS_DEFAULT } from '@chirp/core';
 import { createLogger } from '@chirp/telemetry';
-import { LogSearchIndex, SEARCH_MAX_TWEETS } from '../src/search-index.ts';
+import { LogSearchIndex } from '../src/search-index.ts';
 
 describe('LogSearchIndex before it caught up', () => {
   it('answers NOT_READY (a 503) with its progress, never an empty result', () => {
     // Never started: no Kafka is touched.
     const index = new LogSearchIndex({ kafka: {} as Kafka, topic: 'unused', logger: createLogger('search-unit', 'silent') });
-    expect(index.progress()).toEqual({ ready: false, indexed: 0, total: 0, held: 0, max: SEARCH_MAX_TWEETS });
+    expect(index.progress()).toEqual({ ready: false, indexed: 0, total: 0, held: 0, max: SEARCH_MAX_TWEETS_DEFAULT });
     let error: unknown;
     try {
       index.search('kafka', 10);
