@@ -41,7 +41,7 @@ const deleteCodec = jsonCodec(tweetDeleteSchema);
  * Bounded, as rolling time-based indices are: two generations of at most max/2 tweets (rounded down) each. Tweets
  * go into the newer one; when it has taken max/2, the older one is dropped whole (to the garbage
  * collector) and a new one begins. So it holds at least the most recent max/2 tweets read and at
- * most max (log order, partitions interleaved as they arrive), and as many tombstones, and memory
+ * most max (log order, partitions interleaved as they arrive), and memory
  * stays flat however long the log grows. Dropping a generation costs nothing per tweet, where
  * taking tweets out one by one would: MiniSearch's `remove` costs about as much as an `add`, and
  * `discard` leaves its terms to a vacuum, which walks the whole term tree.
@@ -63,8 +63,8 @@ export class LogSearchIndex implements TweetSearch {
   private deletesReader: PartitionReader | undefined;
   /**
    * Deleted tweets (id → the tweet's createdAt ms): a tombstone read before its tweet keeps the tweet
-   * out. The deletes topic is read whole, so this is cut back to the `max` newest tweets whenever it
-   * reaches twice that: a tombstone of an older tweet than those cannot meet its tweet in the index.
+   * out. The deletes topic is read whole: every tombstone is kept until both readers caught up, then
+   * it is cut back to the `max` newest tweets whenever it reaches twice that (pruneTombstones).
    */
   private readonly deleted = new Map<string, number>();
   private readonly max: number;
@@ -97,10 +97,11 @@ export class LogSearchIndex implements TweetSearch {
     for (let attempt = 1; !this.abort.signal.aborted; attempt++) {
       try {
         const marks = await highWatermarks(this.o.kafka, this.o.topic);
-        // The last max/partitions of each partition: at most `max` in all, so none read at the start
-        // is dropped again, each partition's newest are there, and a start costs at most `max` tweets
-        // however long the topic's retention.
-        const tail = Math.max(1, Math.floor(this.max / Math.max(1, marks.size)));
+        // The last capacity/partitions of each partition (capacity: what the two generations hold,
+        // 2·floor(max/2)): none read at the start is dropped again, each partition's newest are
+        // there, and a start costs at most `max` tweets however long the topic's retention (one per
+        // partition when there are more partitions than that).
+        const tail = Math.max(1, Math.floor((2 * this.perGeneration) / Math.max(1, marks.size)));
         this.total = [...marks.values()].reduce((s, m) => s + Math.min(Number(m.high - m.low), tail), 0);
         const reader = new PartitionReader({
           kafka: this.o.kafka,
@@ -120,6 +121,7 @@ export class LogSearchIndex implements TweetSearch {
         void Promise.all([reader.caughtUp(), deletes?.caughtUp()]).then(
           () => {
             this.ready = true;
+            this.pruneTombstones();
             log.info({ tweets: this.progress().held }, 'search index ready');
           },
           () => undefined,
@@ -170,13 +172,21 @@ export class LogSearchIndex implements TweetSearch {
         continue;
       }
       this.deleted.set(id, createdMs);
-      if (this.deleted.size >= 2 * this.max) {
-        const newest = [...this.deleted].sort((a, b) => b[1] - a[1]).slice(0, this.max);
-        this.deleted.clear();
-        for (const [tweetId, ms] of newest) this.deleted.set(tweetId, ms);
-      }
+      if (this.deleted.size >= 2 * this.max) this.pruneTombstones();
       for (const generation of [this.newer, this.older]) if (generation.has(id)) generation.discard(id);
     }
+  }
+
+  /**
+   * Keeps the tombstones of the `max` newest tweets deleted. Only once both readers caught up: during
+   * a start the tweets reader may still reach an old tweet (a quiet partition's) whose tombstone is
+   * older than `max` others, so until then every tombstone read is kept.
+   */
+  private pruneTombstones(): void {
+    if (!this.ready || this.deleted.size <= this.max) return;
+    const newest = [...this.deleted].sort((a, b) => b[1] - a[1]).slice(0, this.max);
+    this.deleted.clear();
+    for (const [tweetId, ms] of newest) this.deleted.set(tweetId, ms);
   }
 
   progress(): SearchProgress {

@@ -11,11 +11,12 @@ import { LogSearchIndex } from '../src/search-index.ts';
  * least the most recent half of maxTweets read and at most maxTweets; when the newer generation is
  * full, the older one leaves whole. One partition, so the log's order is the order produced.
  */
-const [ctx, longCtx, deletesCtx, twoCtx, tombCtx] = await Promise.all([
+const [ctx, longCtx, deletesCtx, twoCtx, tombCtx, raceCtx] = await Promise.all([
   createTestContext({ partitions: 1 }),
   createTestContext({ partitions: 1 }),
   createTestContext({ partitions: 1 }),
   createTestContext({ partitions: 2 }),
+  createTestContext({ partitions: 1 }),
   createTestContext({ partitions: 1 }),
 ]);
 const MAX = 6; // two generations of 3
@@ -115,8 +116,8 @@ describe('the search index holds at least the most recent maxTweets/2 tweets and
     await tweets.emitMany(Array.from({ length: 12 }, (_, i) => ({ key: 'maria', value: tweet(i) })));
     void index.start();
     await waitFor(() => index.progress().ready, { timeoutMs: 30_000, what: 'the index caught up' });
-    // The start reads only the last maxTweets of each partition (offsets 6–11 here), so an API
-    // start costs at most maxTweets × partitions however long the topic: generations [6,7,8] [9,10,11].
+    // The start reads only the last maxTweets/partitions of each partition (offsets 6–11 of the one
+    // here), so an API start costs at most maxTweets however long the topic: generations [6,7,8] [9,10,11].
     expect(found()).toEqual(ids(6, 11));
     expect(index.progress()).toEqual({ ready: true, indexed: 6, total: 6, held: MAX, max: MAX });
   });
@@ -203,5 +204,30 @@ describe('the search index holds at least the most recent maxTweets/2 tweets and
     ]);
     await waitFor(() => index3.search('boundedsearch', 50).tweets.some((t) => t.id === after.id), { timeoutMs: 20_000, what: 'bound51 indexed' });
     expect(index3.search('boundedsearch', 50).tweets.map((t) => t.id)).toEqual([after.id]);
+  });
+
+  it('an odd bound: a start reads only what the two generations hold (2·floor(max/2)), so it drops none of it', async () => {
+    // ctx's one partition holds bound0…bound15 by now; max 7 holds two generations of 3.
+    const odd = new LogSearchIndex({ kafka: ctx.kafka, topic: ctx.topics.newTweets, logger: createLogger('search-bound-test', 'silent'), maxTweets: 7 });
+    ctx.onCleanup(() => odd.close());
+    void odd.start();
+    await waitFor(() => odd.progress().ready, { timeoutMs: 30_000, what: 'the index caught up' });
+    expect(odd.progress()).toEqual({ ready: true, indexed: 6, total: 6, held: 6, max: 7 });
+  });
+
+  it('during a start, no tombstone is dropped: an old deleted tweet stays out behind many newer tombstones', async () => {
+    // Which reader goes first is not fixed; either way the old tweet must stay out. Tombstones are
+    // cut back to the newest only once both readers caught up.
+    const oldTweet = { ...tweet(60), createdAt: '2020-01-01T00:00:00.000Z' };
+    const raceTweets = new Emitter({ producer: await raceCtx.producer(), topic: raceCtx.topics.newTweets, codec: jsonCodec(tweetSchema) });
+    const raceTombs = new Emitter({ producer: await raceCtx.producer(), topic: raceCtx.topics.tweetDeletes, codec: jsonCodec(tweetDeleteSchema) });
+    await raceTweets.emitMany([oldTweet, tweet(61)].map((value) => ({ key: 'maria', value })));
+    const at = new Date().toISOString();
+    await raceTombs.emitMany([
+      { key: 'maria', value: { tweetId: oldTweet.id, author: 'maria', createdAt: oldTweet.createdAt, at } },
+      ...Array.from({ length: 3 * MAX }, (_, i) => ({ key: 'maria', value: { tweetId: `new${i}`, author: 'maria', createdAt: at, at } })),
+    ]);
+    const race = await caughtUpIndex(raceCtx, true);
+    expect(race.search('boundedsearch', 50).tweets.map((t) => t.id)).toEqual(['bound61']);
   });
 });
