@@ -87,7 +87,7 @@ await runMain(logger, async () => {
   });
   void applier.start().catch((error: unknown) => logger.error({ err: error }, 'accounts applier stopped'));
   // The search index is built from twitter.newTweets on every start (503 NOT_READY until caught up),
-  // holding the most recent SEARCH_MAX_TWEETS tweets.
+  // holding at most SEARCH_MAX_TWEETS of the most recent tweets.
   const search = new LogSearchIndex({
     kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID ?? 'chirp-api'}-search`, logger }),
     topic: topicNames(config.TOPIC_PREFIX).newTweets,

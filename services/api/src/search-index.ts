@@ -32,18 +32,18 @@ const codec = jsonCodec(tweetSchema);
 const deleteCodec = jsonCodec(tweetDeleteSchema);
 
 /**
- * A full-text index (MiniSearch) over every tweet, held in the API process and fed from
- * twitter.newTweets like any other view: on start it reads the last maxTweets/partitions of each
- * partition (at most `maxTweets` in all; no consumer group, nothing committed), answers NOT_READY
- * until it reached the high watermarks of that moment, then follows the topic. The deletes topic
- * is read whole; its tombstones are kept for the newest tweets only (see `deleted`). Nothing to recover: a restart rebuilds it from the log.
- * Tombstones on twitter.tweetDeletes (`deletesTopic`) take a tweet out, whichever topic is read first.
- * Bounded, as rolling time-based indices are: two generations of at most max/2 tweets (rounded down) each. Tweets
- * go into the newer one; when it has taken max/2, the older one is dropped whole (to the garbage
- * collector) and a new one begins. So it holds at least the most recent max/2 tweets read and at
- * most max (log order, partitions interleaved as they arrive), and memory
- * stays flat however long the log grows. Dropping a generation costs nothing per tweet, where
- * taking tweets out one by one would: MiniSearch's `remove` costs about as much as an `add`, and
+ * A full-text index (MiniSearch) over recent tweets, held in the API process and fed from
+ * twitter.newTweets like any other view (no consumer group, nothing committed): on start it reads
+ * the last share of each partition that its generations hold (at most `maxTweets` in all), answers
+ * NOT_READY until it reached the high watermarks of that moment, then follows the topic. Nothing
+ * to recover: a restart rebuilds it from the log. Tombstones on twitter.tweetDeletes
+ * (`deletesTopic`, read whole) take a tweet out, whichever topic is read first (see `deleted`).
+ * Bounded, as rolling time-based indices are: two generations of floor(max/2) tweets each. Tweets
+ * go into the newer one; when it has taken its share, the older one is dropped whole (to the
+ * garbage collector) and a new one begins. So it holds at least the most recent floor(max/2)
+ * tweets read and at most max (log order, partitions interleaved as they arrive), and memory stays
+ * flat however long the log grows. Dropping a generation costs nothing per tweet, where taking
+ * tweets out one by one would: MiniSearch's `remove` costs about as much as an `add`, and
  * `discard` leaves its terms to a vacuum, which walks the whole term tree.
  * No vacuum ever runs (autoVacuum off): MiniSearch 7.2's background vacuum walks the tree across
  * timer ticks, and an add in between can leave it on a node that is gone, a TypeError no caller can

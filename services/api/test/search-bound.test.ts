@@ -40,14 +40,14 @@ const index = new LogSearchIndex({
 });
 ctx.onCleanup(() => index.close());
 
-/** A started index of MAX on `c`'s topics, once it caught up. */
-async function caughtUpIndex(c: typeof ctx, withDeletes: boolean): Promise<LogSearchIndex> {
+/** A started index of `maxTweets` on `c`'s topics, once it caught up. */
+async function caughtUpIndex(c: typeof ctx, withDeletes: boolean, maxTweets = MAX): Promise<LogSearchIndex> {
   const started = new LogSearchIndex({
     kafka: c.kafka,
     topic: c.topics.newTweets,
     ...(withDeletes ? { deletesTopic: c.topics.tweetDeletes } : {}),
     logger: createLogger('search-bound-test', 'silent'),
-    maxTweets: MAX,
+    maxTweets,
   });
   c.onCleanup(() => started.close());
   void started.start();
@@ -73,19 +73,10 @@ async function longLog(c: typeof ctx, maxTweets: number, deleteEvery: number): P
   const onError = (error: unknown): void => void errors.push(error);
   process.on('unhandledRejection', onError);
   process.on('uncaughtException', onError);
-  const long = new LogSearchIndex({
-    kafka: c.kafka,
-    topic: c.topics.newTweets,
-    deletesTopic: c.topics.tweetDeletes,
-    logger: createLogger('search-bound-test', 'silent'),
-    maxTweets,
-  });
-  c.onCleanup(() => long.close());
   try {
+    const long = await caughtUpIndex(c, true, maxTweets);
     const emitter = new Emitter({ producer: await c.producer(), topic: c.topics.newTweets, codec: jsonCodec(tweetSchema) });
     const tombstones = new Emitter({ producer: await c.producer(), topic: c.topics.tweetDeletes, codec: jsonCodec(tweetDeleteSchema) });
-    void long.start();
-    await waitFor(() => long.progress().ready, { timeoutMs: 30_000, what: 'the index caught up' });
     let seed = 1;
     const word = (): string => Math.floor((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 1e9).toString(36);
     const texts: string[] = [];
@@ -208,10 +199,7 @@ describe('the search index holds at least the most recent maxTweets/2 tweets and
 
   it('an odd bound: a start reads only what the two generations hold (2·floor(max/2)), so it drops none of it', async () => {
     // ctx's one partition holds bound0…bound15 by now; max 7 holds two generations of 3.
-    const odd = new LogSearchIndex({ kafka: ctx.kafka, topic: ctx.topics.newTweets, logger: createLogger('search-bound-test', 'silent'), maxTweets: 7 });
-    ctx.onCleanup(() => odd.close());
-    void odd.start();
-    await waitFor(() => odd.progress().ready, { timeoutMs: 30_000, what: 'the index caught up' });
+    const odd = await caughtUpIndex(ctx, false, 7);
     expect(odd.progress()).toEqual({ ready: true, indexed: 6, total: 6, held: 6, max: 7 });
   });
 

@@ -23,7 +23,7 @@ export function searchRoutes(deps: AppDeps): Router {
     if (!deps.search) throw new ChirpError('NOT_READY', 'search is not configured', { retriable: true });
     res.json({ q, ...deps.search.search(q, limit) });
   });
-  /** How far the index is: `{ready, indexed, total}`. */
+  /** How far the index is and what it holds: `{ready, indexed, total, held, max}`. */
   router.get('/api/search/status', (_req, res) => {
     res.json(deps.search?.progress() ?? { ready: false, indexed: 0, total: 0, held: 0, max: 0 });
   });
